@@ -1,0 +1,1 @@
+"""Reading exhibit content: pure Python, no Qt, so it runs fast and anywhere."""

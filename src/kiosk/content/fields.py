@@ -1,0 +1,173 @@
+"""Typed reading of fields from the position-carrying YAML tree.
+
+Each reader records an Issue and returns None instead of raising, so one run of the loader
+reports every problem in a file, each with its line and column.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from kiosk.content.issues import Issue, Location
+from kiosk.content.model import LocalizedText
+from kiosk.content.source import Mapping, Node, Scalar, Sequence
+
+T = TypeVar("T")
+
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
+COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+# Unicode bidi controls can make text display in a different order than it is stored.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+@dataclass
+class FieldReader:
+    issues: list[Issue] = field(default_factory=list)
+
+    def error(self, location: Location, message: str) -> None:
+        self.issues.append(Issue("error", location, message))
+
+    def mapping(self, node: Node, what: str) -> Mapping | None:
+        if isinstance(node, Mapping):
+            return node
+        self.error(node.location, f"{what} must be a mapping of keys to values")
+        return None
+
+    def check_keys(self, node: Mapping, required: set[str], optional: set[str]) -> None:
+        known = required | optional
+        for key, location in node.key_locations.items():
+            if key not in known:
+                hint = difflib.get_close_matches(key, sorted(known), n=1)
+                suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+                self.error(location, f"unknown key '{key}'{suggestion}")
+        for key in sorted(required - node.entries.keys()):
+            self.error(node.location, f"missing key '{key}'")
+
+    def get(
+        self,
+        node: Mapping,
+        key: str,
+        convert: Callable[[Node], T | None],
+    ) -> T | None:
+        child = node.entries.get(key)
+        return None if child is None else convert(child)
+
+    def scalar(self, node: Node, what: str) -> Scalar | None:
+        if isinstance(node, Scalar):
+            return node
+        self.error(node.location, f"{what} must be a single value")
+        return None
+
+    def plain_text(self, node: Node) -> str | None:
+        scalar = self.scalar(node, "this value")
+        if scalar is None:
+            return None
+        if not scalar.text.strip():
+            self.error(scalar.location, "this text is empty")
+            return None
+        return self._clean(scalar.text, scalar.location)
+
+    def integer(self, node: Node, low: int, high: int) -> int | None:
+        scalar = self.scalar(node, "this value")
+        if scalar is None:
+            return None
+        try:
+            value = int(scalar.text.replace("_", ""))
+        except ValueError:
+            self.error(scalar.location, f"expected a whole number, found '{scalar.text}'")
+            return None
+        if not low <= value <= high:
+            self.error(scalar.location, f"{value} is outside the allowed {low} to {high}")
+            return None
+        return value
+
+    def number(self, node: Node, low: float, high: float) -> float | None:
+        scalar = self.scalar(node, "this value")
+        if scalar is None:
+            return None
+        try:
+            value = float(scalar.text)
+        except ValueError:
+            self.error(scalar.location, f"expected a number, found '{scalar.text}'")
+            return None
+        if not low <= value <= high:
+            self.error(scalar.location, f"{value:g} is outside the allowed {low:g} to {high:g}")
+            return None
+        return value
+
+    def boolean(self, node: Node) -> bool | None:
+        scalar = self.scalar(node, "this value")
+        if scalar is None:
+            return None
+        if scalar.text in ("true", "false"):
+            return scalar.text == "true"
+        self.error(scalar.location, f"expected true or false, found '{scalar.text}'")
+        return None
+
+    def colour(self, node: Node) -> str | None:
+        scalar = self.scalar(node, "a colour")
+        if scalar is None:
+            return None
+        if COLOUR.match(scalar.text):
+            return scalar.text.upper()
+        self.error(scalar.location, f"expected a colour like \"#1A1A1A\", found '{scalar.text}'")
+        return None
+
+    def language(self, node: Node) -> str | None:
+        scalar = self.scalar(node, "a language code")
+        if scalar is None:
+            return None
+        if LANGUAGE_CODE.match(scalar.text):
+            return scalar.text
+        self.error(scalar.location, f"'{scalar.text}' is not a language code such as en or az")
+        return None
+
+    def localized(self, node: Node) -> LocalizedText | None:
+        """A per-language map such as ``{en: ..., az: ...}``."""
+        if isinstance(node, Scalar):
+            self.error(
+                node.location,
+                "give this text per language, for example:  en: \"...\"",
+            )
+            return None
+        mapping = self.mapping(node, "a text")
+        if mapping is None:
+            return None
+        values: dict[str, str] = {}
+        for code, child in mapping.entries.items():
+            if not LANGUAGE_CODE.match(code):
+                self.error(
+                    mapping.key_locations[code],
+                    f"'{code}' is not a language code such as en or az",
+                )
+                continue
+            text = self.plain_text(child)
+            if text is not None:
+                values[code] = text
+        if not values:
+            if not mapping.entries:
+                self.error(mapping.location, "this text has no language")
+            return None
+        return LocalizedText(values, mapping.location)
+
+    def sequence(self, node: Node, what: str) -> Sequence | None:
+        if isinstance(node, Sequence):
+            return node
+        self.error(node.location, f"{what} must be a list")
+        return None
+
+    def _clean(self, text: str, location: Location) -> str:
+        for offset, character in enumerate(text):
+            if character in BIDI_CONTROLS:
+                self.error(
+                    location,
+                    f"bidirectional control character U+{ord(character):04X} at "
+                    f"character {offset + 1}; remove it",
+                )
+        # NFC so that Azerbaijani letters typed as base + combining mark match the fonts' glyphs.
+        return unicodedata.normalize("NFC", text)
