@@ -1,0 +1,118 @@
+"""The ``kiosk`` command.  Qt is imported only by the subcommands that need it."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from kiosk import __version__
+from kiosk.content.issues import ContentError
+from kiosk.content.loader import load_exhibit
+from kiosk.content.model import Exhibit
+from kiosk.paths import default_content_dir
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+SUBCOMMANDS = ("run", "render")
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{2,5})x(\d{2,5})", text)
+    if not match:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1920x1080")
+    return int(match.group(1)), int(match.group(2))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description="A full-screen touch kiosk for memorial exhibits."
+    )
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = commands.add_parser("run", help="show the exhibit (the default command)")
+    _add_content_option(run)
+    run.add_argument("--windowed", action="store_true", help="a normal window, for development")
+    run.add_argument("--size", type=parse_size, metavar="WxH", help="window size (implies --windowed)")
+    run.add_argument("--screen", type=int, default=None, metavar="N", help="show on screen N (from 0)")
+    # For bench/startup.py: report the first painted frame, then quit.
+    run.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
+
+    render = commands.add_parser("render", help="render every screen to PNG, without a display")
+    _add_content_option(render)
+    render.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
+    render.add_argument(
+        "--size",
+        type=parse_size,
+        action="append",
+        metavar="WxH",
+        help="size to render at (repeatable; default 1920x1080)",
+    )
+    return parser
+
+
+def _add_content_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--content",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="content folder (default: the bundled exhibit)",
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")):
+        args_list.insert(0, "run")  # plain `kiosk` means `kiosk run`
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exit_request:
+        return int(exit_request.code or 0)
+    exhibit = _load(args.content)
+    if exhibit is None:
+        return EXIT_CONTENT
+    if args.command == "render":
+        return _render(exhibit, args.out, args.size or [(1920, 1080)])
+    return _run(exhibit, args)
+
+
+def _load(folder: Path | None) -> Exhibit | None:
+    folder = folder or default_content_dir()
+    try:
+        return load_exhibit(folder)
+    except ContentError as error:
+        for issue in error.issues:
+            print(issue, file=sys.stderr)
+        count = len(error.issues)
+        print(
+            f"kiosk: {count} error{'s' if count != 1 else ''} in {folder}; nothing was shown.",
+            file=sys.stderr,
+        )
+        return None
+
+
+def _render(exhibit: Exhibit, out: Path, sizes: list[tuple[int, int]]) -> int:
+    from kiosk.render import render_all  # noqa: PLC0415 - imports Qt
+
+    try:
+        written = render_all(exhibit, out, sizes)
+    except OSError as error:
+        print(f"kiosk: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"kiosk: wrote {len(written)} images to {out}")
+    return EXIT_OK
+
+
+def _run(exhibit: Exhibit, args: argparse.Namespace) -> int:
+    from kiosk.ui.runner import run_kiosk  # noqa: PLC0415 - imports Qt
+
+    return run_kiosk(
+        exhibit,
+        windowed=args.windowed or args.size is not None,
+        size=args.size,
+        screen_index=args.screen,
+        exit_after_first_frame=args.exit_after_first_frame,
+    )

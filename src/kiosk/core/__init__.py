@@ -1,0 +1,1 @@
+"""The state of a visit, with QtCore only: testable without any widget."""

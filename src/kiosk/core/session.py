@@ -1,0 +1,89 @@
+"""Where a visitor is: the screen, how they got there, their language and timeline place."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import QObject, Signal
+
+
+class Screen(str, Enum):
+    ATTRACT = "attract"
+    HOME = "home"
+    STATEMENT = "statement"
+    TIMELINE = "timeline"
+    FIGURES = "figures"
+
+
+class VisitSession(QObject):
+    """One visit, from the first touch until the visitor walks away (idle reset)."""
+
+    screen_changed = Signal(str)
+    language_changed = Signal(str)
+    timeline_index_changed = Signal(int)
+    reset_done = Signal()
+
+    def __init__(self, default_language: str, timeline_length: int) -> None:
+        super().__init__()
+        self._default_language = default_language
+        self._timeline_length = timeline_length
+        self._history: list[Screen] = [Screen.ATTRACT]
+        self._language = default_language
+        self._timeline_index = 0
+
+    @property
+    def screen(self) -> Screen:
+        return self._history[-1]
+
+    @property
+    def language(self) -> str:
+        return self._language
+
+    @property
+    def timeline_index(self) -> int:
+        return self._timeline_index
+
+    def can_go_back(self) -> bool:
+        return len(self._history) > 1
+
+    def open(self, screen: Screen) -> None:
+        if screen is self.screen:
+            return
+        if screen is Screen.HOME:
+            # Home is the root of a visit: going there forgets the path, so Back from
+            # home always means "back to the start screen", never a maze.
+            self._history = [Screen.ATTRACT, Screen.HOME]
+        else:
+            self._history.append(screen)
+        self.screen_changed.emit(self.screen.value)
+
+    def back(self) -> None:
+        if self.can_go_back():
+            self._history.pop()
+            self.screen_changed.emit(self.screen.value)
+
+    def go_home(self) -> None:
+        self.open(Screen.HOME)
+
+    def set_language(self, language: str) -> None:
+        if language != self._language:
+            self._language = language
+            self.language_changed.emit(language)
+
+    def set_timeline_index(self, index: int) -> None:
+        index = max(0, min(index, self._timeline_length - 1))
+        if index != self._timeline_index:
+            self._timeline_index = index
+            self.timeline_index_changed.emit(index)
+
+    def step_timeline(self, step: int) -> None:
+        self.set_timeline_index(self._timeline_index + step)
+
+    def reset(self) -> None:
+        """Forget the visit: start screen, default language, first timeline moment."""
+        self.set_language(self._default_language)
+        self.set_timeline_index(0)
+        if self._history != [Screen.ATTRACT]:
+            self._history = [Screen.ATTRACT]
+            self.screen_changed.emit(Screen.ATTRACT.value)
+        self.reset_done.emit()

@@ -1,0 +1,30 @@
+"""Where the kiosk's own files live: in a frozen bundle, an installed wheel or a checkout."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def bundled_root() -> Path:
+    """The folder holding ``assets/`` and the factory-default ``content/``."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root is not None:  # PyInstaller bundle
+        return Path(frozen_root)
+    package = Path(__file__).resolve().parent
+    installed = package / "_data"
+    if installed.is_dir():  # wheel: see force-include in pyproject.toml
+        return installed
+    return package.parents[1]  # source checkout: src/kiosk -> repository root
+
+
+def assets_dir() -> Path:
+    return bundled_root() / "assets"
+
+
+def fonts_dir() -> Path:
+    return assets_dir() / "fonts"
+
+
+def default_content_dir() -> Path:
+    return bundled_root() / "content"

@@ -1,0 +1,83 @@
+"""Offscreen rendering of every screen state to PNG, for proofing and for tests."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from kiosk.content.model import Exhibit
+
+
+def ensure_offscreen() -> None:
+    """Rendering needs no display: use Qt's offscreen platform unless one was chosen."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def screen_states(kiosk: object) -> list[tuple[str, Callable[[], None]]]:
+    """Each named state with the action that brings the kiosk into it."""
+    from kiosk.core.session import Screen  # noqa: PLC0415 - Qt only when rendering
+    from kiosk.ui.application import Kiosk  # noqa: PLC0415
+
+    assert isinstance(kiosk, Kiosk)
+    session, window = kiosk.session, kiosk.window
+
+    def statement_end() -> None:
+        session.open(Screen.STATEMENT)
+        statement = window.screens[Screen.STATEMENT]
+        statement.scroll_to_end()  # type: ignore[attr-defined]
+
+    states: list[tuple[str, Callable[[], None]]] = [
+        ("attract", session.reset),
+        ("home", session.go_home),
+        ("statement-top", lambda: session.open(Screen.STATEMENT)),
+        ("statement-end", statement_end),
+    ]
+    for index, moment in enumerate(window.exhibit.timeline):
+
+        def show_moment(index: int = index) -> None:
+            session.go_home()
+            session.open(Screen.TIMELINE)
+            session.set_timeline_index(index)
+
+        states.append((f"timeline-{moment.id}", show_moment))
+    states.append(("figures", lambda: (session.go_home(), session.open(Screen.FIGURES))))
+
+    def idle_warning() -> None:
+        session.go_home()
+        window.show_idle_warning(round(window.exhibit.settings.idle_warning_s))
+
+    states.append(("idle-warning", idle_warning))
+    return states
+
+
+def render_all(exhibit: Exhibit, out_dir: Path, sizes: list[tuple[int, int]]) -> list[Path]:
+    """Render every state at every size; one sub-folder per size when several are given."""
+    ensure_offscreen()
+    from PySide6.QtCore import QCoreApplication, Qt  # noqa: PLC0415
+
+    from kiosk.ui.application import build_kiosk, create_application  # noqa: PLC0415
+
+    app = create_application()
+    written: list[Path] = []
+    for width, height in sizes:
+        folder = out_dir / f"{width}x{height}" if len(sizes) > 1 else out_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        kiosk = build_kiosk(app, exhibit, reduced_motion=True)
+        window = kiosk.window
+        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        window.resize(width, height)
+        window.show()
+        window.build_remaining_screens()
+        QCoreApplication.processEvents()
+        for name, action in screen_states(kiosk):
+            window.idle_overlay.hide()
+            action()
+            QCoreApplication.processEvents()
+            path = folder / f"{name}.png"
+            if not window.grab().save(str(path)):
+                raise OSError(f"cannot write {path}")
+            written.append(path)
+        kiosk.close()
+        QCoreApplication.processEvents()
+    return written

@@ -1,0 +1,1 @@
+"""Widgets: they show the visit's state and send the visitor's intents; no rules live here."""

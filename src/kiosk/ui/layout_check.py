@@ -1,0 +1,69 @@
+"""Finds text that does not fit: the check behind the "no clipped text" tests and self-test."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QWidget
+
+
+@dataclass(frozen=True)
+class ClippedText:
+    widget: str
+    text: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.widget}: {self.reason}: {self.text[:60]!r}"
+
+
+def _name(widget: QWidget) -> str:
+    return widget.objectName() or f"{type(widget).__name__}@{widget.parentWidget().objectName() if widget.parentWidget() else ''}"
+
+
+def _visible_in_ancestors(widget: QWidget, window: QWidget) -> bool:
+    """Whether the widget lies inside every ancestor up to the window (scroll areas excepted)."""
+    rect = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent.parentWidget(), QAbstractScrollArea):
+            return True  # scrolled content may extend past the viewport by design
+        bounds = QRect(parent.mapTo(window, parent.rect().topLeft()), parent.size())
+        if not bounds.contains(rect):
+            return False
+        parent = parent.parentWidget()
+    return window.rect().contains(rect)
+
+
+def find_clipped_text(window: QWidget) -> list[ClippedText]:
+    found: list[ClippedText] = []
+    for label in window.findChildren(QLabel):
+        if not label.isVisibleTo(window) or not label.text():
+            continue
+        area = label.contentsRect()
+        metrics = QFontMetrics(label.font())
+        if label.wordWrap():
+            needed = label.heightForWidth(label.width())
+            if needed > label.height():
+                found.append(ClippedText(_name(label), label.text(), f"needs {needed}px height, has {label.height()}"))
+        else:
+            width = metrics.horizontalAdvance(label.text())
+            if width > area.width():
+                found.append(ClippedText(_name(label), label.text(), f"needs {width}px width, has {area.width()}"))
+            if metrics.height() > area.height():
+                found.append(ClippedText(_name(label), label.text(), f"needs {metrics.height()}px height, has {area.height()}"))
+        if not _visible_in_ancestors(label, window):
+            found.append(ClippedText(_name(label), label.text(), "extends outside its container"))
+    for button in window.findChildren(QAbstractButton):
+        if not button.isVisibleTo(window) or not button.text():
+            continue
+        hint = button.sizeHint()
+        if hint.width() > button.width() or hint.height() > button.height() + 1:
+            found.append(
+                ClippedText(_name(button), button.text(), f"needs {hint.width()}x{hint.height()}, has {button.width()}x{button.height()}")
+            )
+        if not _visible_in_ancestors(button, window):
+            found.append(ClippedText(_name(button), button.text(), "extends outside its container"))
+    return found

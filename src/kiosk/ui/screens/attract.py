@@ -1,0 +1,70 @@
+"""The start screen: the exhibit's title over a slow light, and an invitation to touch."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from kiosk.content.model import Exhibit
+from kiosk.ui.screens.base import ScreenView
+from kiosk.ui.theme import Metrics
+from kiosk.ui.widgets.ambient import AmbientLight
+from kiosk.ui.widgets.text import make_label, make_rule
+
+
+class AttractScreen(ScreenView):
+    activated = Signal()
+    first_painted = Signal()
+
+    def __init__(self, exhibit: Exhibit, parent: QWidget | None = None) -> None:
+        super().__init__(exhibit, parent)
+        self.setObjectName("AttractScreen")
+        self.ambient = AmbientLight(exhibit.settings.colours.accent, self)
+        self.title = make_label("title")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.rule = make_rule()
+        self.invitation = make_label("invitation")
+        self.invitation.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addStretch(5)
+        layout.addWidget(self.title)
+        layout.addWidget(self.rule, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(4)
+        layout.addWidget(self.invitation)
+        layout.addStretch(2)
+        self.setAccessibleName(self.tr("Start screen"))
+        self.setAccessibleDescription(self.tr("Touch anywhere to begin"))
+        self._painted = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.text(self.exhibit.settings.title))
+        self.invitation.setText(self.tr("Touch the screen to begin"))
+
+    def apply_metrics(self, m: Metrics) -> None:
+        side = m.unit * 10
+        self.layout().setContentsMargins(side, side, side, side)
+        self.layout().setSpacing(m.unit * 4)
+        self.rule.setFixedSize(m.px(160), max(2, m.px(3)))
+
+    def set_motion(self, moving: bool) -> None:
+        self.ambient.set_moving(moving)
+
+    def resizeEvent(self, event: object) -> None:
+        self.ambient.setGeometry(self.rect())
+        self.ambient.lower()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        self.activated.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()

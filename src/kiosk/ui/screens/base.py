@@ -1,0 +1,34 @@
+"""What every screen offers the window: language, metrics, and a reset for the next visitor."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from kiosk.content.model import Exhibit, LocalizedText
+from kiosk.ui.theme import Metrics
+
+
+class ScreenView(QWidget):
+    def __init__(self, exhibit: Exhibit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.exhibit = exhibit
+        self.language = exhibit.settings.default_language
+
+    def text(self, value: LocalizedText) -> str:
+        return value.text(self.language, self.exhibit.settings.default_language)
+
+    def set_language(self, language: str) -> None:
+        self.language = language
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Put content and interface words in the current language."""
+
+    def apply_metrics(self, m: Metrics) -> None:
+        """Adapt sizes to the display."""
+
+    def reset(self) -> None:
+        """Forget the last visitor: scroll positions and the like."""
+
+    def load_icons(self, colour: str) -> None:
+        """Called after the first frame, when icons may be loaded."""

@@ -1,0 +1,72 @@
+"""Three large choices: the Statement, the Timeline and the Figures."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.content.model import Exhibit
+from kiosk.core.session import Screen
+from kiosk.ui import icons
+from kiosk.ui.screens.base import ScreenView
+from kiosk.ui.theme import Metrics
+from kiosk.ui.widgets.buttons import TileButton
+from kiosk.ui.widgets.text import make_label
+
+
+class HomeScreen(ScreenView):
+    chosen = Signal(str)
+
+    def __init__(self, exhibit: Exhibit, parent: QWidget | None = None) -> None:
+        super().__init__(exhibit, parent)
+        self.setObjectName("HomeScreen")
+        self.title = make_label("heading")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tiles: dict[Screen, TileButton] = {}
+        self.tile_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        for screen in (Screen.STATEMENT, Screen.TIMELINE, Screen.FIGURES):
+            tile = TileButton()
+            tile.setObjectName(f"Tile-{screen.value}")
+            tile.clicked.connect(lambda _=False, s=screen: self.chosen.emit(s.value))
+            self.tiles[screen] = tile
+            self.tile_row.addWidget(tile)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(self.tile_row, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.text(self.exhibit.settings.title))
+        names = {
+            Screen.STATEMENT: (self.tr("Statement"), self.tr("Read the full Statement")),
+            Screen.TIMELINE: (self.tr("Timeline"), self.tr("From 1990 to 2023")),
+            Screen.FIGURES: (self.tr("Figures"), self.tr("The victims of 20 January")),
+        }
+        for screen, (name, description) in names.items():
+            self.tiles[screen].set_text(name)
+            self.tiles[screen].setAccessibleDescription(description)
+
+    def apply_metrics(self, m: Metrics) -> None:
+        margin = m.unit * (8 if not m.portrait else 5)
+        layout = self.layout()
+        layout.setContentsMargins(margin, margin, margin, margin)
+        layout.setSpacing(m.unit * 6)
+        self.tile_row.setSpacing(m.unit * 4)
+        # Portrait stacks the tiles; landscape sets them side by side.
+        self.tile_row.setDirection(
+            QBoxLayout.Direction.TopToBottom if m.portrait else QBoxLayout.Direction.LeftToRight
+        )
+        for tile in self.tiles.values():
+            tile.setMinimumSize(m.primary_target, m.primary_target)
+            tile.setMaximumHeight(m.px(520) if not m.portrait else m.px(360))
+            tile.setIconSize(QSize(m.px(110), m.px(110)))
+
+    def load_icons(self, colour: str) -> None:
+        names = {
+            Screen.STATEMENT: icons.STATEMENT,
+            Screen.TIMELINE: icons.TIMELINE,
+            Screen.FIGURES: icons.FIGURES,
+        }
+        for screen, name in names.items():
+            self.tiles[screen].setIcon(icons.icon(name, colour))

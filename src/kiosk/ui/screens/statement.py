@@ -1,0 +1,127 @@
+"""The Statement in full: large serif type, a readable measure, finger scrolling."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QScroller,
+    QScrollerProperties,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.content.model import Exhibit
+from kiosk.ui.screens.base import ScreenView
+from kiosk.ui.theme import SERIF, Metrics
+from kiosk.ui.widgets.position_indicator import PositionIndicator
+from kiosk.ui.widgets.text import make_label, make_rule
+
+# Characters per line: typographers' comfortable range is 60-75.
+MEASURE_CHARS = 66
+
+
+class StatementScreen(ScreenView):
+    def __init__(self, exhibit: Exhibit, parent: QWidget | None = None) -> None:
+        super().__init__(exhibit, parent)
+        self.setObjectName("StatementScreen")
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("StatementScroll")
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.viewport().setAutoFillBackground(False)
+
+        page = QWidget()
+        page.setObjectName("StatementPage")
+        self.column = QWidget(page)
+        column_layout = QVBoxLayout(self.column)
+        self.kicker = make_label("kicker")
+        self.subtitle = make_label("heading")
+        self.meta = make_label("caption")
+        self.rule = make_rule()
+        column_layout.addWidget(self.kicker)
+        column_layout.addWidget(self.subtitle)
+        column_layout.addWidget(self.meta)
+        column_layout.addWidget(self.rule)
+        self.paragraphs: list[QLabel] = []
+        for _ in exhibit.statement.paragraphs:
+            paragraph = make_label("body")
+            self.paragraphs.append(paragraph)
+            column_layout.addWidget(paragraph)
+        self.end_rule = make_rule()
+        column_layout.addWidget(self.end_rule, 0, Qt.AlignmentFlag.AlignHCenter)
+        page_layout = QHBoxLayout(page)
+        page_layout.addStretch(1)
+        page_layout.addWidget(self.column, 100)
+        page_layout.addStretch(1)
+        self.scroll_area.setWidget(page)
+
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
+        colours = exhibit.settings.colours
+        self.indicator = PositionIndicator(
+            self.scroll_area.verticalScrollBar(), (colours.surface, colours.muted), self
+        )
+        self._grab_touch_scrolling()
+        self.retranslate()
+
+    def _grab_touch_scrolling(self) -> None:
+        viewport = self.scroll_area.viewport()
+        # Grab once, at construction: re-grabbing leaks (QTBUG-82355).
+        QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.TouchGesture)
+        scroller = QScroller.scroller(viewport)
+        properties = scroller.scrollerProperties()
+        off = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
+        properties.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, off)
+        properties.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, off)
+        scroller.setScrollerProperties(properties)
+
+    def retranslate(self) -> None:
+        statement = self.exhibit.statement
+        self.kicker.setText(self.text(statement.heading))
+        self.subtitle.setText(self.text(statement.subtitle))
+        self.meta.setText(f"{self.text(statement.issuer)}  ·  {self.text(statement.date_text)}")
+        for label, paragraph in zip(self.paragraphs, statement.paragraphs, strict=True):
+            label.setText(self.text(paragraph))
+        self.scroll_area.setAccessibleName(self.tr("The Statement"))
+        self.scroll_area.setAccessibleDescription(self.tr("Slide a finger up or down to read"))
+
+    def apply_metrics(self, m: Metrics) -> None:
+        body = QFont(SERIF)
+        body.setPixelSize(m.body_px)
+        measure = round(QFontMetricsF(body).averageCharWidth() * MEASURE_CHARS)
+        self.column.setMaximumWidth(measure)
+        layout = self.column.layout()
+        vertical = m.unit * (8 if m.portrait else 6)
+        layout.setContentsMargins(m.unit * 4, vertical, m.unit * 4, vertical * 2)
+        layout.setSpacing(m.unit * 3)
+        self.rule.setFixedHeight(max(2, m.px(3)))
+        self.end_rule.setFixedSize(m.px(120), max(2, m.px(3)))
+        self._indicator_width = max(4, m.px(6))
+        self._place_indicator()
+
+    def resizeEvent(self, event: object) -> None:
+        self._place_indicator()
+
+    def _place_indicator(self) -> None:
+        width = getattr(self, "_indicator_width", 6)
+        height = round(self.height() * 0.5)
+        self.indicator.setGeometry(
+            self.width() - width * 5, (self.height() - height) // 2, width, height
+        )
+        self.indicator.raise_()
+
+    def reset(self) -> None:
+        QScroller.scroller(self.scroll_area.viewport()).stop()
+        self.scroll_area.verticalScrollBar().setValue(0)
+
+    def scroll_to_end(self) -> None:
+        bar = self.scroll_area.verticalScrollBar()
+        bar.setValue(bar.maximum())

@@ -1,0 +1,124 @@
+"""The timeline: one moment at a time, on a rail of years; swipe or tap a year."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.content.model import Exhibit
+from kiosk.ui import icons
+from kiosk.ui.screens.base import ScreenView
+from kiosk.ui.theme import Metrics
+from kiosk.ui.widgets.buttons import TouchButton
+from kiosk.ui.widgets.fade import FadeOverlay
+from kiosk.ui.widgets.swipe import SwipeDetector
+from kiosk.ui.widgets.text import make_label
+from kiosk.ui.widgets.year_rail import YearRail
+
+
+class TimelineScreen(ScreenView):
+    step_requested = Signal(int)
+    index_requested = Signal(int)
+
+    def __init__(self, exhibit: Exhibit, parent: QWidget | None = None) -> None:
+        super().__init__(exhibit, parent)
+        self.setObjectName("TimelineScreen")
+        self.index = 0
+        self.animate = True
+
+        self.card = QFrame()
+        self.card.setObjectName("MomentCard")
+        self.date = make_label("kicker")
+        self.title = make_label("heading")
+        self.caption = make_label("body")
+        self.source_block = QFrame()
+        self.source_block.setProperty("role", "source-block")
+        self.source_heading = make_label("caption")
+        self.source = make_label("source")
+        source_layout = QVBoxLayout(self.source_block)
+        source_layout.addWidget(self.source_heading)
+        source_layout.addWidget(self.source)
+        card_layout = QVBoxLayout(self.card)
+        card_layout.addStretch(1)
+        for widget in (self.date, self.title, self.caption):
+            card_layout.addWidget(widget)
+        card_layout.addSpacing(1)
+        card_layout.addWidget(self.source_block)
+        card_layout.addStretch(1)
+        self.fade = FadeOverlay(self.card)
+        self.swipe = SwipeDetector(self.card)
+        self.swipe.swiped.connect(self.step_requested)
+
+        self.previous_button = TouchButton("quiet", primary=True)
+        self.previous_button.setObjectName("PreviousMoment")
+        self.next_button = TouchButton("quiet", primary=True)
+        self.next_button.setObjectName("NextMoment")
+        self.previous_button.clicked.connect(lambda: self.step_requested.emit(-1))
+        self.next_button.clicked.connect(lambda: self.step_requested.emit(1))
+
+        middle = QHBoxLayout()
+        middle.addWidget(self.previous_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        middle.addWidget(self.card, 1)
+        middle.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+        years = [moment.year for moment in exhibit.timeline]
+        self.rail = YearRail(years, exhibit.settings.colours.muted)
+        self.rail.year_chosen.connect(self.index_requested)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(middle, 1)
+        # The rail sits low, near the navigation bar, within reach on tall screens too.
+        layout.addWidget(self.rail)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.source_heading.setText(self.tr("From the Statement"))
+        self.previous_button.set_text("")
+        self.previous_button.setAccessibleName(self.tr("Previous moment"))
+        self.next_button.setAccessibleName(self.tr("Next moment"))
+        for index, moment in enumerate(self.exhibit.timeline):
+            self.rail.describe(index, self.text(moment.title))
+        self._show_texts()
+
+    def show_moment(self, index: int) -> None:
+        if index == self.index:
+            return
+        if self.animate and self.isVisible():
+            self.fade.fade_from(self.card.grab())
+        self.index = index
+        self._show_texts()
+
+    def _show_texts(self) -> None:
+        moment = self.exhibit.timeline[self.index]
+        self.date.setText(self.text(moment.date_text))
+        self.title.setText(self.text(moment.title))
+        self.caption.setText(self.text(moment.caption))
+        self.source.setText(self.text(moment.source))
+        self.rail.set_current(self.index)
+        last = len(self.exhibit.timeline) - 1
+        self.previous_button.setEnabled(self.index > 0)
+        self.next_button.setEnabled(self.index < last)
+        self.card.setAccessibleName(self.text(moment.title))
+        self.card.setAccessibleDescription(self.text(moment.caption))
+
+    def apply_metrics(self, m: Metrics) -> None:
+        margin = m.unit * (6 if not m.portrait else 3)
+        self.layout().setContentsMargins(margin, margin, margin, m.unit * 2)
+        self.layout().setSpacing(m.unit * 3)
+        self.card.layout().setContentsMargins(m.unit * 4, 0, m.unit * 4, 0)
+        self.card.layout().setSpacing(m.unit * 3)
+        self.card.setMaximumWidth(m.px(1300))
+        self.source_block.layout().setContentsMargins(m.unit * 3, m.unit, 0, m.unit)
+        self.source_block.layout().setSpacing(m.unit)
+        self.swipe.min_distance_px = max(round(8 * m.pixels_per_mm), m.px(60))
+        for button in (self.previous_button, self.next_button):
+            button.set_target_size(m.minimum_target, m.primary_target)
+            button.setFixedWidth(m.primary_target)
+        self.rail.apply_metrics(m)
+
+    def load_icons(self, colour: str) -> None:
+        self.previous_button.setIcon(icons.icon(icons.PREVIOUS, colour))
+        self.next_button.setIcon(icons.icon(icons.NEXT, colour))
+
+    def reset(self) -> None:
+        self.fade.finish_now()

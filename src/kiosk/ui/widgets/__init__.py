@@ -1,0 +1,1 @@
+"""Small touch widgets shared by the screens."""

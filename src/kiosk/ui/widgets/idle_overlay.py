@@ -1,0 +1,85 @@
+"""The "Still there?" question, with a visible countdown that any touch dismisses."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+from kiosk.ui.theme import Metrics
+from kiosk.ui.widgets.buttons import TouchButton
+from kiosk.ui.widgets.countdown_ring import CountdownRing
+from kiosk.ui.widgets.text import make_label
+
+
+class IdleOverlay(QWidget):
+    def __init__(self, colours: tuple[str, str], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("IdleOverlay")
+        self.panel = QFrame(self)
+        self.panel.setProperty("role", "panel")
+        self.heading = make_label("heading", self.panel)
+        self.message = make_label("caption", self.panel)
+        self.countdown = CountdownRing(colours, self.panel)
+        self.continue_button = TouchButton("primary", self.panel, primary=True)
+        self.continue_button.setObjectName("ContinueButton")
+        for label in (self.heading, self.message):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self.panel)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.message)
+        layout.addWidget(self.countdown, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self._seconds = 0
+        self.retranslate()
+        self.hide()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Still there?"))
+        self.message.setText(
+            self.tr("Touch anywhere to keep reading. Otherwise the exhibit returns to the start.")
+        )
+        self.continue_button.set_text(self.tr("Continue"))
+        self.continue_button.setAccessibleDescription(self.tr("Stay on this screen"))
+        self.set_seconds(self._seconds)
+
+    def set_seconds(self, seconds: int) -> None:
+        self._seconds = seconds
+        self.countdown.set_seconds(seconds)
+        self.countdown.setAccessibleDescription(self.tr("Seconds until the exhibit returns to the start"))
+
+    def start(self, seconds: int) -> None:
+        self.countdown.set_total(seconds)
+        self.set_seconds(seconds)
+
+    def apply_metrics(self, m: Metrics) -> None:
+        pad = m.unit * 5
+        self.panel.layout().setContentsMargins(pad, pad, pad, pad)
+        self.panel.layout().setSpacing(m.unit * 3)
+        self.countdown.set_side(m.px(150))
+        self.continue_button.set_target_size(m.minimum_target, m.primary_target)
+        self.continue_button.setMinimumWidth(m.primary_target * 3)
+        self._place_panel()
+
+    def resizeEvent(self, event: object) -> None:
+        self._place_panel()
+
+    def _place_panel(self) -> None:
+        width = min(self.width() - 4 * self.panel.layout().contentsMargins().left(),
+                    max(self.width() // 2, 1))
+        width = max(width, min(self.width(), 200))
+        self.panel.setFixedWidth(width)
+        height = self.panel.layout().heightForWidth(width)
+        if height < 0:
+            height = self.panel.sizeHint().height()
+        self.panel.setFixedHeight(height)
+        self.panel.move((self.width() - width) // 2, (self.height() - height) // 2)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        # Swallow the touch: it answers the question and must not press what lies beneath.
+        event.accept()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(0, 0, 0, 170))
+        painter.end()

@@ -1,0 +1,25 @@
+"""Labels that show content as plain text, never as rich text or links."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QWidget
+
+
+def make_label(role: str, parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:
+    label = QLabel(parent)
+    # QLabel guesses rich text by default; content must never be interpreted as markup.
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    label.setOpenExternalLinks(False)
+    label.setWordWrap(wrap)
+    label.setProperty("role", role)
+    return label
+
+
+def make_rule(parent: QWidget | None = None) -> QFrame:
+    """A thin accent line used as a quiet divider."""
+    rule = QFrame(parent)
+    rule.setProperty("role", "rule")
+    rule.setFixedHeight(2)
+    return rule

@@ -1,0 +1,167 @@
+"""The kiosk's one window: a stack of screens, the navigation bar and the overlays."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.content.model import Exhibit
+from kiosk.core.idle import IdleWatcher
+from kiosk.core.session import Screen, VisitSession
+from kiosk.ui.screens.attract import AttractScreen
+from kiosk.ui.screens.base import ScreenView
+from kiosk.ui.screens.figures import FiguresScreen
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.statement import StatementScreen
+from kiosk.ui.screens.timeline import TimelineScreen
+from kiosk.ui.theme import Metrics, compute_metrics, pixels_per_mm, style_sheet
+from kiosk.ui.widgets.fade import FadeOverlay
+from kiosk.ui.widgets.idle_overlay import IdleOverlay
+from kiosk.ui.widgets.nav_bar import NavigationBar
+
+
+class KioskWindow(QWidget):
+    first_frame_shown = Signal()
+    screens_ready = Signal()
+
+    def __init__(
+        self,
+        exhibit: Exhibit,
+        session: VisitSession,
+        idle: IdleWatcher,
+        *,
+        reduced_motion: bool,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("KioskWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setWindowTitle(exhibit.settings.title.text("en", exhibit.settings.default_language))
+        self.exhibit = exhibit
+        self.session = session
+        self.idle = idle
+        self.reduced_motion = reduced_motion
+        self.metrics: Metrics | None = None
+
+        self.stack = QStackedWidget(self)
+        self.nav = NavigationBar(self)
+        self.nav.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.nav)
+
+        self.attract = AttractScreen(exhibit)
+        self.attract.set_motion(not reduced_motion)
+        self.screens: dict[Screen, ScreenView] = {Screen.ATTRACT: self.attract}
+        self.stack.addWidget(self.attract)
+        self.fade = FadeOverlay(self)
+        colours = exhibit.settings.colours
+        self.idle_overlay = IdleOverlay((colours.background, colours.accent), self)
+
+        self.attract.activated.connect(session.go_home)
+        self.attract.first_painted.connect(self._on_first_paint)
+        self.nav.back_requested.connect(session.back)
+        self.nav.home_requested.connect(session.go_home)
+        session.screen_changed.connect(self._show_screen)
+        session.language_changed.connect(self._set_language)
+        session.reset_done.connect(self._reset_screens)
+        idle.warning_started.connect(self.show_idle_warning)
+        idle.countdown.connect(self.idle_overlay.set_seconds)
+        idle.warning_cancelled.connect(self.idle_overlay.hide)
+        idle.expired.connect(self._end_visit)
+        self.idle_overlay.continue_button.clicked.connect(idle.poke)
+
+    # -- building -------------------------------------------------------------------------
+
+    def _on_first_paint(self) -> None:
+        self.first_frame_shown.emit()
+        # Everything but the start screen is built once the visitor already sees something.
+        QTimer.singleShot(0, self.build_remaining_screens)
+
+    def build_remaining_screens(self) -> None:
+        if Screen.HOME in self.screens:
+            return
+        exhibit = self.exhibit
+        home = HomeScreen(exhibit)
+        home.chosen.connect(lambda name: self.session.open(Screen(name)))
+        timeline = TimelineScreen(exhibit)
+        timeline.animate = not self.reduced_motion
+        timeline.step_requested.connect(self.session.step_timeline)
+        timeline.index_requested.connect(self.session.set_timeline_index)
+        self.session.timeline_index_changed.connect(timeline.show_moment)
+        built: dict[Screen, ScreenView] = {
+            Screen.HOME: home,
+            Screen.STATEMENT: StatementScreen(exhibit),
+            Screen.TIMELINE: timeline,
+            Screen.FIGURES: FiguresScreen(exhibit),
+        }
+        for screen, view in built.items():
+            view.set_language(self.session.language)
+            self.screens[screen] = view
+            self.stack.addWidget(view)
+        if self.metrics is not None:
+            for view in built.values():
+                view.apply_metrics(self.metrics)
+        colour = exhibit.settings.colours.text
+        self.nav.load_icons(colour)
+        for view in built.values():
+            view.load_icons(colour)
+        self.screens_ready.emit()
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def resizeEvent(self, event: object) -> None:
+        density = pixels_per_mm(self.exhibit.settings, self.screen())
+        metrics = compute_metrics(self.exhibit.settings, self.width(), self.height(), density)
+        if metrics != self.metrics:
+            self.metrics = metrics
+            self.setStyleSheet(style_sheet(self.exhibit.settings, metrics))
+            self.nav.apply_metrics(metrics)
+            self.idle_overlay.apply_metrics(metrics)
+            for view in self.screens.values():
+                view.apply_metrics(metrics)
+        self.idle_overlay.setGeometry(self.rect())
+        self.fade.setGeometry(self.rect())
+
+    # -- reacting to the visit --------------------------------------------------------------
+
+    def current_view(self) -> ScreenView:
+        return self.screens[self.session.screen]
+
+    def _show_screen(self, name: str) -> None:
+        screen = Screen(name)
+        if screen not in self.screens:
+            self.build_remaining_screens()
+        if not self.reduced_motion and self.isVisible():
+            self.fade.fade_from(self.grab())
+        self.stack.setCurrentWidget(self.screens[screen])
+        on_attract = screen is Screen.ATTRACT
+        self.nav.setVisible(not on_attract)
+        self.attract.set_motion(on_attract and not self.reduced_motion)
+        if on_attract:
+            self.idle.stop()
+        elif self.idle.running:
+            self.idle.poke()
+        else:
+            self.idle.start()
+        self.fade.raise_()
+        self.idle_overlay.raise_()
+
+    def _set_language(self, language: str) -> None:
+        for view in self.screens.values():
+            view.set_language(language)
+
+    def show_idle_warning(self, seconds: int) -> None:
+        self.idle_overlay.start(seconds)
+        self.idle_overlay.setGeometry(self.rect())
+        self.idle_overlay.show()
+        self.idle_overlay.raise_()
+
+    def _end_visit(self) -> None:
+        self.idle_overlay.hide()
+        self.session.reset()
+
+    def _reset_screens(self) -> None:
+        for view in self.screens.values():
+            view.reset()

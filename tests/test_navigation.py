@@ -1,0 +1,66 @@
+"""A visitor finds their way with touches alone: start, choose, go back, go home."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import Finger, click, make_kiosk
+
+from kiosk.core.session import Screen
+
+
+def test_a_touch_on_the_start_screen_opens_home(kiosk, finger: Finger) -> None:
+    assert kiosk.session.screen is Screen.ATTRACT
+    assert not kiosk.window.nav.isVisible()
+    finger.tap(kiosk.window.attract)
+    assert kiosk.session.screen is Screen.HOME
+    assert kiosk.window.stack.currentWidget() is kiosk.window.screens[Screen.HOME]
+    assert kiosk.window.nav.isVisible()
+
+
+@pytest.mark.parametrize("choice", [Screen.STATEMENT, Screen.TIMELINE, Screen.FIGURES])
+def test_tapping_a_home_tile_opens_its_screen(kiosk, finger: Finger, choice: Screen) -> None:
+    finger.tap(kiosk.window.attract)
+    home = kiosk.window.screens[Screen.HOME]
+    finger.tap(home.tiles[choice])
+    assert kiosk.session.screen is choice
+    assert kiosk.window.stack.currentWidget() is kiosk.window.screens[choice]
+
+
+def test_back_and_home_buttons(kiosk, finger: Finger) -> None:
+    window = kiosk.window
+    finger.tap(window.attract)
+    finger.tap(window.screens[Screen.HOME].tiles[Screen.TIMELINE])
+    finger.tap(window.nav.back_button)
+    assert kiosk.session.screen is Screen.HOME
+    click(window.screens[Screen.HOME].tiles[Screen.FIGURES])  # a mouse works as well
+    assert kiosk.session.screen is Screen.FIGURES
+    click(window.nav.home_button)
+    assert kiosk.session.screen is Screen.HOME
+    finger.tap(window.nav.back_button)
+    assert kiosk.session.screen is Screen.ATTRACT
+    assert not window.nav.isVisible()
+
+
+def test_transitions_fade_calmly_and_finish(qtbot, exhibit, finger: Finger) -> None:
+    kiosk = make_kiosk(qtbot, exhibit, reduced_motion=False)
+    try:
+        finger.tap(kiosk.window.attract)
+        assert kiosk.window.fade.is_running()
+        qtbot.waitUntil(lambda: not kiosk.window.fade.isVisible(), timeout=2000)
+        assert kiosk.session.screen is Screen.HOME
+    finally:
+        kiosk.close()
+
+
+def test_reduced_motion_switches_without_animation(kiosk, finger: Finger) -> None:
+    assert not kiosk.window.attract.ambient.is_animating()
+    finger.tap(kiosk.window.attract)
+    assert not kiosk.window.fade.isVisible()
+
+
+def test_the_start_screen_light_moves_unless_motion_is_reduced(qtbot, exhibit) -> None:
+    kiosk = make_kiosk(qtbot, exhibit, reduced_motion=False)
+    try:
+        assert kiosk.window.attract.ambient.is_animating()
+    finally:
+        kiosk.close()

@@ -1,0 +1,79 @@
+"""The timeline answers swipes and taps on its years, one moment at a time."""
+
+from __future__ import annotations
+
+from conftest import Finger
+from PySide6.QtCore import QPoint
+
+from kiosk.core.session import Screen
+
+
+def open_timeline(kiosk, finger: Finger):  # type: ignore[no-untyped-def]
+    finger.tap(kiosk.window.attract)
+    finger.tap(kiosk.window.screens[Screen.HOME].tiles[Screen.TIMELINE])
+    return kiosk.window.screens[Screen.TIMELINE]
+
+
+def swipe(finger: Finger, card, direction: int) -> None:  # type: ignore[no-untyped-def]
+    """direction -1 moves the finger leftwards (to the next moment)."""
+    y = card.height() // 2
+    left, right = QPoint(card.width() // 5, y), QPoint(card.width() * 4 // 5, y)
+    start, end = (right, left) if direction < 0 else (left, right)
+    finger.drag(card, start, end)
+
+
+def test_swiping_left_and_right_walks_the_moments(kiosk, finger: Finger) -> None:
+    timeline = open_timeline(kiosk, finger)
+    years = [moment.year for moment in kiosk.window.exhibit.timeline]
+    assert years == [1990, 1991, 2020, 2023]
+    assert timeline.date.text() == "20 January 1990"
+    for expected in (1, 2, 3, 3):  # the last swipe past the end stays on 2023
+        swipe(finger, timeline.card, -1)
+        assert kiosk.session.timeline_index == expected
+    assert timeline.date.text() == "2023"
+    assert timeline.rail.buttons[3].isChecked()
+    swipe(finger, timeline.card, +1)
+    assert kiosk.session.timeline_index == 2
+    assert timeline.title.text() == "The 44-day Patriotic War"
+
+
+def test_a_short_or_vertical_drag_is_not_a_swipe(kiosk, finger: Finger) -> None:
+    timeline = open_timeline(kiosk, finger)
+    card = timeline.card
+    centre = card.rect().center()
+    finger.drag(card, centre, centre + QPoint(-10, 0))
+    finger.drag(card, centre, centre + QPoint(-40, 300))
+    assert kiosk.session.timeline_index == 0
+
+
+def test_tapping_a_year_shows_its_moment_with_its_source(kiosk, finger: Finger) -> None:
+    timeline = open_timeline(kiosk, finger)
+    finger.tap(timeline.rail.buttons[1])
+    assert kiosk.session.timeline_index == 1
+    moment = kiosk.window.exhibit.timeline[1]
+    assert timeline.title.text() == moment.title.values["en"]
+    assert timeline.source.text() == moment.source.values["en"]
+    assert "1991" in timeline.source.text()
+    assert timeline.source.isVisible()
+
+
+def test_arrow_buttons_step_and_disable_at_the_ends(kiosk, finger: Finger) -> None:
+    timeline = open_timeline(kiosk, finger)
+    assert not timeline.previous_button.isEnabled()
+    finger.tap(timeline.next_button)
+    assert kiosk.session.timeline_index == 1
+    finger.tap(timeline.previous_button)
+    assert kiosk.session.timeline_index == 0
+
+
+def test_mouse_drag_swipes_too(qtbot, kiosk, finger: Finger) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    timeline = open_timeline(kiosk, finger)
+    card = timeline.card
+    y = card.height() // 2
+    QTest.mousePress(card, Qt.MouseButton.LeftButton, pos=QPoint(card.width() * 4 // 5, y))
+    QTest.mouseMove(card, QPoint(card.width() // 2, y))
+    QTest.mouseRelease(card, Qt.MouseButton.LeftButton, pos=QPoint(card.width() // 5, y))
+    assert kiosk.session.timeline_index == 1
