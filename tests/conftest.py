@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-
 from pathlib import Path
 
 # Before any Qt import: tests need no display.  The offscreen screen is made as large as a
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.content.loader import load_exhibit
 from kiosk.content.model import Exhibit
 from kiosk.paths import default_content_dir
+from kiosk.ui.application import build_kiosk, create_application
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -30,8 +30,6 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 @pytest.fixture(scope="session")
 def qapp() -> Iterator[QApplication]:
     """The kiosk's application, with its bundled fonts, shared by every Qt test."""
-    from kiosk.ui.application import create_application
-
     yield create_application(["kiosk-tests"])
 
 
@@ -83,8 +81,6 @@ def click(widget: QWidget) -> None:
 
 
 def make_kiosk(qtbot, exhibit: Exhibit, size: tuple[int, int] = (1920, 1080), **kwargs):  # type: ignore[no-untyped-def]
-    from kiosk.ui.application import build_kiosk
-
     kiosk = build_kiosk(QApplication.instance(), exhibit, **kwargs)  # type: ignore[arg-type]
     window = kiosk.window
     window.resize(*size)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import Finger, click, make_kiosk
 
+from conftest import Finger, click, make_kiosk
 from kiosk.core.session import Screen
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import Finger
 from PySide6.QtCore import QPoint
 
+from conftest import Finger
 from kiosk.core.session import Screen
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from conftest import Finger
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 
+from conftest import Finger
 from kiosk.core.session import Screen
 
 
@@ -67,9 +68,6 @@ def test_arrow_buttons_step_and_disable_at_the_ends(kiosk, finger: Finger) -> No
 
 
 def test_mouse_drag_swipes_too(qtbot, kiosk, finger: Finger) -> None:
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-
     timeline = open_timeline(kiosk, finger)
     card = timeline.card
     y = card.height() // 2

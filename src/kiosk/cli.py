@@ -34,8 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="show the exhibit (the default command)")
     _add_content_option(run)
     run.add_argument("--windowed", action="store_true", help="a normal window, for development")
-    run.add_argument("--size", type=parse_size, metavar="WxH", help="window size (implies --windowed)")
-    run.add_argument("--screen", type=int, default=None, metavar="N", help="show on screen N (from 0)")
+    run.add_argument(
+        "--size", type=parse_size, metavar="WxH", help="window size (implies --windowed)"
+    )
+    run.add_argument(
+        "--screen", type=int, default=None, metavar="N", help="show on screen N (from 0)"
+    )
     # For bench/startup.py: report the first painted frame, then quit.
     run.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
 
@@ -64,7 +68,9 @@ def _add_content_option(command: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or (args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")):
+    if not args_list or (
+        args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")
+    ):
         args_list.insert(0, "run")  # plain `kiosk` means `kiosk run`
     parser = build_parser()
     try:

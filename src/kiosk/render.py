@@ -41,7 +41,12 @@ def screen_states(kiosk: object) -> list[tuple[str, Callable[[], None]]]:
             session.set_timeline_index(index)
 
         states.append((f"timeline-{moment.id}", show_moment))
-    states.append(("figures", lambda: (session.go_home(), session.open(Screen.FIGURES))))
+
+    def figures() -> None:
+        session.go_home()
+        session.open(Screen.FIGURES)
+
+    states.append(("figures", figures))
 
     def idle_warning() -> None:
         session.go_home()
@@ -81,3 +86,44 @@ def render_all(exhibit: Exhibit, out_dir: Path, sizes: list[tuple[int, int]]) ->
         kiosk.close()
         QCoreApplication.processEvents()
     return written
+
+
+def contact_sheet(
+    images: list[Path], out_file: Path, columns: int = 4, cell_width: int = 640
+) -> Path:
+    """One image with every screen side by side, for proofing at a glance."""
+    ensure_offscreen()
+    from PySide6.QtCore import QRect, Qt  # noqa: PLC0415
+    from PySide6.QtGui import QColor, QImage, QPainter  # noqa: PLC0415
+
+    from kiosk.ui.application import create_application  # noqa: PLC0415
+
+    create_application()
+    loaded = [QImage(str(path)) for path in images]
+    if not loaded:
+        raise OSError("no images to put on a contact sheet")
+    first = loaded[0]
+    cell_height = round(cell_width * first.height() / max(1, first.width()))
+    label_height = 28
+    rows = (len(loaded) + columns - 1) // columns
+    sheet = QImage(
+        columns * cell_width, rows * (cell_height + label_height), QImage.Format.Format_RGB32
+    )
+    sheet.fill(QColor("#303030"))
+    painter = QPainter(sheet)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    for index, (path, image) in enumerate(zip(images, loaded, strict=True)):
+        x = (index % columns) * cell_width
+        y = (index // columns) * (cell_height + label_height)
+        painter.drawImage(QRect(x, y, cell_width, cell_height), image)
+        painter.setPen(QColor("#FFFFFF"))
+        painter.drawText(
+            QRect(x, y + cell_height, cell_width, label_height),
+            Qt.AlignmentFlag.AlignCenter,
+            path.stem,
+        )
+    painter.end()
+    out_file.parent.mkdir(parents=True, exist_ok=True)
+    if not sheet.save(str(out_file)):
+        raise OSError(f"cannot write {out_file}")
+    return out_file

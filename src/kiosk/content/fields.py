@@ -132,7 +132,7 @@ class FieldReader:
         if isinstance(node, Scalar):
             self.error(
                 node.location,
-                "give this text per language, for example:  en: \"...\"",
+                'give this text per language, for example:  en: "..."',
             )
             return None
         mapping = self.mapping(node, "a text")

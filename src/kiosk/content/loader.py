@@ -55,7 +55,9 @@ def load_exhibit(folder: Path) -> Exhibit:
 def _check_schema_version(reader: FieldReader, tree: Mapping) -> None:
     node = tree.entries.get("schema_version")
     if node is None:
-        reader.error(tree.location, f"missing key 'schema_version' (this kiosk reads {SCHEMA_VERSION})")
+        reader.error(
+            tree.location, f"missing key 'schema_version' (this kiosk reads {SCHEMA_VERSION})"
+        )
         return
     version = reader.integer(node, 1, 1_000)
     if version is not None and version != SCHEMA_VERSION:
@@ -88,13 +90,15 @@ def _settings(reader: FieldReader, tree: Mapping) -> Settings | None:
     idle = tree.entries.get("idle")
     if idle is not None and (idle_map := reader.mapping(idle, "idle")):
         reader.check_keys(idle_map, set(), {"timeout_seconds", "warning_seconds"})
-        idle_timeout = reader.get(
-            idle_map, "timeout_seconds", lambda n: reader.number(n, 0.05, 3600)
-        ) or idle_timeout
+        idle_timeout = (
+            reader.get(idle_map, "timeout_seconds", lambda n: reader.number(n, 0.05, 3600))
+            or idle_timeout
+        )
         # WCAG 2.2.1 asks at least 20 s to extend; shorter is allowed only for tests.
-        idle_warning = reader.get(
-            idle_map, "warning_seconds", lambda n: reader.number(n, 0.05, 600)
-        ) or idle_warning
+        idle_warning = (
+            reader.get(idle_map, "warning_seconds", lambda n: reader.number(n, 0.05, 600))
+            or idle_warning
+        )
     reduced_motion = False
     motion = tree.entries.get("motion")
     if motion is not None and (motion_map := reader.mapping(motion, "motion")):
@@ -133,7 +137,9 @@ def _theme(reader: FieldReader, node: Node | None) -> tuple[Colours | None, Type
     type_node = theme.entries.get("type")
     if type_node is not None and (type_map := reader.mapping(type_node, "type")):
         reader.check_keys(type_map, set(size_keys), set())
-        numbers = [reader.get(type_map, key, lambda n: reader.integer(n, 12, 400)) for key in size_keys]
+        numbers = [
+            reader.get(type_map, key, lambda n: reader.integer(n, 12, 400)) for key in size_keys
+        ]
         if all(numbers):
             sizes = TypeSizes(*[number for number in numbers if number])
     return colours, sizes

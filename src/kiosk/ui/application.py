@@ -46,7 +46,9 @@ class Kiosk:
         self.window.deleteLater()
 
 
-def build_kiosk(app: QApplication, exhibit: Exhibit, *, reduced_motion: bool | None = None) -> Kiosk:
+def build_kiosk(
+    app: QApplication, exhibit: Exhibit, *, reduced_motion: bool | None = None
+) -> Kiosk:
     settings = exhibit.settings
     session = VisitSession(settings.default_language, len(exhibit.timeline))
     idle = IdleWatcher(settings.idle_timeout_s, settings.idle_warning_s)

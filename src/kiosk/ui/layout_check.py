@@ -20,7 +20,10 @@ class ClippedText:
 
 
 def _name(widget: QWidget) -> str:
-    return widget.objectName() or f"{type(widget).__name__}@{widget.parentWidget().objectName() if widget.parentWidget() else ''}"
+    if widget.objectName():
+        return widget.objectName()
+    parent = widget.parentWidget()
+    return f"{type(widget).__name__} in {parent.objectName() if parent else 'nothing'}"
 
 
 def _visible_in_ancestors(widget: QWidget, window: QWidget) -> bool:
@@ -47,13 +50,27 @@ def find_clipped_text(window: QWidget) -> list[ClippedText]:
         if label.wordWrap():
             needed = label.heightForWidth(label.width())
             if needed > label.height():
-                found.append(ClippedText(_name(label), label.text(), f"needs {needed}px height, has {label.height()}"))
+                found.append(
+                    ClippedText(
+                        _name(label), label.text(), f"needs {needed}px height, has {label.height()}"
+                    )
+                )
         else:
             width = metrics.horizontalAdvance(label.text())
             if width > area.width():
-                found.append(ClippedText(_name(label), label.text(), f"needs {width}px width, has {area.width()}"))
+                found.append(
+                    ClippedText(
+                        _name(label), label.text(), f"needs {width}px width, has {area.width()}"
+                    )
+                )
             if metrics.height() > area.height():
-                found.append(ClippedText(_name(label), label.text(), f"needs {metrics.height()}px height, has {area.height()}"))
+                found.append(
+                    ClippedText(
+                        _name(label),
+                        label.text(),
+                        f"needs {metrics.height()}px height, has {area.height()}",
+                    )
+                )
         if not _visible_in_ancestors(label, window):
             found.append(ClippedText(_name(label), label.text(), "extends outside its container"))
     for button in window.findChildren(QAbstractButton):
@@ -62,7 +79,11 @@ def find_clipped_text(window: QWidget) -> list[ClippedText]:
         hint = button.sizeHint()
         if hint.width() > button.width() or hint.height() > button.height() + 1:
             found.append(
-                ClippedText(_name(button), button.text(), f"needs {hint.width()}x{hint.height()}, has {button.width()}x{button.height()}")
+                ClippedText(
+                    _name(button),
+                    button.text(),
+                    f"needs {hint.width()}x{hint.height()}, has {button.width()}x{button.height()}",
+                )
             )
         if not _visible_in_ancestors(button, window):
             found.append(ClippedText(_name(button), button.text(), "extends outside its container"))

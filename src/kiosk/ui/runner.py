@@ -30,6 +30,7 @@ def run_kiosk(
         return 2
     screen = screens[screen_index] if screen_index is not None else app.primaryScreen()
     if exit_after_first_frame:
+
         def report() -> None:
             print("first-frame", flush=True)
             QTimer.singleShot(0, app.quit)

@@ -68,7 +68,7 @@ class KioskWindow(QWidget):
         session.reset_done.connect(self._reset_screens)
         idle.warning_started.connect(self.show_idle_warning)
         idle.countdown.connect(self.idle_overlay.set_seconds)
-        idle.warning_cancelled.connect(self.idle_overlay.hide)
+        idle.warning_cancelled.connect(self.idle_overlay.dismiss)
         idle.expired.connect(self._end_visit)
         self.idle_overlay.continue_button.clicked.connect(idle.poke)
 

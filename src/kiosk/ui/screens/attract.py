@@ -26,7 +26,7 @@ class AttractScreen(ScreenView):
         self.rule = make_rule()
         self.invitation = make_label("invitation")
         self.invitation.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.addStretch(5)
         layout.addWidget(self.title)
         layout.addWidget(self.rule, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -44,8 +44,8 @@ class AttractScreen(ScreenView):
 
     def apply_metrics(self, m: Metrics) -> None:
         side = m.unit * 10
-        self.layout().setContentsMargins(side, side, side, side)
-        self.layout().setSpacing(m.unit * 4)
+        self._layout.setContentsMargins(side, side, side, side)
+        self._layout.setSpacing(m.unit * 4)
         self.rule.setFixedSize(m.px(160), max(2, m.px(3)))
 
     def set_motion(self, moving: bool) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.content.model import Exhibit, LocalizedText
 from kiosk.ui.theme import Metrics
+from kiosk.ui.widgets.text import relayout
 
 
 class ScreenView(QWidget):
@@ -20,6 +21,7 @@ class ScreenView(QWidget):
     def set_language(self, language: str) -> None:
         self.language = language
         self.retranslate()
+        relayout(*self.findChildren(QLabel))
 
     def retranslate(self) -> None:
         """Put content and interface words in the current language."""

@@ -35,14 +35,14 @@ class FiguresScreen(ScreenView):
         self.sources: list[QLabel] = []
         self.source_block = QFrame()
         self.source_block.setProperty("role", "source-block")
-        source_layout = QVBoxLayout(self.source_block)
+        source_layout = self._source_layout = QVBoxLayout(self.source_block)
         self.source_heading = make_label("caption")
         source_layout.addWidget(self.source_heading)
         for _ in self._distinct_sources():
             source = make_label("source")
             self.sources.append(source)
             source_layout.addWidget(source)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addLayout(self.row)
         layout.addStretch(1)
@@ -65,7 +65,9 @@ class FiguresScreen(ScreenView):
         return seen
 
     def retranslate(self) -> None:
-        for figure, number, label in zip(self.exhibit.figures, self.numbers, self.labels, strict=True):
+        for figure, number, label in zip(
+            self.exhibit.figures, self.numbers, self.labels, strict=True
+        ):
             number.setText(f"{figure.value:,}".replace(",", "\u202f"))
             label.setText(self.text(figure.label))
             number.setAccessibleName(f"{figure.value} {self.text(figure.label)}")
@@ -75,11 +77,11 @@ class FiguresScreen(ScreenView):
 
     def apply_metrics(self, m: Metrics) -> None:
         margin = m.unit * (8 if not m.portrait else 4)
-        self.layout().setContentsMargins(margin, margin, margin, margin)
+        self._layout.setContentsMargins(margin, margin, margin, margin)
         self.row.setDirection(
             QBoxLayout.Direction.TopToBottom if m.portrait else QBoxLayout.Direction.LeftToRight
         )
         self.row.setSpacing(m.unit * (6 if not m.portrait else 2))
         self.source_block.setMaximumWidth(m.px(1300))
-        self.source_block.layout().setContentsMargins(m.unit * 3, m.unit, 0, m.unit)
-        self.source_block.layout().setSpacing(m.unit)
+        self._source_layout.setContentsMargins(m.unit * 3, m.unit, 0, m.unit)
+        self._source_layout.setSpacing(m.unit)

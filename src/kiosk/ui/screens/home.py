@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Exhibit
@@ -31,7 +30,7 @@ class HomeScreen(ScreenView):
             tile.clicked.connect(lambda _=False, s=screen: self.chosen.emit(s.value))
             self.tiles[screen] = tile
             self.tile_row.addWidget(tile)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(self.tile_row, 1)
         self.retranslate()
@@ -49,7 +48,7 @@ class HomeScreen(ScreenView):
 
     def apply_metrics(self, m: Metrics) -> None:
         margin = m.unit * (8 if not m.portrait else 5)
-        layout = self.layout()
+        layout = self._layout
         layout.setContentsMargins(margin, margin, margin, margin)
         layout.setSpacing(m.unit * 6)
         self.tile_row.setSpacing(m.unit * 4)

@@ -12,7 +12,7 @@ from kiosk.ui.theme import Metrics
 from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.fade import FadeOverlay
 from kiosk.ui.widgets.swipe import SwipeDetector
-from kiosk.ui.widgets.text import make_label
+from kiosk.ui.widgets.text import make_label, relayout
 from kiosk.ui.widgets.year_rail import YearRail
 
 
@@ -35,10 +35,10 @@ class TimelineScreen(ScreenView):
         self.source_block.setProperty("role", "source-block")
         self.source_heading = make_label("caption")
         self.source = make_label("source")
-        source_layout = QVBoxLayout(self.source_block)
+        source_layout = self._source_layout = QVBoxLayout(self.source_block)
         source_layout.addWidget(self.source_heading)
         source_layout.addWidget(self.source)
-        card_layout = QVBoxLayout(self.card)
+        card_layout = self._card_layout = QVBoxLayout(self.card)
         card_layout.addStretch(1)
         for widget in (self.date, self.title, self.caption):
             card_layout.addWidget(widget)
@@ -65,7 +65,7 @@ class TimelineScreen(ScreenView):
         self.rail = YearRail(years, exhibit.settings.colours.muted)
         self.rail.year_chosen.connect(self.index_requested)
 
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.addLayout(middle, 1)
         # The rail sits low, near the navigation bar, within reach on tall screens too.
         layout.addWidget(self.rail)
@@ -100,16 +100,17 @@ class TimelineScreen(ScreenView):
         self.next_button.setEnabled(self.index < last)
         self.card.setAccessibleName(self.text(moment.title))
         self.card.setAccessibleDescription(self.text(moment.caption))
+        relayout(self.source, self.caption, self.title)
 
     def apply_metrics(self, m: Metrics) -> None:
         margin = m.unit * (6 if not m.portrait else 3)
-        self.layout().setContentsMargins(margin, margin, margin, m.unit * 2)
-        self.layout().setSpacing(m.unit * 3)
-        self.card.layout().setContentsMargins(m.unit * 4, 0, m.unit * 4, 0)
-        self.card.layout().setSpacing(m.unit * 3)
+        self._layout.setContentsMargins(margin, margin, margin, m.unit * 2)
+        self._layout.setSpacing(m.unit * 3)
+        self._card_layout.setContentsMargins(m.unit * 4, 0, m.unit * 4, 0)
+        self._card_layout.setSpacing(m.unit * 3)
         self.card.setMaximumWidth(m.px(1300))
-        self.source_block.layout().setContentsMargins(m.unit * 3, m.unit, 0, m.unit)
-        self.source_block.layout().setSpacing(m.unit)
+        self._source_layout.setContentsMargins(m.unit * 3, m.unit, 0, m.unit)
+        self._source_layout.setSpacing(m.unit)
         self.swipe.min_distance_px = max(round(8 * m.pixels_per_mm), m.px(60))
         for button in (self.previous_button, self.next_button):
             button.set_target_size(m.minimum_target, m.primary_target)

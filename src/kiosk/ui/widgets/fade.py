@@ -32,7 +32,7 @@ class FadeOverlay(QWidget):
 
     def fade_from(self, snapshot: QPixmap) -> None:
         self._snapshot = snapshot
-        self.setGeometry(0, 0, self.parentWidget().width(), self.parentWidget().height())
+        self.setGeometry(self.parentWidget().rect())  # type: ignore[union-attr]
         self._opacity = 1.0
         self.show()
         self.raise_()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QVBoxLayout, QWidget
 
 from kiosk.ui.theme import Metrics
 from kiosk.ui.widgets.buttons import TouchButton
@@ -25,12 +25,13 @@ class IdleOverlay(QWidget):
         self.continue_button.setObjectName("ContinueButton")
         for label in (self.heading, self.message):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(self.panel)
+        layout = self._panel_layout = QVBoxLayout(self.panel)
         layout.addWidget(self.heading)
         layout.addWidget(self.message)
         layout.addWidget(self.countdown, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self._seconds = 0
+        self._waiting_for_release = False
         self.retranslate()
         self.hide()
 
@@ -46,7 +47,9 @@ class IdleOverlay(QWidget):
     def set_seconds(self, seconds: int) -> None:
         self._seconds = seconds
         self.countdown.set_seconds(seconds)
-        self.countdown.setAccessibleDescription(self.tr("Seconds until the exhibit returns to the start"))
+        self.countdown.setAccessibleDescription(
+            self.tr("Seconds until the exhibit returns to the start")
+        )
 
     def start(self, seconds: int) -> None:
         self.countdown.set_total(seconds)
@@ -54,8 +57,8 @@ class IdleOverlay(QWidget):
 
     def apply_metrics(self, m: Metrics) -> None:
         pad = m.unit * 5
-        self.panel.layout().setContentsMargins(pad, pad, pad, pad)
-        self.panel.layout().setSpacing(m.unit * 3)
+        self._panel_layout.setContentsMargins(pad, pad, pad, pad)
+        self._panel_layout.setSpacing(m.unit * 3)
         self.countdown.set_side(m.px(150))
         self.continue_button.set_target_size(m.minimum_target, m.primary_target)
         self.continue_button.setMinimumWidth(m.primary_target * 3)
@@ -65,15 +68,45 @@ class IdleOverlay(QWidget):
         self._place_panel()
 
     def _place_panel(self) -> None:
-        width = min(self.width() - 4 * self.panel.layout().contentsMargins().left(),
-                    max(self.width() // 2, 1))
+        width = min(
+            self.width() - 4 * self._panel_layout.contentsMargins().left(),
+            max(self.width() // 2, 1),
+        )
         width = max(width, min(self.width(), 200))
         self.panel.setFixedWidth(width)
-        height = self.panel.layout().heightForWidth(width)
+        height = self._panel_layout.heightForWidth(width)
         if height < 0:
             height = self.panel.sizeHint().height()
         self.panel.setFixedHeight(height)
         self.panel.move((self.width() - width) // 2, (self.height() - height) // 2)
+
+    def dismiss(self) -> None:
+        """Close once the touch that answered has ended.
+
+        Hiding at the touch's start would hand the rest of that touch (its synthesized
+        press and release) to whatever lies beneath, and the visitor would press a button
+        they never saw.
+        """
+        if not self.isVisible():
+            return
+        QTimer.singleShot(0, self._hide_after_release)
+
+    def _hide_after_release(self) -> None:
+        app = QApplication.instance()
+        if QApplication.mouseButtons() == Qt.MouseButton.NoButton or app is None:
+            self.hide()
+        elif not self._waiting_for_release:
+            self._waiting_for_release = True
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd):
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
+            self._waiting_for_release = False
+            QTimer.singleShot(0, self.hide)
+        return False
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         # Swallow the touch: it answers the question and must not press what lies beneath.

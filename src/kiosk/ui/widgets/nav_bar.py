@@ -23,7 +23,7 @@ class NavigationBar(QWidget):
         self.home_button.setObjectName("HomeButton")
         self.back_button.clicked.connect(self.back_requested)
         self.home_button.clicked.connect(self.home_requested)
-        layout = QHBoxLayout(self)
+        layout = self._layout = QHBoxLayout(self)
         layout.addWidget(self.back_button)
         layout.addStretch(1)
         layout.addWidget(self.home_button)
@@ -37,7 +37,7 @@ class NavigationBar(QWidget):
 
     def apply_metrics(self, m: Metrics) -> None:
         margin = m.unit * 2
-        self.layout().setContentsMargins(margin * 2, margin, margin * 2, margin)
+        self._layout.setContentsMargins(margin * 2, margin, margin * 2, margin)
         for button in (self.back_button, self.home_button):
             button.set_target_size(m.minimum_target, m.primary_target)
             button.setMinimumWidth(m.primary_target * 2)

@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QScrollBar, QWidget
 
 
 class PositionIndicator(QWidget):
-    def __init__(self, scroll_bar: QScrollBar, colours: tuple[str, str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, scroll_bar: QScrollBar, colours: tuple[str, str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._bar = scroll_bar
         self._track, self._thumb = (QColor(colour) for colour in colours)

@@ -23,3 +23,16 @@ def make_rule(parent: QWidget | None = None) -> QFrame:
     rule.setProperty("role", "rule")
     rule.setFixedHeight(2)
     return rule
+
+
+def relayout(*widgets: QWidget) -> None:
+    """Make layouts re-measure wrapped text that changed inside nested widgets.
+
+    Qt does not pass a changed height-for-width up through nested widgets by itself, so a
+    longer text would be cut off; asking each ancestor to update its geometry does.
+    """
+    for widget in widgets:
+        current: QWidget | None = widget
+        while current is not None and not current.isWindow():
+            current.updateGeometry()
+            current = current.parentWidget()

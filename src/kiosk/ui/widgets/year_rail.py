@@ -20,7 +20,7 @@ class YearRail(QWidget):
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: list[TouchButton] = []
-        layout = QHBoxLayout(self)
+        layout = self._layout = QHBoxLayout(self)
         layout.addStretch(1)
         for index, year in enumerate(years):
             button = TouchButton("year", self, primary=True)
@@ -37,7 +37,7 @@ class YearRail(QWidget):
         self.buttons[index].setChecked(True)
 
     def apply_metrics(self, m: Metrics) -> None:
-        self.layout().setSpacing(m.unit * 2)
+        self._layout.setSpacing(m.unit * 2)
         for button in self.buttons:
             button.set_target_size(m.minimum_target, m.primary_target)
             button.setMinimumWidth(round(m.primary_target * 1.6))
@@ -51,4 +51,3 @@ class YearRail(QWidget):
 
     def describe(self, index: int, description: str) -> None:
         self.buttons[index].setAccessibleDescription(description)
-

@@ -1,0 +1,86 @@
+"""The kiosk command: exit codes 0, 1 and 2, and messages, never tracebacks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO
+from kiosk import __version__
+from kiosk.cli import main
+
+
+def run_kiosk(*args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_version(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"kiosk {__version__}"
+
+
+def test_usage_errors_exit_2(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["render", "--out", "x", "--size", "huge"]) == 2
+    assert "'huge' is not a size like 1920x1080" in capsys.readouterr().err
+    assert main(["dance"]) == 2
+    assert main(["run", "--screen", "two"]) == 2
+
+
+def test_content_errors_exit_1_with_a_clear_message(tmp_path: Path) -> None:
+    folder = tmp_path / "content"
+    folder.mkdir()
+    for source in (REPO / "content").glob("*.yaml"):
+        (folder / source.name).write_bytes(source.read_bytes())
+    (folder / "figures.yaml").write_text(
+        "schema_version: 1\nfigures:\n  - id: [\n", encoding="utf-8"
+    )
+    result = run_kiosk("run", "--content", str(folder), "--windowed")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("figures.yaml:4:1: error: YAML syntax:")
+    assert f"1 error in {folder}; nothing was shown." in result.stderr
+
+
+def test_a_missing_content_folder_exits_1(tmp_path: Path) -> None:
+    result = run_kiosk("render", "--content", str(tmp_path / "nowhere"), "--out", str(tmp_path))
+    assert result.returncode == 1
+    assert "content folder not found" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_kiosk_starts_and_paints_its_first_frame() -> None:
+    result = run_kiosk("--windowed", "--size", "1280x800", "--exit-after-first-frame")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "first-frame"
+
+
+def test_render_from_the_command_line(tmp_path: Path) -> None:
+    result = run_kiosk("render", "--out", str(tmp_path), "--size", "1280x800")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "attract.png").is_file()
+    assert (tmp_path / "idle-warning.png").is_file()
+    assert len(list(tmp_path.glob("*.png"))) == 10
+
+
+def test_content_layer_never_imports_qt() -> None:
+    code = (
+        "import sys; import kiosk.cli, kiosk.content.loader, kiosk.paths; "
+        "from kiosk.content.loader import load_exhibit; "
+        "from kiosk.paths import default_content_dir; "
+        "load_exhibit(default_content_dir()); "
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

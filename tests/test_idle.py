@@ -1,0 +1,106 @@
+"""When a visitor walks away: a "Still there?" countdown, then back to the start, clean."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import QPoint
+
+from conftest import Finger, make_kiosk
+from kiosk.core.idle import IdleWatcher
+from kiosk.core.session import Screen
+
+
+@pytest.fixture
+def quick_exhibit(exhibit):  # type: ignore[no-untyped-def]
+    settings = dataclasses.replace(exhibit.settings, idle_timeout_s=0.3, idle_warning_s=1.5)
+    return dataclasses.replace(exhibit, settings=settings)
+
+
+@pytest.fixture
+def quick_kiosk(qtbot, quick_exhibit):  # type: ignore[no-untyped-def]
+    built = make_kiosk(qtbot, quick_exhibit, reduced_motion=True)
+    yield built
+    built.close()
+
+
+def test_the_start_screen_never_times_out(quick_kiosk) -> None:
+    assert not quick_kiosk.idle.running
+
+
+def test_warning_appears_counts_down_and_a_touch_dismisses_it(
+    qtbot, quick_kiosk, finger: Finger
+) -> None:
+    window = quick_kiosk.window
+    finger.tap(window.attract)
+    finger.tap(window.screens[Screen.HOME].tiles[Screen.FIGURES])
+    with qtbot.waitSignal(quick_kiosk.idle.warning_started, timeout=3000):
+        pass
+    assert window.idle_overlay.isVisible()
+    assert window.idle_overlay.countdown.seconds() == 2  # 1.5 s rounds up, as a person reads it
+    with qtbot.waitSignal(quick_kiosk.idle.countdown, timeout=3000):
+        pass
+    finger.tap(window.idle_overlay, QPoint(10, 10))
+    qtbot.waitUntil(lambda: not window.idle_overlay.isVisible())
+    assert quick_kiosk.session.screen is Screen.FIGURES  # the touch did not navigate
+
+
+def test_the_continue_button_keeps_the_visit(qtbot, quick_kiosk, finger: Finger) -> None:
+    window = quick_kiosk.window
+    finger.tap(window.attract)
+    with qtbot.waitSignal(quick_kiosk.idle.warning_started, timeout=3000):
+        pass
+    finger.tap(window.idle_overlay.continue_button)
+    qtbot.waitUntil(lambda: not window.idle_overlay.isVisible())
+    assert quick_kiosk.session.screen is Screen.HOME
+    assert quick_kiosk.idle.running
+
+
+def test_at_zero_everything_resets_for_the_next_visitor(qtbot, quick_kiosk, finger: Finger) -> None:
+    window, session = quick_kiosk.window, quick_kiosk.session
+    finger.tap(window.attract)
+    finger.tap(window.screens[Screen.HOME].tiles[Screen.STATEMENT])
+    statement = window.screens[Screen.STATEMENT]
+    statement.scroll_to_end()
+    session.set_language("az")  # as the language switch will
+    finger.tap(window.nav.back_button)
+    finger.tap(window.screens[Screen.HOME].tiles[Screen.TIMELINE])
+    timeline = window.screens[Screen.TIMELINE]
+    finger.tap(timeline.rail.buttons[2])
+    assert session.timeline_index == 2
+    with qtbot.waitSignal(quick_kiosk.idle.expired, timeout=5000):
+        pass
+    assert session.screen is Screen.ATTRACT
+    assert window.stack.currentWidget() is window.attract
+    assert not window.idle_overlay.isVisible()
+    assert not window.nav.isVisible()
+    assert session.language == "en"
+    assert session.timeline_index == 0
+    assert timeline.date.text() == "20 January 1990"
+    assert statement.scroll_area.verticalScrollBar().value() == 0
+    assert not session.can_go_back()
+    assert not quick_kiosk.idle.running
+
+
+def test_input_restarts_the_idle_time(qtbot) -> None:
+    watcher = IdleWatcher(timeout_s=0.2, warning_s=0.2)
+    warnings: list[int] = []
+    watcher.warning_started.connect(warnings.append)
+    watcher.start()
+    for _ in range(3):  # keep poking before the timeout: no warning may come
+        with qtbot.assertNotEmitted(watcher.warning_started, wait=100):
+            watcher.poke()
+    assert warnings == []
+    with qtbot.waitSignal(watcher.expired, timeout=2000):
+        pass
+    assert warnings == [1]
+    assert not watcher.running
+
+
+def test_a_stopped_watcher_stays_quiet(qtbot) -> None:
+    watcher = IdleWatcher(timeout_s=0.05, warning_s=0.05)
+    watcher.start()
+    watcher.stop()
+    with qtbot.assertNotEmitted(watcher.warning_started, wait=200):
+        pass

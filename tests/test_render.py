@@ -1,0 +1,87 @@
+"""Every screen at every supported size: rendered, with no clipped text, in bundled fonts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QImage, QRawFont
+
+from conftest import make_kiosk
+from kiosk.paths import fonts_dir
+from kiosk.render import render_all, screen_states
+from kiosk.ui.layout_check import find_clipped_text
+
+SIZES = [(1920, 1080), (3840, 2160), (1080, 1920), (1280, 800)]
+STATE_NAMES = [
+    "attract",
+    "home",
+    "statement-top",
+    "statement-end",
+    "timeline-1990",
+    "timeline-1991",
+    "timeline-2020",
+    "timeline-2023",
+    "figures",
+    "idle-warning",
+]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_no_text_is_clipped_on_any_screen(qtbot, exhibit, size: tuple[int, int]) -> None:
+    kiosk = make_kiosk(qtbot, exhibit, size=size, reduced_motion=True)
+    try:
+        names = []
+        for name, action in screen_states(kiosk):
+            kiosk.window.idle_overlay.hide()
+            action()
+            QCoreApplication.processEvents()
+            names.append(name)
+            assert find_clipped_text(kiosk.window) == [], f"{name} at {size}"
+        assert names == STATE_NAMES
+    finally:
+        kiosk.close()
+
+
+def test_the_clipping_check_catches_clipped_text(qtbot, exhibit) -> None:
+    kiosk = make_kiosk(qtbot, exhibit, reduced_motion=True)
+    try:
+        title = kiosk.window.attract.title
+        title.setFixedHeight(4)  # far too small for its text
+        QCoreApplication.processEvents()
+        assert any(found.text == title.text() for found in find_clipped_text(kiosk.window))
+    finally:
+        kiosk.close()
+
+
+def test_render_writes_one_png_per_state_per_size(qapp, exhibit, tmp_path: Path) -> None:
+    written = render_all(exhibit, tmp_path, [(1920, 1080), (1080, 1920)])
+    assert len(written) == 2 * len(STATE_NAMES)
+    for folder, (width, height) in (("1920x1080", (1920, 1080)), ("1080x1920", (1080, 1920))):
+        for name in STATE_NAMES:
+            image = QImage(str(tmp_path / folder / f"{name}.png"))
+            assert (image.width(), image.height()) == (width, height)
+    attract = QImage(str(tmp_path / "1920x1080" / "attract.png"))
+    home = QImage(str(tmp_path / "1920x1080" / "home.png"))
+    assert attract != home
+
+
+def test_bundled_fonts_have_a_glyph_for_every_character_of_the_content(qapp, exhibit) -> None:
+    characters = {
+        ch for text in exhibit.all_texts() for value in text.values.values() for ch in value
+    }
+    characters |= set("ƏəĞğIıİiŞşÇçÖöÜü") | set(
+        "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+    )
+    characters |= set("0123456789\u202f·")
+    fonts = sorted(fonts_dir().glob("*.ttf"))
+    assert len(fonts) >= 2
+    for path in fonts:
+        raw = QRawFont(str(path), 24)
+        assert raw.isValid(), path
+        missing = sorted(
+            ch for ch in characters if not ch.isspace() and not raw.supportsCharacter(ord(ch))
+        )
+        assert missing == [], f"{path.name} lacks {missing}"
+    assert (fonts_dir() / "OFL.txt").is_file()

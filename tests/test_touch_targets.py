@@ -1,0 +1,64 @@
+"""Every touch target is large enough for a finger, measured in millimetres on the screen."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QAbstractButton
+
+from conftest import make_kiosk
+from kiosk.render import screen_states
+from kiosk.ui.theme import pixels_per_mm
+
+SIZES = [(1920, 1080), (3840, 2160), (1080, 1920), (1280, 800)]
+
+
+def visible_buttons(window) -> list[QAbstractButton]:  # type: ignore[no-untyped-def]
+    return [b for b in window.findChildren(QAbstractButton) if b.isVisibleTo(window)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_targets_meet_their_minimum_sizes(qtbot, exhibit, size: tuple[int, int]) -> None:
+    kiosk = make_kiosk(qtbot, exhibit, size=size, reduced_motion=True)
+    try:
+        density = pixels_per_mm(exhibit.settings, kiosk.window.screen())
+        touch = exhibit.settings.touch
+        checked = 0
+        for name, action in screen_states(kiosk):
+            action()
+            QCoreApplication.processEvents()
+            for button in visible_buttons(kiosk.window):
+                floor_mm = touch.primary_target_mm if button.primary else touch.minimum_target_mm
+                side_mm = min(button.width(), button.height()) / density
+                assert side_mm >= floor_mm, f"{name}: {button.objectName()} is {side_mm:.1f} mm"
+                checked += 1
+        assert checked > 30
+    finally:
+        kiosk.close()
+
+
+def test_a_misreporting_display_is_overridden_by_content(qtbot, exhibit) -> None:
+    touch = dataclasses.replace(exhibit.settings.touch, pixels_per_mm=12.0)  # a dense panel
+    settings = dataclasses.replace(exhibit.settings, touch=touch)
+    dense = dataclasses.replace(exhibit, settings=settings)
+    kiosk = make_kiosk(qtbot, dense, reduced_motion=True)
+    try:
+        kiosk.session.go_home()
+        QCoreApplication.processEvents()
+        back = kiosk.window.nav.back_button
+        assert back.height() >= round(10 * 12.0)  # 10 mm at 12 px/mm
+    finally:
+        kiosk.close()
+
+
+def test_every_button_has_an_accessible_name(qtbot, exhibit) -> None:
+    kiosk = make_kiosk(qtbot, exhibit, reduced_motion=True)
+    try:
+        for name, action in screen_states(kiosk):
+            action()
+            for button in visible_buttons(kiosk.window):
+                assert button.accessibleName(), f"{name}: {button.objectName()}"
+    finally:
+        kiosk.close()
