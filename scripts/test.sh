@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Set up (first time) and run every check: lint, formatting, types and the test suite.
+# Extra arguments go to pytest, e.g.: scripts/test.sh -k timeline
+KIOSK_EXTRAS=test
+source "$(dirname "$0")/_setup.sh"
+"$VENV/bin/ruff" check .
+"$VENV/bin/ruff" format --check .
+"$VENV/bin/mypy"
+exec "$VENV/bin/pytest" "$@"
