@@ -14,8 +14,9 @@ PREVIOUS = "mdi6.chevron-left"
 NEXT = "mdi6.chevron-right"
 
 
-def icon(name: str, colour: str) -> QIcon:
+def icon(name: str, colour: str, pressed_colour: str | None = None) -> QIcon:
+    """The named icon; ``pressed_colour`` is used in QIcon's Selected mode."""
     import qtawesome  # noqa: PLC0415 - deliberately late, see module docstring
 
-    result: QIcon = qtawesome.icon(name, color=colour)
+    result: QIcon = qtawesome.icon(name, color=colour, color_selected=pressed_colour or colour)
     return result

@@ -101,11 +101,6 @@ def style_sheet(settings: Settings, m: Metrics) -> str:
         padding: 0px {m.px(28)}px; }}
     QPushButton:pressed, QPushButton:checked:pressed {{ background: {c.accent};
         color: {c.background}; border-color: {c.accent}; }}
-    QToolButton[role="tile"] {{ font-family: "{SERIF}"; font-size: {m.heading_px}px;
-        color: {c.text}; background: {c.surface}; border: {m.px(2)}px solid {c.surface};
-        border-radius: {radius}px; padding: {m.px(24)}px; }}
-    QToolButton[role="tile"]:pressed {{ background: {c.accent}; color: {c.background};
-        border-color: {c.accent}; }}
     QPushButton[role="year"] {{ font-family: "{SERIF}"; font-size: {m.heading_px}px;
         color: {c.muted}; background: {c.background}; border-color: {c.background}; }}
     QPushButton[role="year"]:checked {{ color: {c.text}; border-color: {c.accent}; }}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Exhibit
@@ -25,7 +25,7 @@ class HomeScreen(ScreenView):
         self.tiles: dict[Screen, TileButton] = {}
         self.tile_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         for screen in (Screen.STATEMENT, Screen.TIMELINE, Screen.FIGURES):
-            tile = TileButton()
+            tile = TileButton(exhibit.settings.colours)
             tile.setObjectName(f"Tile-{screen.value}")
             tile.clicked.connect(lambda _=False, s=screen: self.chosen.emit(s.value))
             self.tiles[screen] = tile
@@ -37,14 +37,19 @@ class HomeScreen(ScreenView):
 
     def retranslate(self) -> None:
         self.title.setText(self.text(self.exhibit.settings.title))
+        moments = self.exhibit.timeline
         names = {
-            Screen.STATEMENT: (self.tr("Statement"), self.tr("Read the full Statement")),
-            Screen.TIMELINE: (self.tr("Timeline"), self.tr("From 1990 to 2023")),
-            Screen.FIGURES: (self.tr("Figures"), self.tr("The victims of 20 January")),
+            Screen.STATEMENT: (self.tr("Statement"), self.tr("The full text")),
+            Screen.TIMELINE: (
+                self.tr("Timeline"),
+                self.tr("From %1 to %2")
+                .replace("%1", str(moments[0].year))
+                .replace("%2", str(moments[-1].year)),
+            ),
+            Screen.FIGURES: (self.tr("Figures"), self.tr("Killed, injured, missing")),
         }
         for screen, (name, description) in names.items():
-            self.tiles[screen].set_text(name)
-            self.tiles[screen].setAccessibleDescription(description)
+            self.tiles[screen].set_text(name, description)
 
     def apply_metrics(self, m: Metrics) -> None:
         margin = m.unit * (8 if not m.portrait else 5)
@@ -57,9 +62,8 @@ class HomeScreen(ScreenView):
             QBoxLayout.Direction.TopToBottom if m.portrait else QBoxLayout.Direction.LeftToRight
         )
         for tile in self.tiles.values():
-            tile.setMinimumSize(m.primary_target, m.primary_target)
+            tile.apply_metrics(m)
             tile.setMaximumHeight(m.px(520) if not m.portrait else m.px(360))
-            tile.setIconSize(QSize(m.px(110), m.px(110)))
 
     def load_icons(self, colour: str) -> None:
         names = {
@@ -68,4 +72,5 @@ class HomeScreen(ScreenView):
             Screen.FIGURES: icons.FIGURES,
         }
         for screen, name in names.items():
-            self.tiles[screen].setIcon(icons.icon(name, colour))
+            pressed = self.exhibit.settings.colours.background
+            self.tiles[screen].setIcon(icons.icon(name, colour, pressed_colour=pressed))

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QPushButton, QSizePolicy, QToolButton, QWidget
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPaintEvent
+from PySide6.QtWidgets import QAbstractButton, QPushButton, QSizePolicy, QWidget
+
+from kiosk.content.model import Colours
+from kiosk.ui.theme import SANS, SERIF, Metrics
 
 
 class TouchButton(QPushButton):
@@ -29,17 +33,92 @@ class TouchButton(QPushButton):
         self.setAccessibleName(text)
 
 
-class TileButton(QToolButton):
-    """A large choice on the home screen: an icon above its name."""
+class TileButton(QAbstractButton):
+    """A large choice on the home screen: an icon, its name and a short line beneath.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    Painted by hand so the three parts sit together in the middle of the tile at any size
+    (a tool button pins its icon to the top edge), with the accent colour while pressed.
+    """
+
+    def __init__(self, colours: Colours, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setProperty("role", "tile")
+        self.setObjectName("Tile")
         self.primary = True
+        self._colours = colours
+        self._description = ""
+        self._name_font = QFont(SERIF)
+        self._description_font = QFont(SANS)
+        self._radius = 18
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-    def set_text(self, text: str) -> None:
+    def set_text(self, text: str, description: str) -> None:
         self.setText(text)
+        self._description = description
         self.setAccessibleName(text)
+        self.setAccessibleDescription(description)
+        self.update()
+
+    def description(self) -> str:
+        return self._description
+
+    def apply_metrics(self, m: Metrics) -> None:
+        self._name_font.setPixelSize(m.heading_px)
+        self._description_font.setPixelSize(m.caption_px)
+        self._radius = m.px(18)
+        self.setIconSize(QSize(m.px(96), m.px(96)))
+        self.setMinimumSize(max(m.primary_target, self._content_width()), m.primary_target)
+        self.updateGeometry()
+
+    def _content_width(self) -> int:
+        names = QFontMetrics(self._name_font).horizontalAdvance(self.text())
+        lines = QFontMetrics(self._description_font).horizontalAdvance(self._description)
+        return max(names, lines) + 2 * self._radius
+
+    def content_height(self) -> int:
+        gap = self.iconSize().height() // 4
+        return (
+            self.iconSize().height()
+            + gap
+            + QFontMetrics(self._name_font).height()
+            + QFontMetrics(self._description_font).height()
+        )
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._content_width(), self.content_height() + 2 * self._radius)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        pressed = self.isDown()
+        background = QColor(self._colours.accent if pressed else self._colours.surface)
+        ink = QColor(self._colours.background if pressed else self._colours.text)
+        quiet = QColor(self._colours.background if pressed else self._colours.muted)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(background)
+        painter.drawRoundedRect(QRectF(self.rect()), self._radius, self._radius)
+        icon_side = self.iconSize().height()
+        top = (self.height() - self.content_height()) // 2
+        if not self.icon().isNull():
+            mode = QIcon.Mode.Selected if pressed else QIcon.Mode.Normal
+            self.icon().paint(
+                painter,
+                QRect((self.width() - icon_side) // 2, top, icon_side, icon_side),
+                Qt.AlignmentFlag.AlignCenter,
+                mode,
+            )
+        y = top + icon_side + icon_side // 4
+        painter.setPen(ink)
+        painter.setFont(self._name_font)
+        name_height = QFontMetrics(self._name_font).height()
+        painter.drawText(
+            QRect(0, y, self.width(), name_height), Qt.AlignmentFlag.AlignCenter, self.text()
+        )
+        painter.setPen(quiet)
+        painter.setFont(self._description_font)
+        painter.drawText(
+            QRect(0, y + name_height, self.width(), QFontMetrics(self._description_font).height()),
+            Qt.AlignmentFlag.AlignCenter,
+            self._description,
+        )
+        painter.end()
