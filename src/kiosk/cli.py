@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     # For bench/startup.py: report the first painted frame, then quit.
     run.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
+    run.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
 
     render = commands.add_parser("render", help="render every screen to PNG, without a display")
     _add_content_option(render)
@@ -121,4 +122,5 @@ def _run(exhibit: Exhibit, args: argparse.Namespace) -> int:
         size=args.size,
         screen_index=args.screen,
         exit_after_first_frame=args.exit_after_first_frame,
+        exit_when_ready=args.exit_when_ready,
     )

@@ -4,13 +4,28 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QApplication
 
 from kiosk.content.model import Exhibit
 from kiosk.ui.application import build_kiosk, create_application
+from kiosk.ui.window import KioskWindow
 
 DEFAULT_WINDOW = (1280, 800)
+
+
+def _report_milestones(window: KioskWindow, app: QApplication, first: bool, ready: bool) -> None:
+    """For bench/startup.py: print milestones to stdout and quit at the one asked for."""
+    if first or ready:
+        window.first_frame_shown.connect(lambda: print("first-frame", flush=True))
+    if first:
+        # exit() ends the loop before the deferred build of the other screens can run, so
+        # the measurement covers exactly what the first frame needs.
+        window.first_frame_shown.connect(lambda: app.exit(0))
+    elif ready:
+        window.screens_ready.connect(lambda: print("ready", flush=True))
+        window.screens_ready.connect(lambda: app.exit(0))
 
 
 def run_kiosk(
@@ -20,6 +35,7 @@ def run_kiosk(
     size: tuple[int, int] | None,
     screen_index: int | None,
     exit_after_first_frame: bool = False,
+    exit_when_ready: bool = False,
 ) -> int:
     app = create_application()
     kiosk = build_kiosk(app, exhibit)
@@ -29,13 +45,7 @@ def run_kiosk(
         print(f"kiosk: there is no screen {screen_index}; found {len(screens)}", file=sys.stderr)
         return 2
     screen = screens[screen_index] if screen_index is not None else app.primaryScreen()
-    if exit_after_first_frame:
-
-        def report() -> None:
-            print("first-frame", flush=True)
-            QTimer.singleShot(0, app.quit)
-
-        window.first_frame_shown.connect(report)
+    _report_milestones(window, app, exit_after_first_frame, exit_when_ready)
     if windowed:
         width, height = size or DEFAULT_WINDOW
         window.resize(width, height)
