@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtTest import QTest
 
 from conftest import Finger, click, make_kiosk
 from kiosk.core.session import Screen
@@ -64,3 +65,21 @@ def test_the_start_screen_light_moves_unless_motion_is_reduced(qtbot, exhibit) -
         assert kiosk.window.attract.ambient.is_animating()
     finally:
         kiosk.close()
+
+
+def test_a_pressed_target_looks_pressed(kiosk, finger: Finger, touch_device) -> None:  # type: ignore[no-untyped-def]
+    finger.tap(kiosk.window.attract)
+    for button in (
+        kiosk.window.screens[Screen.HOME].tiles[Screen.FIGURES],
+        kiosk.window.nav.back_button,
+    ):
+        released = button.grab().toImage()
+        window = button.window()
+        at = button.mapTo(window, button.rect().center())
+        QTest.touchEvent(window, touch_device).press(0, at, window).commit()
+        assert button.isDown()
+        pressed = button.grab().toImage()
+        QTest.touchEvent(window, touch_device).release(0, at, window).commit()
+        assert pressed != released, button.objectName()
+        if kiosk.session.screen is not Screen.HOME:
+            kiosk.session.go_home()

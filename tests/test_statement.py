@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QScroller
 
 from conftest import Finger
 from kiosk.core.session import Screen
@@ -41,8 +42,15 @@ def test_a_finger_flick_scrolls_and_moves_the_indicator(qtbot, kiosk, finger: Fi
     viewport = statement.scroll_area.viewport()
     bottom = QPoint(viewport.width() // 2, viewport.height() * 4 // 5)
     top = QPoint(viewport.width() // 2, viewport.height() // 5)
+    scroller = QScroller.scroller(viewport)
+    states: list[QScroller.State] = []
+    scroller.stateChanged.connect(states.append)
     finger.drag(viewport, bottom, top)
-    qtbot.waitUntil(lambda: bar.value() > viewport.height() // 4, timeout=3000)
+    # Kinetic: after the finger lifts the text glides on by itself, then comes to rest.
+    qtbot.waitUntil(lambda: QScroller.State.Scrolling in states, timeout=3000)
+    qtbot.waitUntil(lambda: scroller.state() == QScroller.State.Inactive, timeout=10000)
+    assert states[:2] == [QScroller.State.Pressed, QScroller.State.Dragging]
+    assert bar.value() > viewport.height() // 4
     assert statement.indicator.fraction_shown()[0] > start_fraction
 
 
