@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+
+APP_NAME = "kiosk"
 
 
 def bundled_root() -> Path:
@@ -28,3 +31,16 @@ def fonts_dir() -> Path:
 
 def default_content_dir() -> Path:
     return bundled_root() / "content"
+
+
+def data_dir() -> Path:
+    """The station's writable data: installed content versions, analytics, health.
+
+    ``KIOSK_DATA_DIR`` overrides the platform's folder (tests, several kiosks on one machine).
+    """
+    override = os.environ.get("KIOSK_DATA_DIR")
+    if override:
+        return Path(override)
+    import platformdirs  # noqa: PLC0415 - only commands that write data need it
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
