@@ -110,7 +110,7 @@ def test_each_error_is_reported_exactly(
 
 
 def test_a_missing_file_is_named(tmp_path: Path) -> None:
-    folder = content_with(tmp_path, "figures.yaml", "schema_version: 1\nfigures: []\n")
+    folder = content_with(tmp_path, "figures.yaml", (REPO / "content" / "figures.yaml").read_text())
     (folder / "timeline.yaml").unlink()
     assert errors_for(folder) == [
         "timeline.yaml:1:1: error: cannot read file: No such file or directory"

@@ -6,6 +6,7 @@ reports every problem in a file, each with its line and column.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 import unicodedata
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from kiosk.content.issues import Issue, Location
-from kiosk.content.model import LocalizedText
+from kiosk.content.model import AssetRef, LocalizedText
 from kiosk.content.source import Mapping, Node, Scalar, Sequence
 
 T = TypeVar("T")
@@ -23,6 +24,27 @@ LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 # Unicode bidi controls can make text display in a different order than it is stored.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+UNSAFE_PATH_RULES: tuple[tuple[Callable[[str], bool], str], ...] = (
+    (lambda path: "\0" in path, "contains a NUL character"),
+    (lambda path: "\\" in path, "contains a backslash; use / between folders"),
+    (
+        lambda path: path.startswith("/"),
+        "is an absolute path; give it relative to the content folder",
+    ),
+    (
+        lambda path: re.match(r"^[A-Za-z]:", path) is not None,
+        "starts with a drive letter; give it relative to the content folder",
+    ),
+    (lambda path: ".." in path.split("/"), "points outside the content folder (..)"),
+    (lambda path: not path.strip() or path.endswith("/"), "is not a file name"),
+)
+
+
+def unsafe_path_reason(path: str) -> str | None:
+    """Why a content-relative path must not be opened, or None when it is acceptable."""
+    return next((reason for rule, reason in UNSAFE_PATH_RULES if rule(path)), None)
 
 
 @dataclass
@@ -154,6 +176,27 @@ class FieldReader:
                 self.error(mapping.location, "this text has no language")
             return None
         return LocalizedText(values, mapping.location)
+
+    def iso_date(self, node: Node) -> str | None:
+        scalar = self.scalar(node, "a date")
+        if scalar is None:
+            return None
+        try:
+            return datetime.date.fromisoformat(scalar.text).isoformat()
+        except ValueError:
+            self.error(scalar.location, f"expected a date like 2026-01-20, found '{scalar.text}'")
+            return None
+
+    def asset(self, node: Node) -> AssetRef | None:
+        """A relative path inside the content folder, refused before anything is opened."""
+        scalar = self.scalar(node, "a file name")
+        if scalar is None:
+            return None
+        problem = unsafe_path_reason(scalar.text)
+        if problem:
+            self.error(scalar.location, f"'{scalar.text}' {problem}")
+            return None
+        return AssetRef(scalar.text, scalar.location)
 
     def sequence(self, node: Node, what: str) -> Sequence | None:
         if isinstance(node, Sequence):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
+from typing import Any
 
 from kiosk.content.fields import FieldReader
 from kiosk.content.issues import ContentError, Issue, Location
@@ -11,246 +11,293 @@ from kiosk.content.model import (
     Colours,
     Exhibit,
     Figure,
-    LocalizedText,
     Moment,
     Settings,
     Statement,
     TouchSettings,
     TypeSizes,
 )
-from kiosk.content.source import Mapping, Node, load_yaml_file
+from kiosk.content.schema import (
+    FAILED,
+    AssetPath,
+    Boolean,
+    Colour,
+    Field,
+    Integer,
+    IsoDate,
+    Language,
+    ListOf,
+    Localized,
+    Number,
+    Object,
+    Text,
+)
+from kiosk.content.source import Mapping, Scalar, Sequence, load_yaml_file
 
 SCHEMA_VERSION = 1
-FILES = ("exhibit.yaml", "statement.yaml", "timeline.yaml", "figures.yaml")
+SCHEMA_VERSION_FIELD = {
+    "schema_version": Field(
+        Integer(1, 1000, "The content format's version; this kiosk reads version 1.")
+    )
+}
 
 
-def load_exhibit(folder: Path) -> Exhibit:
-    """Load and check a content folder; raise ContentError listing every error found."""
+def _settings(
+    *,
+    title: Any,
+    default_language: str,
+    languages: tuple[str, ...],
+    idle: tuple[float, float],
+    motion: bool,
+    theme: tuple[Colours, TypeSizes],
+    touch: TouchSettings,
+) -> Settings:
+    return Settings(
+        title=title,
+        default_language=default_language,
+        languages=languages,
+        idle_timeout_s=idle[0],
+        idle_warning_s=idle[1],
+        reduced_motion=motion,
+        colours=theme[0],
+        type_sizes=theme[1],
+        touch=touch,
+    )
+
+
+def _size(description: str) -> Field:
+    return Field(Integer(12, 400, description))
+
+
+COLOUR_NAMES = ("background", "surface", "text", "muted", "accent")
+TOUCH_DEFAULT = TouchSettings(primary_target_mm=15, minimum_target_mm=10, pixels_per_mm=None)
+
+EXHIBIT_FILE: Object[Settings] = Object(
+    title="exhibit.yaml",
+    description="Exhibit settings: title, languages, idle timing, motion, theme and touch.",
+    extra=SCHEMA_VERSION_FIELD,
+    build=_settings,
+    fields={
+        "title": Field(Localized("The exhibit's title, on the start and home screens.")),
+        "default_language": Field(Language("The language a visit starts in.")),
+        "languages": Field(ListOf(Language(), min_items=1, description="Languages offered.")),
+        "idle": Field(
+            Object(
+                description="When a visitor walks away.",
+                build=lambda timeout_seconds, warning_seconds: (timeout_seconds, warning_seconds),
+                fields={
+                    "timeout_seconds": Field(
+                        Number(0.05, 3600, "Seconds without input before 'Still there?'."),
+                        required=False,
+                        default=90.0,
+                    ),
+                    "warning_seconds": Field(
+                        Number(0.05, 600, "Countdown seconds; WCAG 2.2.1 asks at least 20."),
+                        required=False,
+                        default=20.0,
+                    ),
+                },
+            ),
+            required=False,
+            default=(90.0, 20.0),
+        ),
+        "motion": Field(
+            Object(
+                build=lambda reduced: reduced,
+                fields={
+                    "reduced": Field(
+                        Boolean("true turns off the ambient light and all transitions."),
+                        required=False,
+                        default=False,
+                    )
+                },
+            ),
+            required=False,
+            default=False,
+        ),
+        "theme": Field(
+            Object(
+                build=lambda colours, type: (colours, type),
+                fields={
+                    "colours": Field(
+                        Object(
+                            build=Colours,
+                            pass_location=True,
+                            fields={
+                                name: Field(Colour(f'The {name} colour, like "#1A1A1A".'))
+                                for name in COLOUR_NAMES
+                            },
+                        )
+                    ),
+                    "type": Field(
+                        Object(
+                            description="Pixel sizes on a screen 1080 pixels high.",
+                            build=TypeSizes,
+                            fields={
+                                "title": _size("The start screen's title."),
+                                "heading": _size("Headings and large choices."),
+                                "body": _size("Reading text."),
+                                "caption": _size("Small print: sources, buttons."),
+                                "figure": _size("The casualty figures' numbers."),
+                            },
+                        )
+                    ),
+                },
+            )
+        ),
+        "touch": Field(
+            Object(
+                build=TouchSettings,
+                fields={
+                    "primary_target_mm": Field(
+                        Number(5, 60, "Smallest side of main buttons, in millimetres."),
+                        required=False,
+                        default=15.0,
+                    ),
+                    "minimum_target_mm": Field(
+                        Number(5, 60, "Smallest side of any button, in millimetres."),
+                        required=False,
+                        default=10.0,
+                    ),
+                    "pixels_per_mm": Field(
+                        Number(0.5, 40, "Pixels per millimetre, or auto.", or_word="auto"),
+                        required=False,
+                        default=None,
+                    ),
+                },
+            ),
+            required=False,
+            default=TOUCH_DEFAULT,
+        ),
+    },
+)
+
+STATEMENT_FILE: Object[Statement] = Object(
+    title="statement.yaml",
+    description="The statement, exactly as issued: typography may change, words may not.",
+    extra=SCHEMA_VERSION_FIELD,
+    build=lambda date, **texts: Statement(date_iso=date, **texts),
+    fields={
+        "heading": Field(Localized("The heading, e.g. STATEMENT.")),
+        "subtitle": Field(Localized("The line under the heading.")),
+        "issuer": Field(Localized("Who issued the statement.")),
+        "date": Field(IsoDate("The date of issue, as 2026-01-20.")),
+        "date_text": Field(Localized("The date of issue as printed.")),
+        "paragraphs": Field(ListOf(Localized(), min_items=1, description="The paragraphs.")),
+    },
+)
+
+MOMENT: Object[Moment] = Object(
+    build=Moment,
+    fields={
+        "id": Field(Text("A short unique name; also the rendered image's name.")),
+        "year": Field(Integer(1, 9999, "The year on the timeline's rail.")),
+        "date_text": Field(Localized("The date as shown.")),
+        "title": Field(Localized("A short title, in the statement's words.")),
+        "caption": Field(Localized("A caption built only from the statement's words.")),
+        "source": Field(Localized("The statement's sentence this moment rests on, verbatim.")),
+        "image": Field(
+            AssetPath("A PNG, JPEG or WebP file in the content folder."),
+            required=False,
+        ),
+    },
+)
+
+TIMELINE_FILE: Object[tuple[Moment, ...]] = Object(
+    title="timeline.yaml",
+    description="The timeline's moments, in order of their year.",
+    extra=SCHEMA_VERSION_FIELD,
+    build=lambda moments: moments,
+    fields={"moments": Field(ListOf(MOMENT, min_items=1, unique_key="id"))},
+)
+
+FIGURE: Object[Figure] = Object(
+    build=Figure,
+    fields={
+        "id": Field(Text("A short unique name.")),
+        "value": Field(Integer(0, 10**12, "The number, as the statement gives it.")),
+        "label": Field(Localized("What the number counts, in the statement's words.")),
+        "source": Field(Localized("The statement's sentence the number comes from.")),
+    },
+)
+
+FIGURES_FILE: Object[tuple[Figure, ...]] = Object(
+    title="figures.yaml",
+    description="The figures, each with the sentence it comes from.",
+    extra=SCHEMA_VERSION_FIELD,
+    build=lambda figures: figures,
+    fields={"figures": Field(ListOf(FIGURE, min_items=1, unique_key="id"))},
+)
+
+FILE_SPECS: dict[str, Object[Any]] = {
+    "exhibit.yaml": EXHIBIT_FILE,
+    "statement.yaml": STATEMENT_FILE,
+    "timeline.yaml": TIMELINE_FILE,
+    "figures.yaml": FIGURES_FILE,
+}
+FILES = tuple(FILE_SPECS)
+
+
+def read_exhibit(folder: Path) -> tuple[Exhibit | None, list[Issue]]:
+    """Every file read and checked: the exhibit (None if any error) and all findings."""
     if not folder.is_dir():
-        raise ContentError([Issue("error", Location(str(folder)), "content folder not found")])
+        return None, [Issue("error", Location(str(folder)), "content folder not found")]
     reader = FieldReader()
-    trees: dict[str, Mapping] = {}
-    for name in FILES:
+    parts: dict[str, Any] = {}
+    for name, spec in FILE_SPECS.items():
         try:
             tree = load_yaml_file(folder / name, name)
         except ContentError as error:
             reader.issues.extend(error.issues)
             continue
-        mapping = reader.mapping(tree, "the file")
-        if mapping is not None:
-            _check_schema_version(reader, mapping)
-            trees[name] = mapping
-    if len(trees) == len(FILES):
-        settings = _settings(reader, trees["exhibit.yaml"])
-        statement = _statement(reader, trees["statement.yaml"])
-        timeline = _timeline(reader, trees["timeline.yaml"])
-        figures = _figures(reader, trees["figures.yaml"])
-    errors = [issue for issue in reader.issues if issue.severity == "error"]
-    if errors:
-        raise ContentError(errors)
-    assert settings and statement and timeline is not None and figures is not None
-    return Exhibit(settings, statement, timeline, figures)
+        if isinstance(tree, Mapping):
+            _check_schema_version(reader, tree)
+            if name == "exhibit.yaml":
+                _check_default_language(reader, tree)
+        parts[name] = spec.read(reader, tree)
+    if any(part is FAILED for part in parts.values()) or len(parts) < len(FILES):
+        return None, reader.issues
+    exhibit = Exhibit(
+        settings=parts["exhibit.yaml"],
+        statement=parts["statement.yaml"],
+        timeline=parts["timeline.yaml"],
+        figures=parts["figures.yaml"],
+    )
+    from kiosk.content.checks import check_exhibit  # noqa: PLC0415 - avoids an import cycle
+
+    issues = reader.issues + check_exhibit(exhibit, folder)
+    if any(issue.severity == "error" for issue in issues):
+        return None, issues
+    return exhibit, issues
+
+
+def load_exhibit(folder: Path) -> Exhibit:
+    """Load and check a content folder; raise ContentError listing every error found."""
+    exhibit, issues = read_exhibit(folder)
+    if exhibit is None:
+        raise ContentError([issue for issue in issues if issue.severity == "error"])
+    return exhibit
+
+
+def _check_default_language(reader: FieldReader, tree: Mapping) -> None:
+    default, offered = tree.entries.get("default_language"), tree.entries.get("languages")
+    if not isinstance(default, Scalar) or not isinstance(offered, Sequence):
+        return  # reported by the file's spec
+    codes = [item.text for item in offered.items if isinstance(item, Scalar)]
+    if default.text not in codes:
+        reader.error(
+            default.location,
+            f"default_language '{default.text}' is not among the languages {codes}",
+        )
 
 
 def _check_schema_version(reader: FieldReader, tree: Mapping) -> None:
     node = tree.entries.get("schema_version")
     if node is None:
-        reader.error(
-            tree.location, f"missing key 'schema_version' (this kiosk reads {SCHEMA_VERSION})"
-        )
-        return
+        return  # reported as a missing key by the file's spec
     version = reader.integer(node, 1, 1_000)
     if version is not None and version != SCHEMA_VERSION:
         reader.error(
             node.location,
             f"schema_version {version} is not supported; this kiosk reads {SCHEMA_VERSION}",
         )
-
-
-def _settings(reader: FieldReader, tree: Mapping) -> Settings | None:
-    reader.check_keys(
-        tree,
-        {"schema_version", "title", "default_language", "languages", "theme"},
-        {"idle", "motion", "touch"},
-    )
-    title = reader.get(tree, "title", reader.localized)
-    default_language = reader.get(tree, "default_language", reader.language)
-    languages: list[str] = []
-    language_list = reader.get(tree, "languages", lambda n: reader.sequence(n, "languages"))
-    for item in language_list.items if language_list else ():
-        code = reader.language(item)
-        if code is not None:
-            languages.append(code)
-    if default_language and languages and default_language not in languages:
-        reader.error(
-            tree.entries["default_language"].location,
-            f"default_language '{default_language}' is not among languages {languages}",
-        )
-    idle_timeout, idle_warning = 90.0, 20.0
-    idle = tree.entries.get("idle")
-    if idle is not None and (idle_map := reader.mapping(idle, "idle")):
-        reader.check_keys(idle_map, set(), {"timeout_seconds", "warning_seconds"})
-        idle_timeout = (
-            reader.get(idle_map, "timeout_seconds", lambda n: reader.number(n, 0.05, 3600))
-            or idle_timeout
-        )
-        # WCAG 2.2.1 asks at least 20 s to extend; shorter is allowed only for tests.
-        idle_warning = (
-            reader.get(idle_map, "warning_seconds", lambda n: reader.number(n, 0.05, 600))
-            or idle_warning
-        )
-    reduced_motion = False
-    motion = tree.entries.get("motion")
-    if motion is not None and (motion_map := reader.mapping(motion, "motion")):
-        reader.check_keys(motion_map, set(), {"reduced"})
-        reduced_motion = bool(reader.get(motion_map, "reduced", reader.boolean))
-    colours, sizes = _theme(reader, tree.entries.get("theme"))
-    touch = _touch(reader, tree.entries.get("touch"))
-    if not (title and default_language and languages and colours and sizes and touch):
-        return None
-    return Settings(
-        title=title,
-        default_language=default_language,
-        languages=tuple(languages),
-        idle_timeout_s=idle_timeout,
-        idle_warning_s=idle_warning,
-        reduced_motion=reduced_motion,
-        colours=colours,
-        type_sizes=sizes,
-        touch=touch,
-    )
-
-
-def _theme(reader: FieldReader, node: Node | None) -> tuple[Colours | None, TypeSizes | None]:
-    if node is None or (theme := reader.mapping(node, "theme")) is None:
-        return None, None
-    reader.check_keys(theme, {"colours", "type"}, set())
-    colours = sizes = None
-    colour_keys = ["background", "surface", "text", "muted", "accent"]
-    colour_node = theme.entries.get("colours")
-    if colour_node is not None and (colour_map := reader.mapping(colour_node, "colours")):
-        reader.check_keys(colour_map, set(colour_keys), set())
-        values = [reader.get(colour_map, key, reader.colour) for key in colour_keys]
-        if all(values):
-            colours = Colours(*[value for value in values if value])
-    size_keys = ["title", "heading", "body", "caption", "figure"]
-    type_node = theme.entries.get("type")
-    if type_node is not None and (type_map := reader.mapping(type_node, "type")):
-        reader.check_keys(type_map, set(size_keys), set())
-        numbers = [
-            reader.get(type_map, key, lambda n: reader.integer(n, 12, 400)) for key in size_keys
-        ]
-        if all(numbers):
-            sizes = TypeSizes(*[number for number in numbers if number])
-    return colours, sizes
-
-
-def _touch(reader: FieldReader, node: Node | None) -> TouchSettings | None:
-    defaults = TouchSettings(primary_target_mm=15, minimum_target_mm=10, pixels_per_mm=None)
-    if node is None:
-        return defaults
-    if (touch := reader.mapping(node, "touch")) is None:
-        return None
-    reader.check_keys(touch, set(), {"primary_target_mm", "minimum_target_mm", "pixels_per_mm"})
-    primary = reader.get(touch, "primary_target_mm", lambda n: reader.number(n, 5, 60))
-    minimum = reader.get(touch, "minimum_target_mm", lambda n: reader.number(n, 5, 60))
-    density_node = touch.entries.get("pixels_per_mm")
-    density: float | None = None
-    if density_node is not None:
-        scalar = reader.scalar(density_node, "pixels_per_mm")
-        if scalar is not None and scalar.text != "auto":
-            density = reader.number(density_node, 0.5, 40)
-    return TouchSettings(
-        primary_target_mm=primary or defaults.primary_target_mm,
-        minimum_target_mm=minimum or defaults.minimum_target_mm,
-        pixels_per_mm=density,
-    )
-
-
-def _statement(reader: FieldReader, tree: Mapping) -> Statement | None:
-    text_keys = ["heading", "subtitle", "issuer", "date_text"]
-    reader.check_keys(tree, {"schema_version", "date", "paragraphs", *text_keys}, set())
-    texts = [reader.get(tree, key, reader.localized) for key in text_keys]
-    date_iso = reader.get(tree, "date", lambda n: _iso_date(reader, n))
-    paragraphs: list[LocalizedText] = []
-    paragraph_list = reader.get(tree, "paragraphs", lambda n: reader.sequence(n, "paragraphs"))
-    for item in paragraph_list.items if paragraph_list else ():
-        paragraph = reader.localized(item)
-        if paragraph is not None:
-            paragraphs.append(paragraph)
-    heading, subtitle, issuer, date_text = texts
-    if not (heading and subtitle and issuer and date_text and date_iso and paragraphs):
-        return None
-    return Statement(heading, subtitle, issuer, date_iso, date_text, tuple(paragraphs))
-
-
-def _iso_date(reader: FieldReader, node: Node) -> str | None:
-    scalar = reader.scalar(node, "a date")
-    if scalar is None:
-        return None
-    try:
-        return datetime.date.fromisoformat(scalar.text).isoformat()
-    except ValueError:
-        reader.error(scalar.location, f"expected a date like 2026-01-20, found '{scalar.text}'")
-        return None
-
-
-def _timeline(reader: FieldReader, tree: Mapping) -> tuple[Moment, ...] | None:
-    reader.check_keys(tree, {"schema_version", "moments"}, set())
-    moments: list[Moment] = []
-    moment_list = reader.get(tree, "moments", lambda n: reader.sequence(n, "moments"))
-    if moment_list is None:
-        return None
-    if not moment_list.items:
-        reader.error(moment_list.location, "the timeline needs at least one moment")
-    text_keys = ["date_text", "title", "caption", "source"]
-    seen: dict[str, Location] = {}
-    for item in moment_list.items:
-        entry = reader.mapping(item, "a moment")
-        if entry is None:
-            continue
-        reader.check_keys(entry, {"id", "year", *text_keys}, set())
-        moment_id = reader.get(entry, "id", reader.plain_text)
-        year = reader.get(entry, "year", lambda n: reader.integer(n, 1, 9999))
-        texts = [reader.get(entry, key, reader.localized) for key in text_keys]
-        if moment_id is not None:
-            _check_unique(reader, seen, moment_id, entry.entries["id"].location)
-        date_text, title, caption, source = texts
-        if moment_id and year and date_text and title and caption and source:
-            moments.append(Moment(moment_id, year, date_text, title, caption, source))
-    years = [moment.year for moment in moments]
-    if years != sorted(years):
-        reader.error(moment_list.location, "moments must be listed in order of their year")
-    return tuple(moments)
-
-
-def _figures(reader: FieldReader, tree: Mapping) -> tuple[Figure, ...] | None:
-    reader.check_keys(tree, {"schema_version", "figures"}, set())
-    figures: list[Figure] = []
-    figure_list = reader.get(tree, "figures", lambda n: reader.sequence(n, "figures"))
-    if figure_list is None:
-        return None
-    seen: dict[str, Location] = {}
-    for item in figure_list.items:
-        entry = reader.mapping(item, "a figure")
-        if entry is None:
-            continue
-        reader.check_keys(entry, {"id", "value", "label", "source"}, set())
-        figure_id = reader.get(entry, "id", reader.plain_text)
-        value = reader.get(entry, "value", lambda n: reader.integer(n, 0, 10**12))
-        label = reader.get(entry, "label", reader.localized)
-        source = reader.get(entry, "source", reader.localized)
-        if figure_id is not None:
-            _check_unique(reader, seen, figure_id, entry.entries["id"].location)
-        if figure_id and value is not None and label and source:
-            figures.append(Figure(figure_id, value, label, source))
-    return tuple(figures)
-
-
-def _check_unique(
-    reader: FieldReader, seen: dict[str, Location], key: str, location: Location
-) -> None:
-    if key in seen:
-        reader.error(location, f"id '{key}' is used twice (first at line {seen[key].line})")
-    else:
-        seen[key] = location

@@ -27,6 +27,14 @@ class LocalizedText:
 
 
 @dataclass(frozen=True)
+class AssetRef:
+    """A file in the content folder, as written in the content, with where it was written."""
+
+    path: str
+    location: Location
+
+
+@dataclass(frozen=True)
 class Statement:
     heading: LocalizedText
     subtitle: LocalizedText
@@ -46,6 +54,8 @@ class Moment:
     title: LocalizedText
     caption: LocalizedText
     source: LocalizedText
+    # A picture staff add, relative to the content folder; shown scaled to fit.
+    image: AssetRef | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +73,7 @@ class Colours:
     text: str
     muted: str
     accent: str
+    location: Location = field(default_factory=lambda: Location("exhibit.yaml"), compare=False)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,241 @@
+"""Checks across a whole exhibit, after each file has been read: order, assets, contrast,
+translations, label length, quotations, and (thorough) glyphs and image decoding."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+from kiosk.content import images
+from kiosk.content.colour import contrast_ratio
+from kiosk.content.issues import Issue
+from kiosk.content.model import AssetRef, Exhibit, LocalizedText
+
+MIN_CONTRAST = 4.5  # WCAG 2 AA for body text
+MAX_LABEL_WORDS = 70  # exhibit-label guidance: 50-70 words
+PROBE_TIMEOUT_S = 30
+
+
+def check_exhibit(exhibit: Exhibit, folder: Path, *, thorough: bool = False) -> list[Issue]:
+    """Findings about the exhibit as a whole; ``thorough`` adds glyph and decoding checks."""
+    issues = _timeline_order(exhibit) + _contrast(exhibit) + _quotations(exhibit)
+    issues += _label_lengths(exhibit) + _translations(exhibit)
+    assets, asset_issues = _assets(exhibit, folder)
+    issues += asset_issues
+    if thorough:
+        issues += _glyphs(exhibit) + _decoding(assets)
+    return issues
+
+
+def _timeline_order(exhibit: Exhibit) -> list[Issue]:
+    issues = []
+    for before, after in zip(exhibit.timeline, exhibit.timeline[1:], strict=False):
+        if after.year < before.year:
+            issues.append(
+                Issue(
+                    "error",
+                    after.title.location,
+                    f"moment '{after.id}' ({after.year}) comes after {before.year}; "
+                    "list moments in order of their year",
+                )
+            )
+    return issues
+
+
+def _contrast(exhibit: Exhibit) -> list[Issue]:
+    colours = exhibit.settings.colours
+    pairs = [
+        ("text", colours.text, "background", colours.background),
+        ("muted", colours.muted, "background", colours.background),
+        ("accent", colours.accent, "background", colours.background),
+        ("text", colours.text, "surface", colours.surface),
+        ("muted", colours.muted, "surface", colours.surface),
+    ]
+    issues = []
+    where = colours.location
+    for name, front, ground_name, ground in pairs:
+        ratio = contrast_ratio(front, ground)
+        if ratio < MIN_CONTRAST:
+            issues.append(
+                Issue(
+                    "error",
+                    where,
+                    f"{name} {front} on {ground_name} {ground} has contrast {ratio:.2f}:1; "
+                    f"text needs at least {MIN_CONTRAST}:1 (WCAG AA)",
+                )
+            )
+    return issues
+
+
+def _statement_text(exhibit: Exhibit, language: str) -> str:
+    return " ".join(p.values.get(language, "") for p in exhibit.statement.paragraphs)
+
+
+def _quotations(exhibit: Exhibit) -> list[Issue]:
+    """Each source should quote the statement exactly, in the same language."""
+    issues = []
+    sources = [(m.source, f"moment '{m.id}'") for m in exhibit.timeline]
+    sources += [(f.source, f"figure '{f.id}'") for f in exhibit.figures]
+    for source, owner in sources:
+        for language, text in source.values.items():
+            if text not in _statement_text(exhibit, language):
+                issues.append(
+                    Issue(
+                        "warning",
+                        source.location,
+                        f"the {language} source of {owner} is not found word for word in "
+                        "the statement",
+                    )
+                )
+    return issues
+
+
+def _label_lengths(exhibit: Exhibit) -> list[Issue]:
+    issues = []
+    for moment in exhibit.timeline:
+        for language, text in moment.caption.values.items():
+            words = len(text.split())
+            if words > MAX_LABEL_WORDS:
+                issues.append(
+                    Issue(
+                        "warning",
+                        moment.caption.location,
+                        f"the {language} caption of '{moment.id}' has {words} words; "
+                        f"visitors read labels of at most {MAX_LABEL_WORDS}",
+                    )
+                )
+    return issues
+
+
+def _translated_texts(exhibit: Exhibit) -> list[LocalizedText]:
+    """Texts staff translate; the statement is exempt: it stays as issued."""
+    texts = [exhibit.settings.title]
+    for moment in exhibit.timeline:
+        texts += [moment.date_text, moment.title, moment.caption, moment.source]
+    for figure in exhibit.figures:
+        texts += [figure.label, figure.source]
+    return texts
+
+
+def _translations(exhibit: Exhibit) -> list[Issue]:
+    settings = exhibit.settings
+    issues = []
+    for text in _translated_texts(exhibit):
+        for language in settings.languages:
+            if language not in text.values:
+                issues.append(
+                    Issue(
+                        "warning",
+                        text.location,
+                        f"no '{language}' text; visitors choosing {language} will see the "
+                        f"'{settings.default_language}' text",
+                    )
+                )
+    return issues
+
+
+def _asset_refs(exhibit: Exhibit) -> list[AssetRef]:
+    return [moment.image for moment in exhibit.timeline if moment.image is not None]
+
+
+def _assets(exhibit: Exhibit, folder: Path) -> tuple[list[tuple[AssetRef, Path]], list[Issue]]:
+    """Each asset exists inside the folder, is a regular file, and is an acceptable image."""
+    root = folder.resolve()
+    found: list[tuple[AssetRef, Path]] = []
+    issues: list[Issue] = []
+    for ref in _asset_refs(exhibit):
+        path = folder / ref.path
+        # resolve() follows symlinks, so a link leading out of the folder is caught here,
+        # before anything is opened.
+        resolved = path.resolve()
+        if not resolved.is_relative_to(root):
+            issues.append(_asset_error(ref, f"'{ref.path}' leads outside the content folder"))
+            continue
+        if not resolved.is_file():
+            issues.append(_asset_error(ref, f"'{ref.path}' does not exist in the content folder"))
+            continue
+        problem = images.problem_with(resolved)
+        if problem:
+            issues.append(_asset_error(ref, f"'{ref.path}' {problem}"))
+            continue
+        found.append((ref, resolved))
+    return found, issues
+
+
+def _asset_error(ref: AssetRef, message: str) -> Issue:
+    return Issue("error", ref.location, message)
+
+
+@cache
+def _font_coverage() -> frozenset[int]:
+    """Code points that every bundled font can draw (each screen uses several of them)."""
+    from fontTools.ttLib import TTFont  # noqa: PLC0415 - only thorough checks need it
+
+    from kiosk.paths import fonts_dir  # noqa: PLC0415
+
+    coverage: frozenset[int] | None = None
+    for path in sorted(fonts_dir().glob("*.ttf")):
+        font = TTFont(str(path), lazy=True)
+        points = frozenset(font.getBestCmap())
+        font.close()
+        coverage = points if coverage is None else coverage & points
+    return coverage or frozenset()
+
+
+def _glyphs(exhibit: Exhibit) -> list[Issue]:
+    covered = _font_coverage()
+    issues = []
+    for text in exhibit.all_texts():
+        for language, value in text.values.items():
+            missing = sorted({ch for ch in value if not ch.isspace() and ord(ch) not in covered})
+            if missing:
+                shown = " ".join(f"{ch} (U+{ord(ch):04X})" for ch in missing[:8])
+                issues.append(
+                    Issue(
+                        "error",
+                        text.location,
+                        f"the {language} text has characters the bundled fonts cannot "
+                        f"show: {shown}",
+                    )
+                )
+    return issues
+
+
+def _decoding(assets: list[tuple[AssetRef, Path]]) -> list[Issue]:
+    """Decode every image in a separate process: a decoder crash must not take us down."""
+    if not assets:
+        return []
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-m", "kiosk.ui.image_probe", *(str(path) for _, path in assets)]
+    try:
+        result = subprocess.run(
+            command, capture_output=True, text=True, env=env, timeout=PROBE_TIMEOUT_S, check=False
+        )
+    except subprocess.TimeoutExpired:
+        return [_asset_error(ref, f"'{ref.path}' took too long to decode") for ref, _ in assets]
+    verdicts = _probe_verdicts(result.stdout)
+    issues = []
+    for ref, path in assets:
+        verdict = verdicts.get(str(path))
+        if verdict is None:
+            issues.append(_asset_error(ref, f"'{ref.path}' made the image decoder fail"))
+        elif verdict:
+            issues.append(_asset_error(ref, f"'{ref.path}' cannot be decoded: {verdict}"))
+    return issues
+
+
+def _probe_verdicts(output: str) -> dict[str, str]:
+    """Path -> "" when it decoded, else the decoder's complaint."""
+    verdicts: dict[str, str] = {}
+    for line in output.splitlines():
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(record, dict) and isinstance(record.get("path"), str):
+            verdicts[record["path"]] = str(record.get("error") or "")
+    return verdicts
