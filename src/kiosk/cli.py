@@ -14,7 +14,7 @@ from kiosk.content.model import Exhibit
 from kiosk.paths import default_content_dir
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
-SUBCOMMANDS = ("run", "render")
+SUBCOMMANDS = ("run", "render", "validate", "schema")
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -43,6 +43,19 @@ def build_parser() -> argparse.ArgumentParser:
     # For bench/startup.py: report the first painted frame, then quit.
     run.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
     run.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
+
+    validate = commands.add_parser("validate", help="check a content folder and list findings")
+    validate.add_argument("folder", type=Path, nargs="?", default=None, metavar="DIR")
+    validate.add_argument("--format", choices=("text", "json"), default="text")
+
+    schema = commands.add_parser("schema", help="write the JSON Schema of the content files")
+    schema.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="a file (all schemas) or a folder (one per content file); default: print",
+    )
 
     render = commands.add_parser("render", help="render every screen to PNG, without a display")
     _add_content_option(render)
@@ -78,6 +91,10 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(args_list)
     except SystemExit as exit_request:
         return int(exit_request.code or 0)
+    if args.command == "validate":
+        return _validate(args.folder or default_content_dir(), args.format)
+    if args.command == "schema":
+        return _schema(args.out)
     exhibit = _load(args.content)
     if exhibit is None:
         return EXIT_CONTENT
@@ -99,6 +116,42 @@ def _load(folder: Path | None) -> Exhibit | None:
             file=sys.stderr,
         )
         return None
+
+
+def _validate(folder: Path, output_format: str) -> int:
+    from kiosk.content.validate import format_json, format_text, validate_folder  # noqa: PLC0415
+
+    if not folder.is_dir():
+        print(f"kiosk validate: {folder} is not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    issues = validate_folder(folder)
+    errors = sum(issue.severity == "error" for issue in issues)
+    if output_format == "json":
+        print(format_json(issues))
+    else:
+        if issues:
+            print(format_text(issues))
+        warnings = len(issues) - errors
+        print(f"{folder}: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return EXIT_CONTENT if errors else EXIT_OK
+
+
+def _schema(out: Path | None) -> int:
+    import json  # noqa: PLC0415
+
+    from kiosk.content.validate import all_schemas, write_schemas  # noqa: PLC0415
+
+    if out is None:
+        print(json.dumps(all_schemas(), indent=2))
+        return EXIT_OK
+    try:
+        written = write_schemas(out)
+    except OSError as error:
+        print(f"kiosk schema: cannot write {out}: {error.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    for path in written:
+        print(f"kiosk schema: wrote {path}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _render(exhibit: Exhibit, out: Path, sizes: list[tuple[int, int]]) -> int:

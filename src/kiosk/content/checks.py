@@ -20,13 +20,21 @@ MAX_LABEL_WORDS = 70  # exhibit-label guidance: 50-70 words
 PROBE_TIMEOUT_S = 30
 
 
-def check_exhibit(exhibit: Exhibit, folder: Path, *, thorough: bool = False) -> list[Issue]:
-    """Findings about the exhibit as a whole; ``thorough`` adds glyph and decoding checks."""
-    issues = _timeline_order(exhibit) + _contrast(exhibit) + _quotations(exhibit)
-    issues += _label_lengths(exhibit) + _translations(exhibit)
+def check_exhibit(
+    exhibit: Exhibit, folder: Path, *, thorough: bool = False, only_thorough: bool = False
+) -> list[Issue]:
+    """Findings about the exhibit as a whole.
+
+    The quick checks run whenever content is loaded; ``thorough`` adds the glyph check and
+    decoding every image (slower: staff tools and installs run them before content goes
+    live); ``only_thorough`` returns just those, for a caller that already has the rest.
+    """
     assets, asset_issues = _assets(exhibit, folder)
-    issues += asset_issues
-    if thorough:
+    issues: list[Issue] = []
+    if not only_thorough:
+        issues = _timeline_order(exhibit) + _contrast(exhibit) + _quotations(exhibit)
+        issues += _label_lengths(exhibit) + _translations(exhibit) + asset_issues
+    if thorough or only_thorough:
         issues += _glyphs(exhibit) + _decoding(assets)
     return issues
 

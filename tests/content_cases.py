@@ -1,0 +1,50 @@
+"""Builds a content folder from the shipped exhibit plus one broken fixture's changes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+BROKEN = Path(__file__).resolve().parent / "fixtures" / "broken"
+CASE_FILES = {"patch.yaml", "expected.txt"}
+
+
+def case_names() -> list[str]:
+    return sorted(path.name for path in BROKEN.iterdir() if path.is_dir())
+
+
+def expected_lines(name: str) -> list[str]:
+    text = (BROKEN / name / "expected.txt").read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line]
+
+
+def build_case(name: str, target: Path) -> Path:
+    """The shipped content with the case's patch applied; its other files go in pictures/."""
+    folder = target / "content"
+    shutil.copytree(REPO / "content", folder)
+    case = BROKEN / name
+    for change in yaml.safe_load((case / "patch.yaml").read_text(encoding="utf-8")):
+        path = folder / change["file"]
+        if "content" in change:
+            path.write_text(change["content"], encoding="utf-8")
+        elif "content_hex" in change:
+            path.write_bytes(bytes.fromhex(change["content_hex"]))
+        elif "prepend_hex" in change:
+            path.write_bytes(bytes.fromhex(change["prepend_hex"]) + path.read_bytes())
+        else:
+            text = path.read_text(encoding="utf-8")
+            assert text.count(change["find"]) == 1, f"{name}: patch must match exactly once"
+            path.write_text(text.replace(change["find"], change["replace"]), encoding="utf-8")
+    pictures = folder / "pictures"
+    pictures.mkdir()
+    for extra in case.iterdir():
+        if extra.name not in CASE_FILES:
+            shutil.copyfile(extra, pictures / extra.name)
+    if name == "image-symlink-outside":  # git cannot carry a link to outside the repository
+        outside = target / "outside.png"
+        outside.write_bytes(b"\x89PNG\r\n\x1a\n")
+        (pictures / "link.png").symlink_to(outside)
+    return folder
