@@ -262,6 +262,7 @@ def read_exhibit(folder: Path) -> tuple[Exhibit | None, list[Issue]]:
         statement=parts["statement.yaml"],
         timeline=parts["timeline.yaml"],
         figures=parts["figures.yaml"],
+        root=folder,
     )
     from kiosk.content.checks import check_exhibit  # noqa: PLC0415 - avoids an import cycle
 

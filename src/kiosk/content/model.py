@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from kiosk.content.issues import Location
 
@@ -114,6 +115,11 @@ class Exhibit:
     statement: Statement
     timeline: tuple[Moment, ...]
     figures: tuple[Figure, ...]
+    # The content folder, against which assets resolve.
+    root: Path = field(default=Path(), compare=False)
+
+    def asset_path(self, asset: AssetRef) -> Path:
+        return self.root / asset.path
 
     def all_texts(self) -> list[LocalizedText]:
         """Every visitor-visible content text, for glyph and policy checks."""

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.content.model import Exhibit
+from kiosk.content.model import Exhibit, Moment
 from kiosk.ui import icons
+from kiosk.ui.pictures import load_scaled
 from kiosk.ui.screens.base import ScreenView
 from kiosk.ui.theme import Metrics
 from kiosk.ui.widgets.buttons import TouchButton
@@ -28,6 +29,11 @@ class TimelineScreen(ScreenView):
 
         self.card = QFrame()
         self.card.setObjectName("MomentCard")
+        self.picture = QLabel()
+        self.picture.setObjectName("MomentPicture")
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.picture.hide()
+        self._picture_bounds = QSize(640, 360)
         self.date = make_label("kicker")
         self.title = make_label("heading")
         self.caption = make_label("body")
@@ -40,6 +46,7 @@ class TimelineScreen(ScreenView):
         source_layout.addWidget(self.source)
         card_layout = self._card_layout = QVBoxLayout(self.card)
         card_layout.addStretch(1)
+        card_layout.addWidget(self.picture)
         for widget in (self.date, self.title, self.caption):
             card_layout.addWidget(widget)
         card_layout.addSpacing(1)
@@ -94,6 +101,7 @@ class TimelineScreen(ScreenView):
         self.title.setText(self.text(moment.title))
         self.caption.setText(self.text(moment.caption))
         self.source.setText(self.text(moment.source))
+        self._show_picture(moment)
         self.rail.set_current(self.index)
         last = len(self.exhibit.timeline) - 1
         self.previous_button.setEnabled(self.index > 0)
@@ -102,7 +110,20 @@ class TimelineScreen(ScreenView):
         self.card.setAccessibleDescription(self.text(moment.caption))
         relayout(self.source, self.caption, self.title)
 
+    def _show_picture(self, moment: Moment) -> None:
+        if moment.image is None:
+            self.picture.clear()
+            self.picture.hide()
+            return
+        pixmap = load_scaled(self.exhibit.asset_path(moment.image), self._picture_bounds)
+        self.picture.setPixmap(pixmap)
+        self.picture.setVisible(not pixmap.isNull())
+        self.picture.setAccessibleName(self.text(moment.title))
+
     def apply_metrics(self, m: Metrics) -> None:
+        # Pictures share the card with text: a third of a landscape screen's height at most.
+        self._picture_bounds = QSize(m.px(1100), m.px(300 if not m.portrait else 420))
+        self._show_picture(self.exhibit.timeline[self.index])
         margin = m.unit * (6 if not m.portrait else 3)
         self._layout.setContentsMargins(margin, margin, margin, m.unit * 2)
         self._layout.setSpacing(m.unit * 3)
