@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QImage
+
 from conftest import REPO
 from kiosk import __version__
 from kiosk.cli import main
@@ -70,6 +72,22 @@ def test_render_from_the_command_line(tmp_path: Path) -> None:
     assert (tmp_path / "attract.png").is_file()
     assert (tmp_path / "idle-warning.png").is_file()
     assert len(list(tmp_path.glob("*.png"))) == 10
+
+
+def test_contact_sheet_holds_every_screen(tmp_path: Path) -> None:
+    sheet = tmp_path / "proof.png"
+    result = run_kiosk("render", "--contact-sheet", str(sheet), "--size", "1280x800")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # no Qt noise for staff
+    image = QImage(str(sheet))
+    assert image.width() == 4 * 640  # four columns of ten screens
+    assert image.height() == 3 * (400 + 28)
+
+
+def test_render_needs_somewhere_to_write() -> None:
+    result = run_kiosk("render")
+    assert result.returncode == 2
+    assert "render needs --out DIR, --contact-sheet FILE.png, or both" in result.stderr
 
 
 def test_content_layer_never_imports_qt() -> None:

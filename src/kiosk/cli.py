@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import re
 import sys
 from pathlib import Path
@@ -59,7 +60,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     render = commands.add_parser("render", help="render every screen to PNG, without a display")
     _add_content_option(render)
-    render.add_argument("--out", type=Path, required=True, metavar="DIR", help="output folder")
+    render.add_argument("--out", type=Path, metavar="DIR", help="output folder for the PNGs")
+    render.add_argument(
+        "--contact-sheet",
+        type=Path,
+        metavar="FILE.png",
+        help="also (or only) one image with every screen, for proofing",
+    )
     render.add_argument(
         "--size",
         type=parse_size,
@@ -81,6 +88,7 @@ def _add_content_option(command: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="kiosk: %(name)s: %(message)s")
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (
         args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")
@@ -99,7 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     if exhibit is None:
         return EXIT_CONTENT
     if args.command == "render":
-        return _render(exhibit, args.out, args.size or [(1920, 1080)])
+        if args.out is None and args.contact_sheet is None:
+            parser.error("render needs --out DIR, --contact-sheet FILE.png, or both")
+        return _render(exhibit, args.out, args.contact_sheet, args.size or [(1920, 1080)])
     return _run(exhibit, args)
 
 
@@ -154,15 +164,28 @@ def _schema(out: Path | None) -> int:
     return EXIT_OK
 
 
-def _render(exhibit: Exhibit, out: Path, sizes: list[tuple[int, int]]) -> int:
-    from kiosk.render import render_all  # noqa: PLC0415 - imports Qt
+def _render(
+    exhibit: Exhibit, out: Path | None, sheet: Path | None, sizes: list[tuple[int, int]]
+) -> int:
+    import tempfile  # noqa: PLC0415
 
-    try:
-        written = render_all(exhibit, out, sizes)
-    except OSError as error:
-        print(f"kiosk: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    print(f"kiosk: wrote {len(written)} images to {out}")
+    from kiosk.render import contact_sheets, render_all  # noqa: PLC0415 - imports Qt
+    from kiosk.ui.qt_messages import route_qt_messages  # noqa: PLC0415
+
+    route_qt_messages()
+
+    with tempfile.TemporaryDirectory(prefix="kiosk-render-") as scratch:
+        target = out or Path(scratch)
+        try:
+            written = render_all(exhibit, target, sizes)
+            if sheet is not None:
+                for path in contact_sheets(written, sheet, sizes):
+                    print(f"kiosk: wrote contact sheet {path}")
+        except OSError as error:
+            print(f"kiosk: {error}", file=sys.stderr)
+            return EXIT_USAGE
+    if out is not None:
+        print(f"kiosk: wrote {len(written)} images to {out}")
     return EXIT_OK
 
 

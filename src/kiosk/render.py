@@ -88,6 +88,18 @@ def render_all(exhibit: Exhibit, out_dir: Path, sizes: list[tuple[int, int]]) ->
     return written
 
 
+def contact_sheets(written: list[Path], sheet: Path, sizes: list[tuple[int, int]]) -> list[Path]:
+    """One sheet per size: ``sheet`` itself for one size, ``<stem>-WxH.png`` for several."""
+    if len(sizes) == 1:
+        return [contact_sheet(written, sheet)]
+    sheets = []
+    for width, height in sizes:
+        images = [path for path in written if path.parent.name == f"{width}x{height}"]
+        target = sheet.with_name(f"{sheet.stem}-{width}x{height}{sheet.suffix}")
+        sheets.append(contact_sheet(images, target, columns=4 if width >= height else 5))
+    return sheets
+
+
 def contact_sheet(
     images: list[Path], out_file: Path, columns: int = 4, cell_width: int = 640
 ) -> Path:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.content.model import Exhibit
 from kiosk.ui.application import build_kiosk, create_application
+from kiosk.ui.qt_messages import route_qt_messages
 from kiosk.ui.window import KioskWindow
 
 DEFAULT_WINDOW = (1280, 800)
@@ -37,6 +38,7 @@ def run_kiosk(
     exit_after_first_frame: bool = False,
     exit_when_ready: bool = False,
 ) -> int:
+    route_qt_messages()
     app = create_application()
     kiosk = build_kiosk(app, exhibit)
     window = kiosk.window

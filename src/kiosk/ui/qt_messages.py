@@ -1,0 +1,31 @@
+"""Qt's own messages go to the kiosk's log instead of straight to the terminal."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+
+log = logging.getLogger("qt")
+
+# Harmless and repeated on every window of the offscreen platform (renders, self-tests).
+IGNORED = ("This plugin does not support propagateSizeHints()",)
+LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _handle(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    if message in IGNORED:
+        return
+    log.log(LEVELS.get(kind, logging.WARNING), "%s", message)
+
+
+def route_qt_messages() -> None:
+    """Install the handler; for the command line only (tests keep pytest-qt's, which fails
+    a test on any Qt warning)."""
+    qInstallMessageHandler(_handle)
