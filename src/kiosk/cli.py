@@ -6,6 +6,7 @@ import argparse
 import logging
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from kiosk import __version__
@@ -15,7 +16,7 @@ from kiosk.content.model import Exhibit
 from kiosk.paths import default_content_dir
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
-SUBCOMMANDS = ("run", "render", "validate", "schema")
+SUBCOMMANDS = ("run", "render", "validate", "schema", "preview")
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -48,6 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check a content folder and list findings")
     validate.add_argument("folder", type=Path, nargs="?", default=None, metavar="DIR")
     validate.add_argument("--format", choices=("text", "json"), default="text")
+
+    preview = commands.add_parser(
+        "preview", help="the exhibit in a window on a content folder, reloading on save"
+    )
+    preview.add_argument("folder", type=Path, nargs="?", default=None, metavar="DIR")
+    preview.add_argument("--size", type=parse_size, metavar="WxH", help="window size")
 
     schema = commands.add_parser("schema", help="write the JSON Schema of the content files")
     schema.add_argument(
@@ -97,24 +104,39 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(args_list)
+        if args.command == "render" and args.out is None and args.contact_sheet is None:
+            parser.error("render needs --out DIR, --contact-sheet FILE.png, or both")
     except SystemExit as exit_request:
         return int(exit_request.code or 0)
-    if args.command == "validate":
-        return _validate(args.folder or default_content_dir(), args.format)
-    if args.command == "schema":
-        return _schema(args.out)
-    exhibit = _load(args.content)
+    commands: dict[str, Callable[[argparse.Namespace], int]] = {
+        "run": _run_command,
+        "render": _render_command,
+        "validate": lambda a: _validate(a.folder or content_folder(None), a.format),
+        "schema": lambda a: _schema(a.out),
+        "preview": lambda a: _preview(a.folder or content_folder(None), a.size),
+    }
+    return commands[args.command](args)
+
+
+def content_folder(chosen: Path | None) -> Path:
+    """The folder to show: the one asked for, else the bundled exhibit."""
+    return chosen or default_content_dir()
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    folder = content_folder(args.content)
+    exhibit = _load(folder)
+    return EXIT_CONTENT if exhibit is None else _run(exhibit, folder, args)
+
+
+def _render_command(args: argparse.Namespace) -> int:
+    exhibit = _load(content_folder(args.content))
     if exhibit is None:
         return EXIT_CONTENT
-    if args.command == "render":
-        if args.out is None and args.contact_sheet is None:
-            parser.error("render needs --out DIR, --contact-sheet FILE.png, or both")
-        return _render(exhibit, args.out, args.contact_sheet, args.size or [(1920, 1080)])
-    return _run(exhibit, args)
+    return _render(exhibit, args.out, args.contact_sheet, args.size or [(1920, 1080)])
 
 
-def _load(folder: Path | None) -> Exhibit | None:
-    folder = folder or default_content_dir()
+def _load(folder: Path) -> Exhibit | None:
     try:
         return load_exhibit(folder)
     except ContentError as error:
@@ -144,6 +166,15 @@ def _validate(folder: Path, output_format: str) -> int:
         warnings = len(issues) - errors
         print(f"{folder}: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
     return EXIT_CONTENT if errors else EXIT_OK
+
+
+def _preview(folder: Path, size: tuple[int, int] | None) -> int:
+    if not folder.is_dir():
+        print(f"kiosk preview: {folder} is not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    from kiosk.ui.preview import run_preview  # noqa: PLC0415 - imports Qt
+
+    return run_preview(folder, size)
 
 
 def _schema(out: Path | None) -> int:
@@ -189,11 +220,12 @@ def _render(
     return EXIT_OK
 
 
-def _run(exhibit: Exhibit, args: argparse.Namespace) -> int:
+def _run(exhibit: Exhibit, folder: Path, args: argparse.Namespace) -> int:
     from kiosk.ui.runner import run_kiosk  # noqa: PLC0415 - imports Qt
 
     return run_kiosk(
         exhibit,
+        content_dir=folder,
         windowed=args.windowed or args.size is not None,
         size=args.size,
         screen_index=args.screen,

@@ -33,6 +33,13 @@ class IdleWatcher(QObject):
         self._deadline = QDeadlineTimer()
         self._running = False
 
+    def set_durations(self, timeout_s: float, warning_s: float) -> None:
+        """New timing, from new content; applies from the next input on."""
+        self._warning_ms = max(1, round(warning_s * 1000))
+        self._idle_timer.setInterval(max(1, round(timeout_s * 1000)))
+        self._expiry_timer.setInterval(self._warning_ms)
+        self._tick_timer.setInterval(min(1000, self._warning_ms))
+
     @property
     def warning_active(self) -> bool:
         return self._expiry_timer.isActive()

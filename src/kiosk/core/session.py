@@ -79,6 +79,13 @@ class VisitSession(QObject):
     def step_timeline(self, step: int) -> None:
         self.set_timeline_index(self._timeline_index + step)
 
+    def reconfigure(self, default_language: str, timeline_length: int) -> None:
+        """New content: its default language and timeline length; the visit starts over."""
+        self._default_language = default_language
+        self._timeline_length = timeline_length
+        self._timeline_index = min(self._timeline_index, timeline_length - 1)
+        self.reset()
+
     def reset(self) -> None:
         """Forget the visit: start screen, default language, first timeline moment."""
         self.set_language(self._default_language)

@@ -52,8 +52,7 @@ def build_kiosk(
     settings = exhibit.settings
     session = VisitSession(settings.default_language, len(exhibit.timeline))
     idle = IdleWatcher(settings.idle_timeout_s, settings.idle_warning_s)
-    motion_off = settings.reduced_motion if reduced_motion is None else reduced_motion
-    window = KioskWindow(exhibit, session, idle, reduced_motion=motion_off)
+    window = KioskWindow(exhibit, session, idle, reduced_motion=reduced_motion)
     activity = InputActivityFilter(idle.poke, window)
     app.installEventFilter(activity)
     return Kiosk(app, session, idle, window, activity)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content.model import Exhibit
+from kiosk.core.reloader import ContentReloader
 from kiosk.ui.application import build_kiosk, create_application
+from kiosk.ui.live_content import LiveContent
 from kiosk.ui.qt_messages import route_qt_messages
 from kiosk.ui.window import KioskWindow
 
@@ -32,6 +35,7 @@ def _report_milestones(window: KioskWindow, app: QApplication, first: bool, read
 def run_kiosk(
     exhibit: Exhibit,
     *,
+    content_dir: Path,
     windowed: bool,
     size: tuple[int, int] | None,
     screen_index: int | None,
@@ -48,6 +52,10 @@ def run_kiosk(
         return 2
     screen = screens[screen_index] if screen_index is not None else app.primaryScreen()
     _report_milestones(window, app, exit_after_first_frame, exit_when_ready)
+    if not (exit_after_first_frame or exit_when_ready):
+        # Staff edits and installed packs appear without a restart, at the next rest.
+        reloader = ContentReloader(content_dir, window)
+        LiveContent(window, reloader)
     if windowed:
         width, height = size or DEFAULT_WINDOW
         window.resize(width, height)

@@ -30,7 +30,7 @@ class KioskWindow(QWidget):
         session: VisitSession,
         idle: IdleWatcher,
         *,
-        reduced_motion: bool,
+        reduced_motion: bool | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("KioskWindow")
@@ -39,7 +39,11 @@ class KioskWindow(QWidget):
         self.exhibit = exhibit
         self.session = session
         self.idle = idle
-        self.reduced_motion = reduced_motion
+        # None follows the content's setting, also when new content arrives.
+        self._motion_override = reduced_motion
+        self.reduced_motion = (
+            exhibit.settings.reduced_motion if reduced_motion is None else reduced_motion
+        )
         self.metrics: Metrics | None = None
 
         self.stack = QStackedWidget(self)
@@ -51,15 +55,12 @@ class KioskWindow(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.nav)
 
-        self.attract = AttractScreen(exhibit)
-        self.attract.set_motion(not reduced_motion)
-        self.screens: dict[Screen, ScreenView] = {Screen.ATTRACT: self.attract}
-        self.stack.addWidget(self.attract)
+        self.screens: dict[Screen, ScreenView] = {}
+        self.attract = self._build_attract(exhibit)
         self.fade = FadeOverlay(self)
         colours = exhibit.settings.colours
         self.idle_overlay = IdleOverlay((colours.background, colours.accent), self)
 
-        self.attract.activated.connect(session.go_home)
         self.attract.first_painted.connect(self._on_first_paint)
         self.nav.back_requested.connect(session.back)
         self.nav.home_requested.connect(session.go_home)
@@ -73,6 +74,42 @@ class KioskWindow(QWidget):
         self.idle_overlay.continue_button.clicked.connect(idle.poke)
 
     # -- building -------------------------------------------------------------------------
+
+    def _build_attract(self, exhibit: Exhibit) -> AttractScreen:
+        attract = AttractScreen(exhibit)
+        attract.set_motion(not self.reduced_motion)
+        attract.activated.connect(self.session.go_home)
+        self.screens[Screen.ATTRACT] = attract
+        self.stack.addWidget(attract)
+        return attract
+
+    def set_exhibit(self, exhibit: Exhibit, *, keep_place: bool = False) -> None:
+        """Show new content.  The kiosk calls this only on the start screen, so no visitor
+        loses their place; ``keep_place`` (the staff preview) returns to the same screen."""
+        place = (self.session.screen, self.session.timeline_index)
+        self.fade.finish_now()
+        old_views = list(self.screens.values())
+        self.exhibit = exhibit
+        settings = exhibit.settings
+        if self._motion_override is None:
+            self.reduced_motion = settings.reduced_motion
+        self.idle.set_durations(settings.idle_timeout_s, settings.idle_warning_s)
+        self.session.reconfigure(settings.default_language, len(exhibit.timeline))
+        self.screens = {}
+        self.attract = self._build_attract(exhibit)
+        self.stack.setCurrentWidget(self.attract)
+        for view in old_views:
+            self.stack.removeWidget(view)
+            view.deleteLater()
+        colours = settings.colours
+        self.idle_overlay.set_colours((colours.background, colours.accent))
+        self.metrics = None
+        self._apply_metrics()
+        self.build_remaining_screens()
+        if keep_place and place[0] is not Screen.ATTRACT:
+            self.session.go_home()
+            self.session.open(place[0])
+            self.session.set_timeline_index(place[1])
 
     def _on_first_paint(self) -> None:
         self.first_frame_shown.emit()
@@ -112,6 +149,9 @@ class KioskWindow(QWidget):
     # -- layout ---------------------------------------------------------------------------
 
     def resizeEvent(self, event: object) -> None:
+        self._apply_metrics()
+
+    def _apply_metrics(self) -> None:
         density = pixels_per_mm(self.exhibit.settings, self.screen())
         metrics = compute_metrics(self.exhibit.settings, self.width(), self.height(), density)
         if metrics != self.metrics:

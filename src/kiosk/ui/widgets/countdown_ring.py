@@ -20,6 +20,10 @@ class CountdownRing(QWidget):
         self._total = 1
         self._side = 160
 
+    def set_colours(self, colours: tuple[str, str]) -> None:
+        self._track, self._ring = (QColor(colour) for colour in colours)
+        self.update()
+
     def set_total(self, total: int) -> None:
         self._total = max(1, total)
 

@@ -35,6 +35,9 @@ class IdleOverlay(QWidget):
         self.retranslate()
         self.hide()
 
+    def set_colours(self, colours: tuple[str, str]) -> None:
+        self.countdown.set_colours(colours)
+
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Still there?"))
         self.message.setText(

@@ -1,0 +1,102 @@
+"""Hot reload: changed content is validated in another process and shown only when good,
+and only once the visitor has gone (back on the start screen)."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import Finger, make_kiosk
+from kiosk.content.loader import load_exhibit
+from kiosk.core.reloader import ContentReloader
+from kiosk.core.session import Screen
+from kiosk.core.validation_job import ValidationJob
+from kiosk.ui.live_content import LiveContent
+
+REPO = Path(__file__).resolve().parents[1]
+NEW_TITLE = "20 January - National Mourning Day (new)"
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    folder = tmp_path / "content"
+    shutil.copytree(REPO / "content", folder)
+    return folder
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def retitle(content: Path) -> None:
+    edit(content / "exhibit.yaml", f"  en: {NEW_TITLE[:34]}", f"  en: {NEW_TITLE}")
+
+
+@pytest.fixture
+def live(qtbot, content: Path):  # type: ignore[no-untyped-def]
+    kiosk = make_kiosk(qtbot, load_exhibit(content), reduced_motion=True)
+    reloader = ContentReloader(content, kiosk.window)
+    live_content = LiveContent(kiosk.window, reloader)
+    yield kiosk, reloader, live_content
+    kiosk.close()
+
+
+def test_new_content_waits_for_the_start_screen(qtbot, live, content, finger: Finger) -> None:
+    kiosk, reloader, live_content = live
+    finger.tap(kiosk.window.attract)
+    assert kiosk.session.screen is Screen.HOME
+    with qtbot.waitSignal(reloader.content_ready, timeout=30_000):
+        edit(
+            content / "exhibit.yaml",
+            "  en: 20 January - National Mourning Day",
+            f"  en: {NEW_TITLE}",
+        )
+    assert live_content.pending is not None
+    home = kiosk.window.screens[Screen.HOME]
+    assert home.title.text() == "20 January - National Mourning Day"  # not under the finger
+    finger.tap(kiosk.window.nav.back_button)  # back to the start screen: the visit is over
+    assert live_content.pending is None
+    assert kiosk.window.attract.title.text() == NEW_TITLE
+    assert kiosk.window.screens[Screen.HOME].title.text() == NEW_TITLE
+
+
+def test_on_the_start_screen_new_content_shows_at_once(qtbot, live, content) -> None:
+    kiosk, reloader, _ = live
+    with qtbot.waitSignal(reloader.content_ready, timeout=30_000):
+        edit(
+            content / "exhibit.yaml",
+            "  en: 20 January - National Mourning Day",
+            f"  en: {NEW_TITLE}",
+        )
+    assert kiosk.window.attract.title.text() == NEW_TITLE
+    assert len(kiosk.window.screens) == 5
+
+
+def test_invalid_content_is_refused_and_logged(qtbot, live, content, caplog) -> None:
+    kiosk, reloader, _ = live
+    caplog.set_level(logging.WARNING)
+    with qtbot.waitSignal(reloader.content_refused, timeout=30_000) as refused:
+        edit(content / "exhibit.yaml", 'accent: "#D98A76"', 'accent: "#1A1A1A"')
+    assert any("accent #1A1A1A" in str(issue) for issue in refused.args[0])
+    assert kiosk.window.exhibit.settings.colours.accent == "#D98A76"  # last good content
+    assert "was refused" in caplog.text and "exhibit.yaml:21:5: error: accent" in caplog.text
+    # Fixing it brings the change in.
+    with qtbot.waitSignal(reloader.content_ready, timeout=30_000):
+        edit(content / "exhibit.yaml", 'accent: "#1A1A1A"', 'accent: "#E09A86"')
+    assert kiosk.window.exhibit.settings.colours.accent == "#E09A86"
+
+
+def test_a_crashing_validator_refuses_the_content(qtbot, content) -> None:
+    crash = [sys.executable, "-c", "import os, signal; os.kill(os.getpid(), signal.SIGKILL)"]
+    job = ValidationJob(content, command=crash)
+    with qtbot.waitSignal(job.finished, timeout=30_000) as done:
+        job.start()
+    ok, issues = done.args
+    assert ok is False
+    assert "the validator stopped without a verdict" in str(issues[0])
