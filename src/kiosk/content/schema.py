@@ -8,6 +8,7 @@ or accept ``1``/``True`` for a boolean; staff get every error of a file at once,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -267,3 +268,47 @@ class Object(Spec, Generic[T]):
         if self.title:
             schema = {"title": self.title, **schema}
         return self._described(schema)
+
+
+@dataclass(frozen=True)
+class Choice(Spec):
+    """One of a few words."""
+
+    options: tuple[str, ...]
+    description: str = ""
+
+    def read(self, reader: FieldReader, node: Node) -> Any:
+        scalar = reader.scalar(node, "this value")
+        if scalar is None:
+            return FAILED
+        if scalar.text in self.options:
+            return scalar.text
+        choices = ", ".join(self.options)
+        reader.error(scalar.location, f"expected one of {choices}; found '{scalar.text}'")
+        return FAILED
+
+    def json_schema(self) -> JSON:
+        return self._described({"enum": list(self.options)})
+
+
+@dataclass(frozen=True)
+class Pattern(Spec):
+    """Text of a set form, e.g. ``09:00-18:00``."""
+
+    regex: str
+    example: str
+    description: str = ""
+
+    def read(self, reader: FieldReader, node: Node) -> Any:
+        scalar = reader.scalar(node, "this value")
+        if scalar is None:
+            return FAILED
+        if re.fullmatch(self.regex, scalar.text):
+            return scalar.text
+        reader.error(
+            scalar.location, f"expected something like {self.example}; found '{scalar.text}'"
+        )
+        return FAILED
+
+    def json_schema(self) -> JSON:
+        return self._described({"type": "string", "pattern": f"^(?:{self.regex})$"})
