@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import make_kiosk
-from content_cases import build_case
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QImage
 
+from conftest import make_kiosk
+from content_cases import build_case
 from kiosk.content.loader import load_exhibit
 from kiosk.core.session import Screen
 from kiosk.ui.layout_check import find_clipped_text

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.security import PinGate, hash_pin, is_pin_hash, pin_problem, verify_pin
+from kiosk.staff_cli import set_pin
 from kiosk.station import StationConfig, load_station_config
 
 
@@ -125,3 +126,28 @@ def test_wrong_pins_lock_entry_for_a_growing_time() -> None:
 def test_no_pin_means_no_entry_from_the_screen() -> None:
     gate = PinGate(None, clock=lambda: 0.0)
     assert not gate.has_pin and not gate.attempt("0000")
+
+
+def test_set_pin_writes_only_a_hash_and_keeps_the_rest(tmp_path: Path) -> None:
+    path = write(tmp_path / "station.yaml", "# our kiosk\nscreen: 1\nstaff:\n  taps: 5\n")
+    answers = iter(["8642", "8642"])
+    assert set_pin(path, ask=lambda _prompt: next(answers)) == 0
+    text = path.read_text(encoding="utf-8")
+    assert "8642" not in text and text.startswith("# our kiosk\nscreen: 1\nstaff:\n  pin_hash: ")
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    config, issues = load_station_config(path, environ={})
+    assert issues == [] and config.staff.taps == 5 and config.screen == 1
+    assert verify_pin("8642", config.staff.pin_hash or "")
+    answers = iter(["1357", "1357"])  # a forgotten PIN is replaced
+    assert set_pin(path, ask=lambda _prompt: next(answers)) == 0
+    config, _ = load_station_config(path, environ={})
+    assert verify_pin("1357", config.staff.pin_hash or "")
+    assert path.read_text(encoding="utf-8").count("pin_hash") == 1
+
+
+@pytest.mark.parametrize(("first", "second"), [("12", "12"), ("1234", "4321")])
+def test_set_pin_refuses_bad_or_mismatched_pins(tmp_path: Path, first: str, second: str) -> None:
+    path = tmp_path / "station.yaml"
+    answers = iter([first, second])
+    assert set_pin(path, ask=lambda _prompt: next(answers)) == 1
+    assert not path.exists()

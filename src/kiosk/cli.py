@@ -13,10 +13,12 @@ from kiosk import __version__
 from kiosk.content.issues import ContentError
 from kiosk.content.loader import load_exhibit
 from kiosk.content.model import Exhibit
+from kiosk.packs.cli import add_pack_commands, run_pack_command
+from kiosk.packs.store import active_content_dir
 from kiosk.paths import default_content_dir
+from kiosk.staff_cli import set_pin
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
-SUBCOMMANDS = ("run", "render", "validate", "schema", "preview")
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -42,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--screen", type=int, default=None, metavar="N", help="show on screen N (from 0)"
     )
+    _add_config_option(run)
     # For bench/startup.py: report the first painted frame, then quit.
     run.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
     run.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
@@ -65,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="a file (all schemas) or a folder (one per content file); default: print",
     )
 
+    add_pack_commands(commands)
+
+    staff = commands.add_parser("staff", help="staff access on this machine")
+    staff_commands = staff.add_subparsers(dest="staff_command", metavar="SUBCOMMAND", required=True)
+    set_pin = staff_commands.add_parser("set-pin", help="set the staff PIN (asks for it twice)")
+    _add_config_option(set_pin)
+
     render = commands.add_parser("render", help="render every screen to PNG, without a display")
     _add_content_option(render)
     render.add_argument("--out", type=Path, metavar="DIR", help="output folder for the PNGs")
@@ -82,6 +92,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="size to render at (repeatable; default 1920x1080)",
     )
     return parser
+
+
+def _add_config_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--config",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="station configuration (default: the platform's config folder, or $KIOSK_CONFIG)",
+    )
 
 
 def _add_content_option(command: argparse.ArgumentParser) -> None:
@@ -114,13 +134,16 @@ def main(argv: list[str] | None = None) -> int:
         "validate": lambda a: _validate(a.folder or content_folder(None), a.format),
         "schema": lambda a: _schema(a.out),
         "preview": lambda a: _preview(a.folder or content_folder(None), a.size),
+        "pack": run_pack_command,
+        "staff": lambda a: set_pin(a.config),
     }
     return commands[args.command](args)
 
 
 def content_folder(chosen: Path | None) -> Path:
-    """The folder to show: the one asked for, else the bundled exhibit."""
-    return chosen or default_content_dir()
+    """The folder to show: the one asked for, else the installed pack that is active, else
+    the bundled exhibit (the factory default)."""
+    return chosen or active_content_dir() or default_content_dir()
 
 
 def _run_command(args: argparse.Namespace) -> int:
@@ -221,14 +244,16 @@ def _render(
 
 
 def _run(exhibit: Exhibit, folder: Path, args: argparse.Namespace) -> int:
-    from kiosk.ui.runner import run_kiosk  # noqa: PLC0415 - imports Qt
+    from kiosk.ui.runner import RunOptions, run_kiosk  # noqa: PLC0415 - imports Qt
 
-    return run_kiosk(
-        exhibit,
+    options = RunOptions(
         content_dir=folder,
+        follow_store=args.content is None,
+        config_path=args.config,
         windowed=args.windowed or args.size is not None,
         size=args.size,
         screen_index=args.screen,
         exit_after_first_frame=args.exit_after_first_frame,
         exit_when_ready=args.exit_when_ready,
     )
+    return run_kiosk(exhibit, options)

@@ -33,6 +33,15 @@ class ContentReloader(QObject):
         self._job: ValidationJob | None = None
         self._again = False
 
+    def retarget(self, folder: Path) -> None:
+        """Watch and show another folder (a newly installed or rolled-back version)."""
+        if folder != self.folder:
+            self.watcher.deleteLater()
+            self.folder = folder
+            self.watcher = ContentWatcher(folder, self)
+            self.watcher.changed.connect(self.check_now)
+        self.check_now()
+
     def check_now(self) -> None:
         if self._job is not None:
             self._again = True  # changed while being checked: check once more afterwards

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -11,12 +13,15 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.content.model import Exhibit
 from kiosk.core.reloader import ContentReloader
+from kiosk.station import load_station_config
 from kiosk.ui.application import build_kiosk, create_application
 from kiosk.ui.live_content import LiveContent
 from kiosk.ui.qt_messages import route_qt_messages
+from kiosk.ui.staff.mode import StaffMode
 from kiosk.ui.window import KioskWindow
 
 DEFAULT_WINDOW = (1280, 800)
+log = logging.getLogger(__name__)
 
 
 def _report_milestones(window: KioskWindow, app: QApplication, first: bool, ready: bool) -> None:
@@ -32,32 +37,44 @@ def _report_milestones(window: KioskWindow, app: QApplication, first: bool, read
         window.screens_ready.connect(lambda: app.exit(0))
 
 
-def run_kiosk(
-    exhibit: Exhibit,
-    *,
-    content_dir: Path,
-    windowed: bool,
-    size: tuple[int, int] | None,
-    screen_index: int | None,
-    exit_after_first_frame: bool = False,
-    exit_when_ready: bool = False,
-) -> int:
+@dataclass(frozen=True)
+class RunOptions:
+    content_dir: Path
+    # True when the folder is the content store's (or the factory default), so installs
+    # and rollbacks switch what is shown; False for a folder chosen with --content.
+    follow_store: bool
+    config_path: Path | None
+    windowed: bool
+    size: tuple[int, int] | None
+    screen_index: int | None
+    exit_after_first_frame: bool = False
+    exit_when_ready: bool = False
+
+
+def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
     route_qt_messages()
+    config, config_issues = load_station_config(options.config_path)
+    for issue in config_issues:
+        log.warning("station configuration: %s", issue)
     app = create_application()
     kiosk = build_kiosk(app, exhibit)
     window = kiosk.window
+    window.set_idle_override(config.idle_timeout_s, config.idle_warning_s)
     screens = app.screens()
+    screen_index = options.screen_index if options.screen_index is not None else config.screen
     if screen_index is not None and not 0 <= screen_index < len(screens):
         print(f"kiosk: there is no screen {screen_index}; found {len(screens)}", file=sys.stderr)
         return 2
     screen = screens[screen_index] if screen_index is not None else app.primaryScreen()
-    _report_milestones(window, app, exit_after_first_frame, exit_when_ready)
-    if not (exit_after_first_frame or exit_when_ready):
+    measuring = options.exit_after_first_frame or options.exit_when_ready
+    _report_milestones(window, app, options.exit_after_first_frame, options.exit_when_ready)
+    if not measuring:
         # Staff edits and installed packs appear without a restart, at the next rest.
-        reloader = ContentReloader(content_dir, window)
+        reloader = ContentReloader(options.content_dir, window)
         LiveContent(window, reloader)
-    if windowed:
-        width, height = size or DEFAULT_WINDOW
+        StaffMode(window, config, config_issues, reloader, follow_store=options.follow_store)
+    if options.windowed:
+        width, height = options.size or DEFAULT_WINDOW
         window.resize(width, height)
         window.move(screen.geometry().topLeft())
         window.show()
@@ -65,6 +82,7 @@ def run_kiosk(
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
         window.setScreen(screen)
         window.setGeometry(screen.geometry())
-        app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+        if config.cursor == "hidden":
+            app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
         window.showFullScreen()
     return app.exec()

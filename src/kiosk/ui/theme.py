@@ -104,6 +104,7 @@ def style_sheet(settings: Settings, m: Metrics) -> str:
     QPushButton[role="year"] {{ font-family: "{SERIF}"; font-size: {m.heading_px}px;
         color: {c.muted}; background: {c.background}; border-color: {c.background}; }}
     QPushButton[role="year"]:checked {{ color: {c.text}; border-color: {c.accent}; }}
+    QPushButton[role="key"] {{ font-size: {m.heading_px}px; padding: 0px; }}
     QPushButton[role="quiet"] {{ background: transparent; border-color: transparent;
         padding: 0px; }}
     QPushButton[role="primary"] {{ background: {c.accent}; color: {c.background};

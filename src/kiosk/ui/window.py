@@ -45,6 +45,7 @@ class KioskWindow(QWidget):
             exhibit.settings.reduced_motion if reduced_motion is None else reduced_motion
         )
         self.metrics: Metrics | None = None
+        self._idle_override: tuple[float | None, float | None] = (None, None)
 
         self.stack = QStackedWidget(self)
         self.nav = NavigationBar(self)
@@ -83,6 +84,16 @@ class KioskWindow(QWidget):
         self.stack.addWidget(attract)
         return attract
 
+    def set_idle_override(self, timeout_s: float | None, warning_s: float | None) -> None:
+        """The station's own idle timing, which outlasts any change of content."""
+        self._idle_override = (timeout_s, warning_s)
+        self.idle.set_durations(*self._idle_durations())
+
+    def _idle_durations(self) -> tuple[float, float]:
+        timeout, warning = self._idle_override
+        settings = self.exhibit.settings
+        return (timeout or settings.idle_timeout_s, warning or settings.idle_warning_s)
+
     def set_exhibit(self, exhibit: Exhibit, *, keep_place: bool = False) -> None:
         """Show new content.  The kiosk calls this only on the start screen, so no visitor
         loses their place; ``keep_place`` (the staff preview) returns to the same screen."""
@@ -93,7 +104,7 @@ class KioskWindow(QWidget):
         settings = exhibit.settings
         if self._motion_override is None:
             self.reduced_motion = settings.reduced_motion
-        self.idle.set_durations(settings.idle_timeout_s, settings.idle_warning_s)
+        self.idle.set_durations(*self._idle_durations())
         self.session.reconfigure(settings.default_language, len(exhibit.timeline))
         self.screens = {}
         self.attract = self._build_attract(exhibit)

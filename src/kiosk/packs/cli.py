@@ -1,0 +1,238 @@
+"""``kiosk pack ...``: the staff commands for content packs, as argparse wiring.
+
+``kiosk.cli`` adds them with ``add_pack_commands`` and runs them with ``run_pack_command``;
+``python -m kiosk.packs.cli pack ...`` runs them on their own (the crash tests do).
+Exit codes: 0 done, 1 refused (invalid pack or content, bad signature, nothing to roll back
+to), 2 usage or environment (a missing file, a key that exists, an unwritable folder).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from kiosk.content.issues import Issue
+from kiosk.packs.errors import EXIT_OK, EXIT_USAGE, InvalidContentError, PackError
+
+PROG = "kiosk pack"
+
+
+def add_pack_commands(subparsers: Any) -> None:
+    """Add ``pack`` and its subcommands to the top-level ``add_subparsers()`` object."""
+    pack = subparsers.add_parser(
+        "pack",
+        help="build, sign, check, install and roll back content packs",
+        description="Content packs: one file carrying a content folder between machines.",
+    )
+    commands = pack.add_subparsers(dest="pack_command", metavar="SUBCOMMAND")
+
+    build = commands.add_parser("build", help="pack a content folder into one file")
+    build.add_argument("folder", type=Path, metavar="DIR", help="the content folder")
+    build.add_argument("-o", "--out", type=Path, required=True, metavar="FILE")
+
+    keygen = commands.add_parser("keygen", help="make a signing key pair")
+    keygen.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="PREFIX",
+        help="writes PREFIX.key (private, keep it off the kiosks) and PREFIX.pub",
+    )
+
+    sign = commands.add_parser("sign", help="sign a pack with a private key")
+    sign.add_argument("pack", type=Path, metavar="FILE")
+    sign.add_argument("--key", type=Path, required=True, metavar="KEY")
+
+    verify = commands.add_parser("verify", help="check a pack's safety, hashes and signature")
+    verify.add_argument("pack", type=Path, metavar="FILE")
+    _add_trust_option(verify, "check against this public key instead of the station's")
+
+    install = commands.add_parser("install", help="install a pack and make it active")
+    install.add_argument("pack", type=Path, metavar="FILE")
+    _add_trust_option(install, "also trust this public key (with the station's own)")
+
+    commands.add_parser("list", help="the installed versions, newest first")
+
+    rollback = commands.add_parser(
+        "rollback", help="switch back to the version installed before the active one"
+    )
+    rollback.add_argument(
+        "--to",
+        metavar="ID",
+        default=None,
+        help="a version id from 'kiosk pack list', or 'factory' for the bundled content",
+    )
+    pack.set_defaults(pack_parser=pack)
+
+
+def _add_trust_option(command: argparse.ArgumentParser, text: str) -> None:
+    command.add_argument(
+        "--trust",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="PUBKEY",
+        help=text + " (repeatable)",
+    )
+
+
+def run_pack_command(args: argparse.Namespace) -> int:
+    """Run the parsed ``pack`` subcommand; expected failures print one message, no traceback."""
+    handler = _HANDLERS.get(args.pack_command or "")
+    if handler is None:
+        args.pack_parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return handler(args)
+    except InvalidContentError as error:
+        _print_issues(error.issues)
+        outcome = "no pack was built" if args.pack_command == "build" else "nothing was changed"
+        _fail(f"{error}; {outcome}")
+        return error.exit_code
+    except PackError as error:
+        _fail(str(error))
+        return error.exit_code
+    except OSError as error:
+        _fail(str(error))
+        return EXIT_USAGE
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The pack commands on their own: ``python -m kiosk.packs.cli pack install FILE``."""
+    parser = argparse.ArgumentParser(prog="kiosk")
+    add_pack_commands(parser.add_subparsers(dest="command", metavar="COMMAND"))
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_request:
+        return int(exit_request.code or 0)
+    if args.command != "pack":
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    return run_pack_command(args)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from kiosk.packs.build import build_pack  # noqa: PLC0415 - each command imports its own
+
+    built = build_pack(args.folder, args.out)
+    _print_issues(built.warnings)
+    print(
+        f"{PROG}: built {args.out}: {len(built.manifest.files)} files, "
+        f"content schema {built.manifest.schema_version}, unsigned "
+        f"(sign it with '{PROG} sign {args.out} --key KEY')"
+    )
+    return EXIT_OK
+
+
+def _keygen(args: argparse.Namespace) -> int:
+    from kiosk.packs.keys import generate_keypair  # noqa: PLC0415
+
+    private, public, fingerprint = generate_keypair(args.out)
+    print(f"{PROG}: wrote {private} (private: keep it secret, never copy it to a kiosk)")
+    print(f"{PROG}: wrote {public} (public, fingerprint {fingerprint}: kiosks trust this)")
+    return EXIT_OK
+
+
+def _sign(args: argparse.Namespace) -> int:
+    from kiosk.packs.keys import load_private_key  # noqa: PLC0415
+    from kiosk.packs.signing import sign_pack  # noqa: PLC0415
+
+    fingerprint = sign_pack(args.pack, load_private_key(args.key))
+    print(f"{PROG}: signed {args.pack} with key {fingerprint}")
+    return EXIT_OK
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from kiosk.packs.verify import verify_keys, verify_pack  # noqa: PLC0415
+
+    keys = verify_keys(args.trust)  # a bad key file is the caller's problem, not the pack's
+    try:
+        verified = verify_pack(args.pack, keys)
+    except PackError as error:
+        if error.exit_code == EXIT_USAGE:
+            raise
+        print(f"{args.pack}: INVALID: {error}")
+        return error.exit_code
+    print(f"{args.pack}: valid: {verified.describe()}")
+    return EXIT_OK
+
+
+def _install(args: argparse.Namespace) -> int:
+    from kiosk.packs.install import install_pack  # noqa: PLC0415
+
+    installed = install_pack(args.pack, args.trust)
+    _print_issues(installed.warnings)
+    how = "was installed already (checked again)" if installed.reused else "installed"
+    print(
+        f"{PROG}: {installed.version} {how}: {installed.file_count} files, "
+        f"{installed.signature.describe()}; now active "
+        f"(was {installed.previous or 'the factory default'})"
+    )
+    if installed.pruned:
+        print(f"{PROG}: removed old versions: {', '.join(installed.pruned)}")
+    return EXIT_OK
+
+
+def _list(_args: argparse.Namespace) -> int:
+    from kiosk.packs.store import FACTORY, ContentStore  # noqa: PLC0415
+
+    store = ContentStore.default()
+    active = store.active_id()
+    print(f"content store: {store.root}")
+    for version in store.versions():
+        mark = "*" if version.id == active else " "
+        signed = (
+            f"signed by {version.signer}"
+            if version.signer
+            else ("signed, not checked" if version.signed else "unsigned")
+        )
+        print(
+            f"{mark} {version.id}  made {version.created or '?'}  "
+            f"installed {version.installed or '?'}  "
+            f"schema {version.schema_version or '?'}  {signed}"
+            + ("  (active)" if version.id == active else "")
+        )
+    mark = "*" if active is None else " "
+    print(f"{mark} factory default (bundled)" + ("  (active)" if active is None else ""))
+    pointer = store.pointer_text()
+    if active is None and pointer not in (None, FACTORY):
+        print(f"note: the active pointer ({store.pointer}) is damaged; the factory default shows")
+    return EXIT_OK
+
+
+def _rollback(args: argparse.Namespace) -> int:
+    from kiosk.packs.rollback import rollback  # noqa: PLC0415
+    from kiosk.packs.store import FACTORY, ContentStore  # noqa: PLC0415
+
+    switched = rollback(ContentStore.default(), args.to)
+    before = switched.previous or "the factory default"
+    now = "the factory default (bundled)" if switched.active == FACTORY else switched.active
+    print(f"{PROG}: {now} is now active (was {before})")
+    return EXIT_OK
+
+
+_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "build": _build,
+    "keygen": _keygen,
+    "sign": _sign,
+    "verify": _verify,
+    "install": _install,
+    "list": _list,
+    "rollback": _rollback,
+}
+
+
+def _print_issues(issues: list[Issue]) -> None:
+    for issue in issues:
+        print(issue, file=sys.stderr)
+
+
+def _fail(message: str) -> None:
+    print(f"{PROG}: {message}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

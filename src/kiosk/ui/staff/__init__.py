@@ -1,0 +1,1 @@
+"""Staff mode: a hidden way in, a PIN, and a touch-friendly panel."""

@@ -1,0 +1,166 @@
+"""Staff mode as a whole: the hidden gesture, the PIN with its lockout, the panel, the
+automatic lock, and the panel's actions on content and packs."""
+
+from __future__ import annotations
+
+import math
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from kiosk.content.issues import Issue
+from kiosk.core.pack_watch import PackWatcher
+from kiosk.core.reloader import ContentReloader
+from kiosk.core.session import Screen
+from kiosk.packs.store import ContentStore, active_content_dir
+from kiosk.paths import default_content_dir
+from kiosk.security import PinGate
+from kiosk.station import StationConfig
+from kiosk.ui.activity import InputActivityFilter
+from kiosk.ui.staff.actions import PackAction
+from kiosk.ui.staff.gesture import StaffGesture
+from kiosk.ui.staff.panel import StaffPanel
+from kiosk.ui.staff.pin_pad import PinPad
+from kiosk.ui.theme import pixels_per_mm
+from kiosk.ui.window import KioskWindow
+
+
+class StaffMode(QObject):
+    unlocked = Signal()
+    locked = Signal()
+
+    def __init__(
+        self,
+        window: KioskWindow,
+        config: StationConfig,
+        config_issues: list[Issue],
+        reloader: ContentReloader,
+        *,
+        follow_store: bool,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.config = config
+        self.reloader = reloader
+        # False when --content chose a folder: installs still go to the store, but the
+        # kiosk keeps showing the folder it was told to show.
+        self.follow_store = follow_store
+        self.gate = PinGate(config.staff.pin_hash, clock=time.monotonic)
+        density = pixels_per_mm(window.exhibit.settings, window.screen())
+        self.gesture = StaffGesture(window, config.staff, density)
+        self.pin_pad = PinPad(window)
+        self.panel = StaffPanel(window)
+        self.packs = PackWatcher(config.watched_folders, self)
+        self.action: PackAction | None = None
+        self._auto_lock = QTimer(
+            self, singleShot=True, interval=round(config.staff.auto_lock_seconds * 1000)
+        )
+        self._auto_lock.timeout.connect(self.lock)
+        self._activity = InputActivityFilter(self._staff_input, self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.gesture)
+            app.installEventFilter(self._activity)
+        self.gesture.triggered.connect(self.ask_for_pin)
+        self.pin_pad.submitted.connect(self._check_pin)
+        self.panel.lock_requested.connect(self.lock)
+        self.panel.check_requested.connect(reloader.check_now)
+        self.panel.install_requested.connect(self._install)
+        self.panel.rollback_requested.connect(self._rollback)
+        self.packs.packs_changed.connect(self.panel.set_packs)
+        reloader.reported.connect(self.panel.set_findings)
+        reloader.content_ready.connect(lambda _: self._show_content())
+        self.panel.set_packs(self.packs.packs)
+        self.panel.set_config_findings(config_issues)
+        self._show_content()
+
+    @property
+    def is_open(self) -> bool:
+        return self.panel.isVisible()
+
+    def apply_metrics(self) -> None:
+        if self.window.metrics is not None:
+            self.pin_pad.apply_metrics(self.window.metrics)
+            self.panel.apply_metrics(self.window.metrics)
+
+    # -- entry -------------------------------------------------------------------------------
+
+    def ask_for_pin(self) -> None:
+        if self.is_open:
+            return
+        self.apply_metrics()
+        if not self.gate.has_pin:
+            self.pin_pad.open(
+                self.tr("No staff PIN is set. On this machine, run: kiosk staff set-pin")
+            )
+            return
+        self.pin_pad.open(self._lock_message())
+
+    def _lock_message(self) -> str:
+        seconds = self.gate.seconds_locked()
+        if seconds <= 0:
+            return ""
+        return self.tr("Too many wrong PINs. Try again in %1 s.").replace(
+            "%1", str(math.ceil(seconds))
+        )
+
+    def _check_pin(self, pin: str) -> None:
+        if self.gate.attempt(pin):
+            self.pin_pad.hide()
+            self._open_panel()
+            return
+        self.pin_pad.set_message(self._lock_message() or self.tr("Wrong PIN."))
+
+    def _open_panel(self) -> None:
+        self.window.idle.stop()  # staff at work are not visitors walking away
+        self.panel.open()
+        self._auto_lock.start()
+        self.unlocked.emit()
+
+    def lock(self) -> None:
+        self._auto_lock.stop()
+        self.panel.hide()
+        self.pin_pad.hide()
+        if self.window.session.screen is not Screen.ATTRACT:
+            self.window.idle.start()
+        self.locked.emit()
+
+    def _staff_input(self) -> None:
+        if self.is_open:
+            self._auto_lock.start()
+
+    # -- content actions -------------------------------------------------------------------------
+
+    def _show_content(self) -> None:
+        folder = self.reloader.folder
+        store = ContentStore.default()
+        active = store.active_id()
+        shown = active if active and store.content_dir(active) == folder else None
+        self.panel.set_content(folder, shown)
+
+    def _install(self, pack: Path) -> None:
+        self._run(PackAction.install(pack, self))
+
+    def _rollback(self) -> None:
+        self._run(PackAction.rollback(self))
+
+    def _run(self, action: PackAction) -> None:
+        if self.action is not None:
+            return
+        self.action = action
+        self.panel.set_busy(True)
+        self.panel.show_result(self.tr("Working..."))
+        action.finished.connect(self._action_done)
+        action.start()
+
+    def _action_done(self, ok: bool, output: str) -> None:
+        if self.action is not None:
+            self.action.deleteLater()
+        self.action = None
+        self.panel.set_busy(False)
+        self.panel.show_result(output or (self.tr("Done.") if ok else self.tr("Failed.")))
+        if ok and self.follow_store:
+            self.reloader.retarget(active_content_dir() or default_content_dir())
+        self._show_content()

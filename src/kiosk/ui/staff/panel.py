@@ -1,0 +1,224 @@
+"""The staff panel: what is shown and whether it is sound, packs on offer, roll back, lock.
+
+Large touch targets, plain words, and every change confirmed before it happens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.content.issues import Issue
+from kiosk.ui.theme import Metrics
+from kiosk.ui.widgets.buttons import TouchButton
+from kiosk.ui.widgets.text import make_label
+
+MAX_FINDINGS = 8
+
+
+class StaffPanel(QWidget):
+    lock_requested = Signal()
+    check_requested = Signal()
+    rollback_requested = Signal()
+    install_requested = Signal(object)  # the pack's Path, once staff confirmed
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("StaffPanel")
+        self.sheet = QFrame()
+        self.sheet.setProperty("role", "panel")
+        self.heading = make_label("heading")
+        self.lock_button = TouchButton("primary", primary=True)
+        self.lock_button.setObjectName("StaffLock")
+        self.lock_button.clicked.connect(self.lock_requested)
+        self.content_title = make_label("kicker")
+        self.content_state = make_label("caption")
+        self.findings = make_label("caption")
+        self.check_button = TouchButton("nav", primary=True)
+        self.check_button.setObjectName("StaffCheck")
+        self.check_button.clicked.connect(self.check_requested)
+        self.rollback_button = TouchButton("nav", primary=True)
+        self.rollback_button.setObjectName("StaffRollback")
+        self.rollback_button.clicked.connect(self._confirm_rollback)
+        self.packs_title = make_label("kicker")
+        self.packs_box = QVBoxLayout()
+        self.no_packs = make_label("caption")
+        self.pack_buttons: dict[Path, TouchButton] = {}
+        self.confirm_text = make_label("body")
+        self.confirm_yes = TouchButton("primary", primary=True)
+        self.confirm_yes.setObjectName("StaffConfirm")
+        self.confirm_no = TouchButton("nav", primary=True)
+        self.confirm_no.setObjectName("StaffConfirmCancel")
+        self.confirm_no.clicked.connect(self._cancel_confirm)
+        self.confirm_yes.clicked.connect(self._confirmed)
+        self.result = make_label("caption")
+        self.config_title = make_label("kicker")
+        self.config_findings = make_label("caption")
+        self._pending: tuple[str, Path | None] | None = None
+        self._build_layout()
+        self.retranslate()
+        self.set_packs([])
+        self._cancel_confirm()
+        self.hide()
+
+    def _build_layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.lock_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.check_button)
+        actions.addWidget(self.rollback_button)
+        actions.addStretch(1)
+        confirm = QHBoxLayout()
+        confirm.addWidget(self.confirm_yes)
+        confirm.addWidget(self.confirm_no)
+        confirm.addStretch(1)
+        self._layout = QVBoxLayout(self.sheet)
+        self._layout.addLayout(top)
+        for widget in (self.content_title, self.content_state, self.findings):
+            self._layout.addWidget(widget)
+        self._layout.addLayout(actions)
+        self._layout.addWidget(self.packs_title)
+        self._layout.addLayout(self.packs_box)
+        self._layout.addWidget(self.no_packs)
+        self._layout.addWidget(self.confirm_text)
+        self._layout.addLayout(confirm)
+        self._layout.addWidget(self.result)
+        self._layout.addWidget(self.config_title)
+        self._layout.addWidget(self.config_findings)
+        self._layout.addStretch(1)
+        self.sheet_area = QScrollArea(self)
+        self.sheet_area.setWidgetResizable(True)
+        self.sheet_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.sheet_area.setWidget(self.sheet)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Staff"))
+        self.lock_button.set_text(self.tr("Lock"))
+        self.content_title.setText(self.tr("CONTENT"))
+        self.check_button.set_text(self.tr("Check content now"))
+        self.rollback_button.set_text(self.tr("Roll back"))
+        self.packs_title.setText(self.tr("CONTENT PACKS FOUND"))
+        self.confirm_no.set_text(self.tr("Cancel"))
+        self.no_packs.setText(self.tr("No packs in the watched folders."))
+        self.config_title.setText(self.tr("STATION CONFIGURATION"))
+
+    # -- what the panel shows ----------------------------------------------------------------
+
+    def set_content(self, folder: Path, version: str | None) -> None:
+        where = version or self.tr("factory default (bundled)")
+        self.content_state.setText(
+            self.tr("Showing: %1\n%2").replace("%1", where).replace("%2", str(folder))
+        )
+
+    def set_findings(self, issues: list[Issue]) -> None:
+        errors = sum(issue.severity == "error" for issue in issues)
+        summary = (
+            self.tr("Last check: %1 error(s), %2 warning(s)")
+            .replace("%1", str(errors))
+            .replace("%2", str(len(issues) - errors))
+        )
+        lines = [str(issue) for issue in issues[:MAX_FINDINGS]]
+        self.findings.setText("\n".join([summary, *lines]))
+
+    def set_config_findings(self, issues: list[Issue]) -> None:
+        if not issues:
+            self.config_findings.setText(self.tr("No problems."))
+            return
+        note = self.tr("Safe defaults are used where the configuration is wrong:")
+        self.config_findings.setText("\n".join([note, *(str(issue) for issue in issues)]))
+
+    def set_packs(self, packs: list[Path]) -> None:
+        for button in self.pack_buttons.values():
+            self.packs_box.removeWidget(button)
+            button.deleteLater()
+        self.pack_buttons = {}
+        for pack in packs:
+            button = TouchButton("nav", primary=True)
+            button.setObjectName(f"StaffPack-{pack.name}")
+            button.set_text(self.tr("Install %1").replace("%1", pack.name))
+            button.clicked.connect(lambda _=False, p=pack: self._confirm_install(p))
+            self.pack_buttons[pack] = button
+            self.packs_box.addWidget(button)
+        self.no_packs.setVisible(not packs)
+
+    def show_result(self, text: str) -> None:
+        self.result.setText(text)
+
+    def set_busy(self, busy: bool) -> None:
+        for button in (self.check_button, self.rollback_button, *self.pack_buttons.values()):
+            button.setEnabled(not busy)
+
+    # -- confirmation --------------------------------------------------------------------------
+
+    def _confirm_install(self, pack: Path) -> None:
+        self._ask(
+            self.tr(
+                "Install %1? It is checked first; visitors see it from the next start screen."
+            ).replace("%1", pack.name),
+            self.tr("Install"),
+            ("install", pack),
+        )
+
+    def _confirm_rollback(self) -> None:
+        self._ask(
+            self.tr("Go back to the version installed before this one?"),
+            self.tr("Roll back"),
+            ("rollback", None),
+        )
+
+    def _ask(self, question: str, yes: str, pending: tuple[str, Path | None]) -> None:
+        self._pending = pending
+        self.confirm_text.setText(question)
+        self.confirm_yes.set_text(yes)
+        for widget in (self.confirm_text, self.confirm_yes, self.confirm_no):
+            widget.show()
+
+    def _cancel_confirm(self) -> None:
+        self._pending = None
+        for widget in (self.confirm_text, self.confirm_yes, self.confirm_no):
+            widget.hide()
+
+    def _confirmed(self) -> None:
+        pending = self._pending
+        self._cancel_confirm()
+        if pending is None:
+            return
+        action, pack = pending
+        if action == "install":
+            self.install_requested.emit(pack)
+        else:
+            self.rollback_requested.emit()
+
+    # -- geometry and input ------------------------------------------------------------------
+
+    def apply_metrics(self, m: Metrics) -> None:
+        pad = m.unit * 4
+        self._layout.setContentsMargins(pad, pad, pad, pad)
+        self._layout.setSpacing(m.unit * 2)
+        for button in self.findChildren(TouchButton):
+            button.set_target_size(m.minimum_target, m.primary_target)
+        # Buttons inside a kinetic scroller would lose their taps, so the panel scrolls by
+        # its scroll bar, made wide enough for a finger.
+        self.sheet_area.setStyleSheet(
+            f"QScrollBar:vertical {{ width: {m.minimum_target // 2}px; }}"
+        )
+
+    def open(self) -> None:
+        self.setGeometry(self.parentWidget().rect())  # type: ignore[union-attr]
+        self.show()
+        self.raise_()
+
+    def resizeEvent(self, event: object) -> None:
+        margin = min(self.width(), self.height()) // 20
+        self.sheet_area.setGeometry(self.rect().adjusted(margin, margin, -margin, -margin))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(0, 0, 0, 220))
+        painter.end()

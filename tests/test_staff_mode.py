@@ -1,0 +1,194 @@
+"""Staff mode: the hidden gesture, the PIN pad with lockout, the panel and its auto-lock, and
+a pack from a watched folder installed only after staff confirm it."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from conftest import Finger, make_kiosk
+from kiosk.content.loader import load_exhibit
+from kiosk.core.reloader import ContentReloader
+from kiosk.core.session import Screen
+from kiosk.security import hash_pin
+from kiosk.station import StaffSettings, StationConfig
+from kiosk.ui.live_content import LiveContent
+from kiosk.ui.staff.mode import StaffMode
+
+REPO = Path(__file__).resolve().parents[1]
+PIN = "2468"
+
+
+@pytest.fixture
+def station(tmp_path: Path, monkeypatch) -> StationConfig:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    staff = StaffSettings(pin_hash=hash_pin(PIN), taps=4, hold_seconds=0.3, auto_lock_seconds=60)
+    return StationConfig(staff=staff, watched_folders=(usb,))
+
+
+@pytest.fixture
+def staffed(qtbot, exhibit, station):  # type: ignore[no-untyped-def]
+    kiosk = make_kiosk(qtbot, exhibit, reduced_motion=True)
+    reloader = ContentReloader(REPO / "content", kiosk.window)
+    LiveContent(kiosk.window, reloader)
+    mode = StaffMode(kiosk.window, station, [], reloader, follow_store=True)
+    yield kiosk, mode
+    mode.lock()
+    kiosk.close()
+
+
+def corner_gesture(qtbot, finger: Finger, mode: StaffMode, taps: int = 4) -> None:  # type: ignore[no-untyped-def]
+    """Quick taps in the top corner, the last one held down."""
+    window = mode.window
+    at = mode.gesture.corner().center()
+    for _ in range(taps - 1):
+        finger.tap(window, at)
+    QTest.touchEvent(window, finger.device).press(0, at, window).commit()
+    qtbot.waitUntil(
+        lambda: mode.pin_pad.isVisible() or not mode.gesture._hold.isActive(), timeout=3000
+    )
+    QTest.touchEvent(window, finger.device).release(0, at, window).commit()
+
+
+def enter_pin(finger: Finger, mode: StaffMode, pin: str) -> None:
+    for digit in pin:
+        finger.tap(mode.pin_pad.keys[digit])
+    finger.tap(mode.pin_pad.keys["enter"])
+
+
+def test_the_gesture_and_the_right_pin_open_the_panel(qtbot, staffed, finger: Finger) -> None:
+    kiosk, mode = staffed
+    corner_gesture(qtbot, finger, mode)
+    assert mode.pin_pad.isVisible()
+    enter_pin(finger, mode, "1111")
+    assert mode.pin_pad.message.text() == "Wrong PIN."
+    assert mode.pin_pad.dots.text().strip() == ""  # the PIN is never shown
+    enter_pin(finger, mode, PIN)
+    assert not mode.pin_pad.isVisible() and mode.is_open
+    assert not kiosk.idle.running  # staff at work are not timed out as visitors
+
+
+def test_too_few_taps_or_a_short_hold_do_nothing(qtbot, staffed, finger: Finger) -> None:
+    _, mode = staffed
+    corner_gesture(qtbot, finger, mode, taps=3)
+    assert not mode.pin_pad.isVisible()
+    window = mode.window
+    middle = QPoint(window.width() // 2, 10)  # right height, wrong place
+    for _ in range(4):
+        finger.tap(window, middle)
+    assert not mode.pin_pad.isVisible()
+
+
+def test_the_keyboard_chord_asks_for_the_pin(staffed) -> None:
+    _, mode = staffed
+    QTest.keyClick(
+        mode.window,
+        Qt.Key.Key_K,
+        Qt.KeyboardModifier.ControlModifier
+        | Qt.KeyboardModifier.AltModifier
+        | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert mode.pin_pad.isVisible()
+
+
+def test_five_wrong_pins_lock_entry(qtbot, staffed, finger: Finger) -> None:
+    _, mode = staffed
+    corner_gesture(qtbot, finger, mode)
+    for _ in range(5):
+        enter_pin(finger, mode, "0000")
+    assert mode.pin_pad.message.text().startswith("Too many wrong PINs. Try again in 30 s")
+    enter_pin(finger, mode, PIN)
+    assert not mode.is_open
+
+
+def test_no_pin_set_points_to_the_recovery_command(qtbot, without_pin, finger: Finger) -> None:  # type: ignore[no-untyped-def]
+    mode = without_pin
+    corner_gesture(qtbot, finger, mode)
+    assert "kiosk staff set-pin" in mode.pin_pad.message.text()
+
+
+@pytest.fixture
+def without_pin(qtbot, exhibit, station):  # type: ignore[no-untyped-def]
+    kiosk = make_kiosk(qtbot, exhibit, reduced_motion=True)
+    reloader = ContentReloader(REPO / "content", kiosk.window)
+    config = dataclasses.replace(station, staff=StaffSettings(hold_seconds=0.3))
+    mode = StaffMode(kiosk.window, config, [], reloader, follow_store=True)
+    yield mode
+    kiosk.close()
+
+
+def test_the_panel_locks_itself_when_left_alone(qtbot, exhibit, station, finger: Finger) -> None:
+    kiosk = make_kiosk(qtbot, exhibit, reduced_motion=True)
+    try:
+        kiosk.session.go_home()
+        config = dataclasses.replace(
+            station, staff=dataclasses.replace(station.staff, auto_lock_seconds=0.5)
+        )
+        reloader = ContentReloader(REPO / "content", kiosk.window)
+        mode = StaffMode(kiosk.window, config, [], reloader, follow_store=True)
+        corner_gesture(qtbot, finger, mode)
+        enter_pin(finger, mode, PIN)
+        assert mode.is_open
+        with qtbot.waitSignal(mode.locked, timeout=5000):
+            pass
+        assert not mode.is_open
+        assert kiosk.idle.running  # the visitor's idle timer is back
+    finally:
+        kiosk.close()
+
+
+def build_pack(tmp_path: Path, title: str) -> Path:
+    folder = tmp_path / "new-content"
+    shutil.copytree(REPO / "content", folder)
+    exhibit_file = folder / "exhibit.yaml"
+    text = exhibit_file.read_text(encoding="utf-8")
+    exhibit_file.write_text(
+        text.replace("  en: 20 January - National Mourning Day", f"  en: {title}", 1),
+        encoding="utf-8",
+    )
+    pack = tmp_path / "pack.kioskpack"
+    subprocess.run(
+        [sys.executable, "-m", "kiosk", "pack", "build", str(folder), "-o", str(pack)],
+        check=True,
+        capture_output=True,
+    )
+    return pack
+
+
+def test_a_pack_on_a_usb_stick_is_installed_after_confirmation(
+    qtbot, staffed, station, tmp_path: Path, finger: Finger
+) -> None:
+    kiosk, mode = staffed
+    title = "20 January - National Mourning Day (installed)"
+    pack = build_pack(tmp_path, title)
+    usb = station.watched_folders[0]
+    with qtbot.waitSignal(mode.packs.packs_changed, timeout=10_000):
+        shutil.copyfile(pack, usb / "exhibit.kioskpack")
+    corner_gesture(qtbot, finger, mode)
+    enter_pin(finger, mode, PIN)
+    install = mode.panel.pack_buttons[usb / "exhibit.kioskpack"]
+    finger.tap(install)
+    assert mode.panel.confirm_yes.isVisible()  # nothing happens before staff confirm
+    assert mode.action is None
+    finger.tap(mode.panel.confirm_yes)
+    qtbot.waitUntil(lambda: mode.action is None, timeout=60_000)
+    assert "installed" in mode.panel.result.text() and "now active" in mode.panel.result.text()
+    finger.tap(mode.panel.lock_button)
+    # The new exhibit is validated, then waits for the start screen.
+    live = kiosk.window.findChild(LiveContent)
+    qtbot.waitUntil(lambda: live.pending is not None, timeout=60_000)
+    assert kiosk.window.attract.title.text() != title
+    finger.tap(kiosk.window.nav.back_button)
+    assert kiosk.session.screen is Screen.ATTRACT
+    assert kiosk.window.attract.title.text() == title
+    assert mode.reloader.folder != REPO / "content"
+    assert load_exhibit(mode.reloader.folder).settings.title.values["en"] == title
