@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -12,9 +13,10 @@ import pytest
 
 from conftest import Finger, make_kiosk
 from kiosk.content.loader import load_exhibit
-from kiosk.core.reloader import ContentReloader
+from kiosk.core.reloader import ActiveVersionFollower, ContentReloader
 from kiosk.core.session import Screen
 from kiosk.core.validation_job import ValidationJob
+from kiosk.packs.store import active_content_dir
 from kiosk.ui.live_content import LiveContent
 
 REPO = Path(__file__).resolve().parents[1]
@@ -100,3 +102,26 @@ def test_a_crashing_validator_refuses_the_content(qtbot, content) -> None:
     ok, issues = done.args
     assert ok is False
     assert "the validator stopped without a verdict" in str(issues[0])
+
+
+def test_a_pack_installed_from_the_command_line_is_followed(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
+    kiosk = make_kiosk(qtbot, load_exhibit(REPO / "content"), reduced_motion=True)
+    try:
+        reloader = ContentReloader(REPO / "content", kiosk.window)
+        LiveContent(kiosk.window, reloader)
+        follower = ActiveVersionFollower(reloader, lambda: active_content_dir() or REPO / "content")
+        new = tmp_path / "new"
+        shutil.copytree(REPO / "content", new)
+        retitle(new)
+        pack = tmp_path / "new.kioskpack"
+        for command in (["build", str(new), "-o", str(pack)], ["install", str(pack)]):
+            subprocess.run([sys.executable, "-m", "kiosk", "pack", *command], check=True)
+        with qtbot.waitSignal(reloader.content_ready, timeout=30_000):
+            follower.follow()
+        assert reloader.folder == active_content_dir()
+        assert kiosk.window.attract.title.text() == NEW_TITLE
+    finally:
+        kiosk.close()

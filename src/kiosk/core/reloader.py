@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.content.issues import ContentError, Issue
 from kiosk.content.loader import load_exhibit
@@ -80,3 +81,26 @@ class ContentReloader(QObject):
             "\n".join(str(issue) for issue in errors),
         )
         self.content_refused.emit(issues)
+
+
+class ActiveVersionFollower(QObject):
+    """Keeps a reloader on the content store's active version, whoever switched it (the
+    staff panel, or ``kiosk pack install`` run on the machine)."""
+
+    POLL_MS = 2000
+
+    def __init__(self, reloader: ContentReloader, resolve: Callable[[], Path]) -> None:
+        super().__init__(reloader)
+        self.reloader = reloader
+        self.resolve = resolve
+        # Polled: reading a pointer file of a few bytes is cheap, and the store's folder may
+        # not exist yet to be watched.
+        self._timer = QTimer(self, interval=self.POLL_MS)
+        self._timer.timeout.connect(self.follow)
+        self._timer.start()
+
+    def follow(self) -> None:
+        folder = self.resolve()
+        if folder != self.reloader.folder:
+            log.info("the active content is now %s", folder)
+            self.reloader.retarget(folder)

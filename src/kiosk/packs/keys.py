@@ -97,12 +97,15 @@ def trusted_keys_dir() -> Path:
 
 
 def station_keys() -> list[PublicKey]:
-    """The keys this station trusts.  A damaged key file is an error, not skipped: a
-    station that meant to require signatures must not quietly stop requiring them."""
+    """The keys this station trusts: ``*.pub`` files in the data folder's trusted-keys/,
+    and those the station configuration lists.  A damaged or missing key file is an error,
+    not skipped: a station that meant to require signatures must not quietly stop."""
+    from kiosk.station import load_station_config  # noqa: PLC0415 - avoids a cycle
+
     folder = trusted_keys_dir()
-    if not folder.is_dir():
-        return []
-    return [load_public_key(path) for path in sorted(folder.glob("*" + PUBLIC_SUFFIX))]
+    paths = sorted(folder.glob("*" + PUBLIC_SUFFIX)) if folder.is_dir() else []
+    paths += list(load_station_config()[0].trusted_keys)
+    return [load_public_key(path) for path in paths]
 
 
 def _read_key_file(path: Path) -> bytes:

@@ -70,7 +70,12 @@ class ContentStore:
 
     @classmethod
     def default(cls) -> ContentStore:
-        return cls(data_dir() / STORE_FOLDER)
+        """The station's store: ``content_store`` in the station configuration, else the
+        data folder's ``content-store/``."""
+        from kiosk.station import load_station_config  # noqa: PLC0415 - avoids a cycle
+
+        configured = load_station_config()[0].content_store
+        return cls(configured or data_dir() / STORE_FOLDER)
 
     # --- reading ---------------------------------------------------------------------
 

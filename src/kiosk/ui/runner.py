@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +13,9 @@ from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content.model import Exhibit
-from kiosk.core.reloader import ContentReloader
+from kiosk.core.reloader import ActiveVersionFollower, ContentReloader
+from kiosk.packs.store import active_content_dir
+from kiosk.paths import default_content_dir
 from kiosk.station import load_station_config
 from kiosk.ui.application import build_kiosk, create_application
 from kiosk.ui.live_content import LiveContent
@@ -53,6 +56,9 @@ class RunOptions:
 
 def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
     route_qt_messages()
+    if options.config_path is not None:
+        # Pack commands run as child processes must read the same configuration.
+        os.environ["KIOSK_CONFIG"] = str(options.config_path)
     config, config_issues = load_station_config(options.config_path)
     for issue in config_issues:
         log.warning("station configuration: %s", issue)
@@ -72,6 +78,8 @@ def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
         # Staff edits and installed packs appear without a restart, at the next rest.
         reloader = ContentReloader(options.content_dir, window)
         LiveContent(window, reloader)
+        if options.follow_store:
+            ActiveVersionFollower(reloader, lambda: active_content_dir() or default_content_dir())
         StaffMode(window, config, config_issues, reloader, follow_store=options.follow_store)
     if options.windowed:
         width, height = options.size or DEFAULT_WINDOW
