@@ -8,15 +8,16 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import __version__
-from kiosk.content.issues import ContentError
+from kiosk.content.issues import ContentError, Issue
 from kiosk.content.loader import load_exhibit
 from kiosk.content.model import Exhibit
-from kiosk.packs.cli import add_pack_commands, run_pack_command
-from kiosk.packs.store import active_content_dir
 from kiosk.paths import default_content_dir
-from kiosk.staff_cli import set_pin
+
+if TYPE_CHECKING:
+    from kiosk.station import StationConfig
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -28,7 +29,7 @@ def parse_size(text: str) -> tuple[int, int]:
     return int(match.group(1)), int(match.group(2))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, with_packs: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk", description="A full-screen touch kiosk for memorial exhibits."
     )
@@ -68,7 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="a file (all schemas) or a folder (one per content file); default: print",
     )
 
-    add_pack_commands(commands)
+    if with_packs:
+        from kiosk.packs.cli import add_pack_commands  # noqa: PLC0415
+
+        add_pack_commands(commands)
+    else:  # kept out of the kiosk's start-up; named so `kiosk -h` still lists it
+        commands.add_parser("pack", help="build, sign, check, install and roll back content packs")
 
     staff = commands.add_parser("staff", help="staff access on this machine")
     staff_commands = staff.add_subparsers(dest="staff_command", metavar="SUBCOMMAND", required=True)
@@ -121,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
         args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")
     ):
         args_list.insert(0, "run")  # plain `kiosk` means `kiosk run`
-    parser = build_parser()
+    # The pack commands' parser is built only when asked for: it is not start-up's business.
+    parser = build_parser(with_packs=args_list[0] in ("pack", "-h", "--help"))
     try:
         args = parser.parse_args(args_list)
         if args.command == "render" and args.out is None and args.contact_sheet is None:
@@ -134,22 +141,41 @@ def main(argv: list[str] | None = None) -> int:
         "validate": lambda a: _validate(a.folder or content_folder(None), a.format),
         "schema": lambda a: _schema(a.out),
         "preview": lambda a: _preview(a.folder or content_folder(None), a.size),
-        "pack": run_pack_command,
-        "staff": lambda a: set_pin(a.config),
+        "pack": _pack,
+        "staff": _staff,
     }
     return commands[args.command](args)
 
 
-def content_folder(chosen: Path | None) -> Path:
-    """The folder to show: the one asked for, else the installed pack that is active, else
-    the bundled exhibit (the factory default)."""
-    return chosen or active_content_dir() or default_content_dir()
+def content_folder(chosen: Path | None, store: Path | None = None) -> Path:
+    """The folder to show: the one asked for, else the installed pack that is active in the
+    content store, else the bundled exhibit (the factory default)."""
+    if chosen is not None:
+        return chosen
+    from kiosk.packs.pointer import active_folder, store_root  # noqa: PLC0415 - light
+
+    return active_folder(store_root(store)) or default_content_dir()
+
+
+def _pack(args: argparse.Namespace) -> int:
+    from kiosk.packs.cli import run_pack_command  # noqa: PLC0415
+
+    return run_pack_command(args)
+
+
+def _staff(args: argparse.Namespace) -> int:
+    from kiosk.staff_cli import set_pin  # noqa: PLC0415
+
+    return set_pin(args.config)
 
 
 def _run_command(args: argparse.Namespace) -> int:
-    folder = content_folder(args.content)
+    from kiosk.station import load_station_config  # noqa: PLC0415
+
+    station = load_station_config(args.config)
+    folder = content_folder(args.content, station[0].content_store)
     exhibit = _load(folder)
-    return EXIT_CONTENT if exhibit is None else _run(exhibit, folder, args)
+    return EXIT_CONTENT if exhibit is None else _run(exhibit, folder, station, args)
 
 
 def _render_command(args: argparse.Namespace) -> int:
@@ -243,13 +269,20 @@ def _render(
     return EXIT_OK
 
 
-def _run(exhibit: Exhibit, folder: Path, args: argparse.Namespace) -> int:
+def _run(
+    exhibit: Exhibit,
+    folder: Path,
+    station: tuple[StationConfig, list[Issue]],
+    args: argparse.Namespace,
+) -> int:
     from kiosk.ui.runner import RunOptions, run_kiosk  # noqa: PLC0415 - imports Qt
 
     options = RunOptions(
         content_dir=folder,
         follow_store=args.content is None,
         config_path=args.config,
+        config=station[0],
+        config_issues=station[1],
         windowed=args.windowed or args.size is not None,
         size=args.size,
         screen_index=args.screen,

@@ -69,10 +69,7 @@ def _path(node: Node, reader: FieldReader) -> Any:
     return FAILED if text is None else Path(text).expanduser()
 
 
-@dataclass(frozen=True)
 class PathSpec(Spec):
-    description: str = ""
-
     def read(self, reader: FieldReader, node: Node) -> Any:
         return _path(node, reader)
 

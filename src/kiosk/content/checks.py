@@ -3,10 +3,6 @@ translations, label length, quotations, and (thorough) glyphs and image decoding
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from functools import cache
 from pathlib import Path
 
@@ -217,6 +213,10 @@ def _decoding(assets: list[tuple[AssetRef, Path]]) -> list[Issue]:
     """Decode every image in a separate process: a decoder crash must not take us down."""
     if not assets:
         return []
+    import os  # noqa: PLC0415 - only staff tools decode; the kiosk's start-up does not
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     command = [sys.executable, "-m", "kiosk.ui.image_probe", *(str(path) for _, path in assets)]
     try:
@@ -238,6 +238,8 @@ def _decoding(assets: list[tuple[AssetRef, Path]]) -> list[Issue]:
 
 def _probe_verdicts(output: str) -> dict[str, str]:
     """Path -> "" when it decoded, else the decoder's complaint."""
+    import json  # noqa: PLC0415
+
     verdicts: dict[str, str] = {}
     for line in output.splitlines():
         try:

@@ -4,13 +4,15 @@ the YAML tree (with positions and friendly messages) and emits the JSON Schema e
 Why not pydantic or msgspec: pydantic's import alone costs the kiosk about 100 ms and 20 MiB
 at start-up (its start-up budget is 1.5x a bare Qt window), and both stop at the first error
 or accept ``1``/``True`` for a boolean; staff get every error of a file at once, in words.
+
+The specs are plain classes rather than dataclasses: building a dataclass costs most of a
+millisecond at import, and these are imported on every start.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from kiosk.content.fields import COLOUR, LANGUAGE_CODE, FieldReader
@@ -32,7 +34,8 @@ FAILED = Failed()
 class Spec:
     """How to read one value and how to describe it in JSON Schema."""
 
-    description = ""
+    def __init__(self, description: str = "") -> None:
+        self.description = description
 
     def read(self, reader: FieldReader, node: Node) -> Any:
         raise NotImplementedError
@@ -44,66 +47,91 @@ class Spec:
         return {"description": self.description, **schema} if self.description else schema
 
 
-def _or_failed(value: Any) -> Any:
-    return FAILED if value is None else value
+class Value(Spec):
+    """A single value read by one of FieldReader's typed readers."""
 
-
-@dataclass(frozen=True)
-class Text(Spec):
-    description: str = ""
+    def __init__(
+        self,
+        reader: Callable[[FieldReader, Node], Any],
+        schema: JSON,
+        description: str = "",
+    ) -> None:
+        super().__init__(description)
+        self._reader = reader
+        self._schema = schema
 
     def read(self, reader: FieldReader, node: Node) -> Any:
-        return _or_failed(reader.plain_text(node))
+        value = self._reader(reader, node)
+        return FAILED if value is None else value
 
     def json_schema(self) -> JSON:
-        return self._described({"type": "string", "minLength": 1})
+        return self._described(dict(self._schema))
 
 
-@dataclass(frozen=True)
-class Localized(Spec):
+def Text(description: str = "") -> Value:
+    return Value(FieldReader.plain_text, {"type": "string", "minLength": 1}, description)
+
+
+def Localized(description: str = "") -> Value:
     """A text per language: ``{en: ..., az: ...}``."""
-
-    description: str = ""
-
-    def read(self, reader: FieldReader, node: Node) -> Any:
-        return _or_failed(reader.localized(node))
-
-    def json_schema(self) -> JSON:
-        return self._described(
-            {
-                "type": "object",
-                "propertyNames": {"pattern": LANGUAGE_CODE.pattern},
-                "additionalProperties": {"type": "string", "minLength": 1},
-                "minProperties": 1,
-            }
-        )
+    schema = {
+        "type": "object",
+        "propertyNames": {"pattern": LANGUAGE_CODE.pattern},
+        "additionalProperties": {"type": "string", "minLength": 1},
+        "minProperties": 1,
+    }
+    return Value(FieldReader.localized, schema, description)
 
 
-@dataclass(frozen=True)
+def Boolean(description: str = "") -> Value:
+    return Value(FieldReader.boolean, {"type": "boolean"}, description)
+
+
+def Colour(description: str = "") -> Value:
+    return Value(FieldReader.colour, {"type": "string", "pattern": COLOUR.pattern}, description)
+
+
+def Language(description: str = "") -> Value:
+    schema = {"type": "string", "pattern": LANGUAGE_CODE.pattern}
+    return Value(FieldReader.language, schema, description)
+
+
+def IsoDate(description: str = "") -> Value:
+    return Value(FieldReader.iso_date, {"type": "string", "format": "date"}, description)
+
+
+def AssetPath(description: str = "") -> Value:
+    """A file inside the content folder, given relative to it."""
+    return Value(FieldReader.asset, {"type": "string", "minLength": 1}, description)
+
+
 class Integer(Spec):
-    low: int
-    high: int
-    description: str = ""
+    def __init__(self, low: int, high: int, description: str = "") -> None:
+        super().__init__(description)
+        self.low, self.high = low, high
 
     def read(self, reader: FieldReader, node: Node) -> Any:
-        return _or_failed(reader.integer(node, self.low, self.high))
+        value = reader.integer(node, self.low, self.high)
+        return FAILED if value is None else value
 
     def json_schema(self) -> JSON:
         return self._described({"type": "integer", "minimum": self.low, "maximum": self.high})
 
 
-@dataclass(frozen=True)
 class Number(Spec):
-    low: float
-    high: float
-    description: str = ""
-    # A word accepted instead of a number, read as None ("auto": let the kiosk decide).
-    or_word: str | None = None
+    def __init__(
+        self, low: float, high: float, description: str = "", or_word: str | None = None
+    ) -> None:
+        super().__init__(description)
+        self.low, self.high = low, high
+        # A word accepted instead of a number, read as None ("auto": let the kiosk decide).
+        self.or_word = or_word
 
     def read(self, reader: FieldReader, node: Node) -> Any:
         if self.or_word and isinstance(node, Scalar) and node.text == self.or_word:
             return None
-        return _or_failed(reader.number(node, self.low, self.high))
+        value = reader.number(node, self.low, self.high)
+        return FAILED if value is None else value
 
     def json_schema(self) -> JSON:
         number = {"type": "number", "minimum": self.low, "maximum": self.high}
@@ -112,70 +140,19 @@ class Number(Spec):
         return self._described(number)
 
 
-@dataclass(frozen=True)
-class Boolean(Spec):
-    description: str = ""
-
-    def read(self, reader: FieldReader, node: Node) -> Any:
-        return _or_failed(reader.boolean(node))
-
-    def json_schema(self) -> JSON:
-        return self._described({"type": "boolean"})
-
-
-@dataclass(frozen=True)
-class Colour(Spec):
-    description: str = ""
-
-    def read(self, reader: FieldReader, node: Node) -> Any:
-        return _or_failed(reader.colour(node))
-
-    def json_schema(self) -> JSON:
-        return self._described({"type": "string", "pattern": COLOUR.pattern})
-
-
-@dataclass(frozen=True)
-class Language(Spec):
-    description: str = ""
-
-    def read(self, reader: FieldReader, node: Node) -> Any:
-        return _or_failed(reader.language(node))
-
-    def json_schema(self) -> JSON:
-        return self._described({"type": "string", "pattern": LANGUAGE_CODE.pattern})
-
-
-@dataclass(frozen=True)
-class IsoDate(Spec):
-    description: str = ""
-
-    def read(self, reader: FieldReader, node: Node) -> Any:
-        return _or_failed(reader.iso_date(node))
-
-    def json_schema(self) -> JSON:
-        return self._described({"type": "string", "format": "date"})
-
-
-@dataclass(frozen=True)
-class AssetPath(Spec):
-    """A file inside the content folder, given relative to it."""
-
-    description: str = ""
-
-    def read(self, reader: FieldReader, node: Node) -> Any:
-        return _or_failed(reader.asset(node))
-
-    def json_schema(self) -> JSON:
-        return self._described({"type": "string", "minLength": 1})
-
-
-@dataclass(frozen=True)
 class ListOf(Spec):
-    item: Spec
-    min_items: int = 0
-    description: str = ""
-    # Items are mappings whose value under this key must be unique in the list.
-    unique_key: str | None = None
+    def __init__(
+        self,
+        item: Spec,
+        min_items: int = 0,
+        description: str = "",
+        unique_key: str | None = None,
+    ) -> None:
+        super().__init__(description)
+        self.item = item
+        self.min_items = min_items
+        # Items are mappings whose value under this key must be unique in the list.
+        self.unique_key = unique_key
 
     def read(self, reader: FieldReader, node: Node) -> Any:
         sequence = reader.sequence(node, "this value")
@@ -212,25 +189,34 @@ class ListOf(Spec):
         return self._described(schema)
 
 
-@dataclass(frozen=True)
 class Field:
-    spec: Spec
-    required: bool = True
-    default: Any = None
+    """A key of an Object: its spec, whether it must be given, and its default."""
+
+    def __init__(self, spec: Spec, required: bool = True, default: Any = None) -> None:
+        self.spec, self.required, self.default = spec, required, default
 
 
-@dataclass(frozen=True)
 class Object(Spec, Generic[T]):
     """A mapping with known keys, built into a model object once every field is read."""
 
-    fields: Mapping[str, Field]
-    build: Callable[..., T]
-    description: str = ""
-    title: str = ""
-    # Keys read by a parent rather than the built object (schema_version at a file's top).
-    extra: Mapping[str, Field] = field(default_factory=dict)
-    # Hand the mapping's position to build() as ``location``, for later checks' messages.
-    pass_location: bool = False
+    def __init__(
+        self,
+        fields: Mapping[str, Field],
+        build: Callable[..., T],
+        *,
+        description: str = "",
+        title: str = "",
+        extra: Mapping[str, Field] | None = None,
+        pass_location: bool = False,
+    ) -> None:
+        super().__init__(description)
+        self.fields = fields
+        self.build = build
+        self.title = title
+        # Keys read by a parent rather than the built object (schema_version at a file's top).
+        self.extra = extra or {}
+        # Hand the mapping's position to build() as ``location``, for later checks' messages.
+        self.pass_location = pass_location
 
     def read(self, reader: FieldReader, node: Node) -> Any:
         mapping = reader.mapping(node, "this value")
@@ -270,12 +256,12 @@ class Object(Spec, Generic[T]):
         return self._described(schema)
 
 
-@dataclass(frozen=True)
 class Choice(Spec):
     """One of a few words."""
 
-    options: tuple[str, ...]
-    description: str = ""
+    def __init__(self, options: tuple[str, ...], description: str = "") -> None:
+        super().__init__(description)
+        self.options = options
 
     def read(self, reader: FieldReader, node: Node) -> Any:
         scalar = reader.scalar(node, "this value")
@@ -291,13 +277,12 @@ class Choice(Spec):
         return self._described({"enum": list(self.options)})
 
 
-@dataclass(frozen=True)
 class Pattern(Spec):
     """Text of a set form, e.g. ``09:00-18:00``."""
 
-    regex: str
-    example: str
-    description: str = ""
+    def __init__(self, regex: str, example: str, description: str = "") -> None:
+        super().__init__(description)
+        self.regex, self.example = regex, example
 
     def read(self, reader: FieldReader, node: Node) -> Any:
         scalar = reader.scalar(node, "this value")
@@ -305,9 +290,8 @@ class Pattern(Spec):
             return FAILED
         if re.fullmatch(self.regex, scalar.text):
             return scalar.text
-        reader.error(
-            scalar.location, f"expected something like {self.example}; found '{scalar.text}'"
-        )
+        found = scalar.text
+        reader.error(scalar.location, f"expected something like {self.example}; found '{found}'")
         return FAILED
 
     def json_schema(self) -> JSON:

@@ -27,9 +27,9 @@ from kiosk.packs.errors import PackError, UsageError
 from kiosk.packs.limits import DEFAULT_LIMITS, Limits
 from kiosk.packs.lock import exclusive_lock
 from kiosk.packs.manifest import version_id
+from kiosk.packs.pointer import CONTENT
 from kiosk.packs.signing import SignatureVerdict, check_signature
 from kiosk.packs.store import (
-    CONTENT,
     FACTORY,
     MANIFEST_COPY,
     SIGNATURE_COPY,

@@ -21,7 +21,6 @@ copy of the same pack already holds that name).
 from __future__ import annotations
 
 import json
-import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,16 +31,18 @@ from typing import Any
 from kiosk.packs import fsio
 from kiosk.packs.errors import PackError
 from kiosk.packs.manifest import iso_utc, parse_manifest
-from kiosk.paths import data_dir
+from kiosk.packs.pointer import (
+    CONTENT,
+    VERSION_ID,
+    active_version,
+    read_pointer,
+    store_root,
+)
 
-STORE_FOLDER = "content-store"
 FACTORY = "factory"
-CONTENT = "content"
 MANIFEST_COPY, SIGNATURE_COPY, RECORD = "manifest.json", "manifest.sig", "install.json"
 KEEP_VERSIONS = 5  # at most, the active one included
 KEEP_PREVIOUS = 3  # at least, of those installed before the active one
-VERSION_ID = re.compile(r"[0-9]{8}T[0-9]{6}Z-[0-9a-f]{8}(?:-[0-9]{1,4})?")
-MAX_POINTER_BYTES = 256
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,7 @@ class ContentStore:
         data folder's ``content-store/``."""
         from kiosk.station import load_station_config  # noqa: PLC0415 - avoids a cycle
 
-        configured = load_station_config()[0].content_store
-        return cls(configured or data_dir() / STORE_FOLDER)
+        return cls(store_root(load_station_config()[0].content_store))
 
     # --- reading ---------------------------------------------------------------------
 
@@ -87,22 +87,12 @@ class ContentStore:
 
     def pointer_text(self) -> str | None:
         """What ``active`` says, or None when it is missing or unreadable."""
-        try:
-            with self.pointer.open("rb") as handle:
-                data = handle.read(MAX_POINTER_BYTES + 1)
-            if len(data) > MAX_POINTER_BYTES:
-                return None
-            return data.decode("ascii").strip()
-        except (OSError, UnicodeDecodeError):
-            return None
+        return read_pointer(self.root)
 
     def active_id(self) -> str | None:
         """The active version's id; None for the factory default, and for a pointer that
         is missing, damaged or names a version that is not there."""
-        text = self.pointer_text()
-        if text is None or not VERSION_ID.fullmatch(text) or not self.has_version(text):
-            return None
-        return text
+        return active_version(self.root)
 
     def versions(self) -> list[Version]:
         """Installed versions, the most recently installed first."""

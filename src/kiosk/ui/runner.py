@@ -8,19 +8,15 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication
 
+from kiosk.content.issues import Issue
 from kiosk.content.model import Exhibit
-from kiosk.core.reloader import ActiveVersionFollower, ContentReloader
-from kiosk.packs.store import active_content_dir
-from kiosk.paths import default_content_dir
-from kiosk.station import load_station_config
+from kiosk.station import StationConfig
 from kiosk.ui.application import build_kiosk, create_application
-from kiosk.ui.live_content import LiveContent
 from kiosk.ui.qt_messages import route_qt_messages
-from kiosk.ui.staff.mode import StaffMode
 from kiosk.ui.window import KioskWindow
 
 DEFAULT_WINDOW = (1280, 800)
@@ -47,6 +43,8 @@ class RunOptions:
     # and rollbacks switch what is shown; False for a folder chosen with --content.
     follow_store: bool
     config_path: Path | None
+    config: StationConfig
+    config_issues: list[Issue]
     windowed: bool
     size: tuple[int, int] | None
     screen_index: int | None
@@ -59,7 +57,7 @@ def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
     if options.config_path is not None:
         # Pack commands run as child processes must read the same configuration.
         os.environ["KIOSK_CONFIG"] = str(options.config_path)
-    config, config_issues = load_station_config(options.config_path)
+    config, config_issues = options.config, options.config_issues
     for issue in config_issues:
         log.warning("station configuration: %s", issue)
     app = create_application()
@@ -72,15 +70,15 @@ def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
         print(f"kiosk: there is no screen {screen_index}; found {len(screens)}", file=sys.stderr)
         return 2
     screen = screens[screen_index] if screen_index is not None else app.primaryScreen()
-    measuring = options.exit_after_first_frame or options.exit_when_ready
     _report_milestones(window, app, options.exit_after_first_frame, options.exit_when_ready)
-    if not measuring:
-        # Staff edits and installed packs appear without a restart, at the next rest.
-        reloader = ContentReloader(options.content_dir, window)
-        LiveContent(window, reloader)
-        if options.follow_store:
-            ActiveVersionFollower(reloader, lambda: active_content_dir() or default_content_dir())
-        StaffMode(window, config, config_issues, reloader, follow_store=options.follow_store)
+    if not (options.exit_after_first_frame or options.exit_when_ready):
+        # What serves staff and later visits starts once the first frame is up (and the
+        # other screens are built: zero-delay timers run in order).
+        window.first_frame_shown.connect(
+            lambda: QTimer.singleShot(
+                0, lambda: _start_services(window, options, config, config_issues)
+            )
+        )
     if options.windowed:
         width, height = options.size or DEFAULT_WINDOW
         window.resize(width, height)
@@ -94,3 +92,22 @@ def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
             app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
         window.showFullScreen()
     return app.exec()
+
+
+def _start_services(
+    window: KioskWindow, options: RunOptions, config: StationConfig, issues: list[Issue]
+) -> None:
+    """Hot reload, following the content store, and staff mode."""
+    from kiosk.core.reloader import ActiveVersionFollower, ContentReloader  # noqa: PLC0415
+    from kiosk.packs.pointer import active_folder, store_root  # noqa: PLC0415
+    from kiosk.paths import default_content_dir  # noqa: PLC0415
+    from kiosk.ui.live_content import LiveContent  # noqa: PLC0415
+    from kiosk.ui.staff.mode import StaffMode  # noqa: PLC0415
+
+    # Staff edits and installed packs appear without a restart, at the next rest.
+    reloader = ContentReloader(options.content_dir, window)
+    LiveContent(window, reloader)
+    if options.follow_store:
+        root = store_root(config.content_store)
+        ActiveVersionFollower(reloader, lambda: active_folder(root) or default_content_dir())
+    StaffMode(window, config, issues, reloader, follow_store=options.follow_store)

@@ -10,10 +10,6 @@ from kiosk.core.idle import IdleWatcher
 from kiosk.core.session import Screen, VisitSession
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.base import ScreenView
-from kiosk.ui.screens.figures import FiguresScreen
-from kiosk.ui.screens.home import HomeScreen
-from kiosk.ui.screens.statement import StatementScreen
-from kiosk.ui.screens.timeline import TimelineScreen
 from kiosk.ui.theme import Metrics, compute_metrics, pixels_per_mm, style_sheet
 from kiosk.ui.widgets.fade import FadeOverlay
 from kiosk.ui.widgets.idle_overlay import IdleOverlay
@@ -130,6 +126,12 @@ class KioskWindow(QWidget):
     def build_remaining_screens(self) -> None:
         if Screen.HOME in self.screens:
             return
+        # Imported here, not at the top: only the start screen is needed for the first frame.
+        from kiosk.ui.screens.figures import FiguresScreen  # noqa: PLC0415
+        from kiosk.ui.screens.home import HomeScreen  # noqa: PLC0415
+        from kiosk.ui.screens.statement import StatementScreen  # noqa: PLC0415
+        from kiosk.ui.screens.timeline import TimelineScreen  # noqa: PLC0415
+
         exhibit = self.exhibit
         home = HomeScreen(exhibit)
         home.chosen.connect(lambda name: self.session.open(Screen(name)))
