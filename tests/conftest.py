@@ -66,7 +66,9 @@ class Finger:
         QTest.touchEvent(window, self.device).press(0, begin, window).commit()
         for step in range(1, steps + 1):
             at = begin + (finish - begin) * step / steps
-            QTest.qWait(0)  # let the scroller see time pass between moves, as with a finger
+            # A finger takes time to move, and Qt's gestures measure speed on their own
+            # clock: moves are paced one display frame apart, as a touch screen reports them.
+            QTest.qWait(16)
             QTest.touchEvent(window, self.device).move(0, at, window).commit()
         QTest.touchEvent(window, self.device).release(0, finish, window).commit()
 

@@ -99,8 +99,6 @@ def style_sheet(settings: Settings, m: Metrics) -> str:
     QPushButton {{ font-size: {m.caption_px}px; color: {c.text}; background: {c.surface};
         border: {m.px(2)}px solid {c.muted}; border-radius: {radius}px;
         padding: 0px {m.px(28)}px; }}
-    QPushButton:pressed, QPushButton:checked:pressed {{ background: {c.accent};
-        color: {c.background}; border-color: {c.accent}; }}
     QPushButton[role="year"] {{ font-family: "{SERIF}"; font-size: {m.heading_px}px;
         color: {c.muted}; background: {c.background}; border-color: {c.background}; }}
     QPushButton[role="year"]:checked {{ color: {c.text}; border-color: {c.accent}; }}
@@ -109,4 +107,11 @@ def style_sheet(settings: Settings, m: Metrics) -> str:
         padding: 0px; }}
     QPushButton[role="primary"] {{ background: {c.accent}; color: {c.background};
         border-color: {c.accent}; font-size: {m.heading_px}px; }}
+    QPushButton:disabled {{ color: {c.surface}; border-color: {c.surface}; }}
+    QPushButton[role="quiet"]:disabled {{ border-color: transparent; }}
+    /* Pressed last: it must win over every role's own colours. */
+    QPushButton:pressed, QPushButton[role]:pressed {{ background: {c.accent};
+        color: {c.background}; border-color: {c.accent}; }}
+    QPushButton[role="primary"]:pressed {{ background: {c.text}; color: {c.background};
+        border-color: {c.text}; }}
     """

@@ -74,14 +74,22 @@ class StatementScreen(ScreenView):
 
     def _grab_touch_scrolling(self) -> None:
         viewport = self.scroll_area.viewport()
-        # Grab once, at construction: re-grabbing leaks (QTBUG-82355).
+        # Fingers on the viewport; a mouse (or a touch frame that reports itself as one) on
+        # the scroll area, since one target takes one kind of gesture and Qt's mouse gesture
+        # ignores the mouse events it makes up from touches.  Grab once, at construction:
+        # re-grabbing leaks (QTBUG-82355).
         QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.TouchGesture)
-        scroller = QScroller.scroller(viewport)
-        properties = scroller.scrollerProperties()
+        QScroller.grabGesture(
+            self.scroll_area, QScroller.ScrollerGestureType.LeftMouseButtonGesture
+        )
         off = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
-        properties.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, off)
-        properties.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, off)
-        scroller.setScrollerProperties(properties)
+        for target in (viewport, self.scroll_area):
+            scroller = QScroller.scroller(target)
+            properties = scroller.scrollerProperties()
+            metric = QScrollerProperties.ScrollMetric
+            properties.setScrollMetric(metric.VerticalOvershootPolicy, off)
+            properties.setScrollMetric(metric.HorizontalOvershootPolicy, off)
+            scroller.setScrollerProperties(properties)
 
     def retranslate(self) -> None:
         statement = self.exhibit.statement
@@ -96,8 +104,11 @@ class StatementScreen(ScreenView):
     def apply_metrics(self, m: Metrics) -> None:
         body = QFont(SERIF)
         body.setPixelSize(m.body_px)
-        measure = round(QFontMetricsF(body).averageCharWidth() * MEASURE_CHARS)
-        self.column.setMaximumWidth(measure)
+        # The font's own average glyph is wider than real text; measure the text itself.
+        text = " ".join(label.text() for label in self.paragraphs)
+        per_char = QFontMetricsF(body).horizontalAdvance(text) / max(1, len(text))
+        measure = round(per_char * MEASURE_CHARS)
+        self.column.setMaximumWidth(measure + 2 * m.unit * 4)  # the column's side margins
         vertical = m.unit * (8 if m.portrait else 6)
         self._column_layout.setContentsMargins(m.unit * 4, vertical, m.unit * 4, vertical * 2)
         self._column_layout.setSpacing(m.unit * 3)
