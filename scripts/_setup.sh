@@ -16,10 +16,17 @@ if [ ! -x "$VENV/bin/python" ]; then
     exit 2
   }
 fi
-"$VENV/bin/python" -m pip install --quiet --upgrade pip
+# Installing needs the network; skip it when nothing changed since the last install, so
+# a set-up machine starts the kiosk offline.
 target=.
 if [ -n "${KIOSK_EXTRAS:-}" ]; then target=".[$KIOSK_EXTRAS]"; fi
-"$VENV/bin/python" -m pip install --quiet --editable "$target"
+stamp="$VENV/.installed-$(echo "$target" | tr -c 'a-z' '_')"
+wanted=$(sha256sum pyproject.toml | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+  "$VENV/bin/python" -m pip install --quiet --upgrade pip
+  "$VENV/bin/python" -m pip install --quiet --editable "$target"
+  echo "$wanted" > "$stamp"
+fi
 
 # Qt's wheels bring Qt itself but not the system libraries it links against.
 qt_dir=$("$VENV/bin/python" -c 'import PySide6, os; print(os.path.join(os.path.dirname(PySide6.__file__), "Qt"))')

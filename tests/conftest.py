@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 # Before any Qt import: tests need no display.  The offscreen screen is made as large as a
 # 4K panel so every window under test lies on it (Qt looks up touch targets by screen).
 _SCREEN = Path(__file__).resolve().parent / "fixtures" / "offscreen-screen.json"
 os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
+# Tests never read or write the developer's own station configuration or content store.
+_PRIVATE = Path(tempfile.mkdtemp(prefix="kiosk-tests-"))
+os.environ["KIOSK_CONFIG"] = str(_PRIVATE / "station.yaml")
+os.environ["KIOSK_DATA_DIR"] = str(_PRIVATE / "data")
 
 from collections.abc import Iterator
 

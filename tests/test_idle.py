@@ -104,3 +104,16 @@ def test_a_stopped_watcher_stays_quiet(qtbot) -> None:
     watcher.stop()
     with qtbot.assertNotEmitted(watcher.warning_started, wait=200):
         pass
+
+
+def test_the_countdown_shows_each_second_once(qtbot) -> None:
+    watcher = IdleWatcher(timeout_s=0.05, warning_s=3)
+    shown: list[int] = []
+    watcher.warning_started.connect(shown.append)
+    watcher.countdown.connect(shown.append)
+    watcher.start()
+    with qtbot.waitSignal(watcher.expired, timeout=10_000):
+        pass
+    assert shown[0] == 3
+    assert shown == sorted(set(shown), reverse=True)  # never the same number twice
+    assert shown[-1] in (1, 0)

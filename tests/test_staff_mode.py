@@ -192,3 +192,19 @@ def test_a_pack_on_a_usb_stick_is_installed_after_confirmation(
     assert kiosk.window.attract.title.text() == title
     assert mode.reloader.folder != REPO / "content"
     assert load_exhibit(mode.reloader.folder).settings.title.values["en"] == title
+
+
+def test_the_end_of_a_visit_closes_a_forgotten_pin_pad(qtbot, staffed, finger: Finger) -> None:
+    kiosk, mode = staffed
+    corner_gesture(qtbot, finger, mode)  # the first tap also opened the home screen
+    assert mode.pin_pad.isVisible() and kiosk.session.screen is Screen.HOME
+    kiosk.session.reset()  # what the idle timeout does
+    assert not mode.pin_pad.isVisible()
+
+
+def test_a_touch_elsewhere_does_not_count_as_a_corner_tap(qtbot, staffed, finger: Finger) -> None:
+    _, mode = staffed
+    window = mode.window
+    finger.tap(window, QPoint(window.width() // 2, window.height() // 2))
+    corner_gesture(qtbot, finger, mode, taps=3)  # one corner tap short, after the stray one
+    assert not mode.pin_pad.isVisible()

@@ -117,7 +117,7 @@ EXHIBIT_FILE: Object[Settings] = Object(
         ),
         "theme": Field(
             Object(
-                build=lambda colours, type: (colours, type),
+                build=lambda **theme: (theme["colours"], theme["type"]),
                 fields={
                     "colours": Field(
                         Object(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QDeadlineTimer, QObject, QTimer, Signal
+from PySide6.QtCore import QDeadlineTimer, QObject, Qt, QTimer, Signal
+
+EARLY_MS = 50
 
 
 class IdleWatcher(QObject):
@@ -29,6 +31,7 @@ class IdleWatcher(QObject):
         self._expiry_timer = QTimer(self, singleShot=True, interval=self._warning_ms)
         self._expiry_timer.timeout.connect(self._expire)
         self._tick_timer = QTimer(self, interval=min(1000, self._warning_ms))
+        self._tick_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._tick_timer.timeout.connect(self._tick)
         self._deadline = QDeadlineTimer()
         self._running = False
@@ -49,7 +52,9 @@ class IdleWatcher(QObject):
         return self._running
 
     def seconds_left(self) -> int:
-        return max(0, math.ceil(self._deadline.remainingTime() / 1000))
+        # The one-second tick may fire a few milliseconds early; counting those as gone keeps
+        # the count 20, 19, ... 1 without showing a number twice.
+        return max(0, math.ceil((self._deadline.remainingTime() - EARLY_MS) / 1000))
 
     def start(self) -> None:
         self._running = True

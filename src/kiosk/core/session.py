@@ -83,7 +83,6 @@ class VisitSession(QObject):
         """New content: its default language and timeline length; the visit starts over."""
         self._default_language = default_language
         self._timeline_length = timeline_length
-        self._timeline_index = min(self._timeline_index, timeline_length - 1)
         self.reset()
 
     def reset(self) -> None:

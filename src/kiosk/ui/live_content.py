@@ -3,7 +3,7 @@ visitor's finger (or at once, with the place kept, in the staff preview)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.content.model import Exhibit
 from kiosk.core.reloader import ContentReloader
@@ -23,7 +23,11 @@ class LiveContent(QObject):
         self.immediate = immediate
         self.pending: Exhibit | None = None
         reloader.content_ready.connect(self._arrived)
-        window.session.screen_changed.connect(self._apply_if_at_rest)
+        # Queued: the start screen is reached inside the session's own reset, and new content
+        # resets the session again; applying a moment later keeps the two apart.
+        window.session.screen_changed.connect(
+            lambda _screen: QTimer.singleShot(0, self._apply_if_at_rest)
+        )
 
     def _arrived(self, exhibit: Exhibit) -> None:
         if self.immediate:

@@ -31,7 +31,8 @@ class KioskWindow(QWidget):
         super().__init__()
         self.setObjectName("KioskWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setWindowTitle(exhibit.settings.title.text("en", exhibit.settings.default_language))
+        default = exhibit.settings.default_language
+        self.setWindowTitle(exhibit.settings.title.text(default, default))
         self.exhibit = exhibit
         self.session = session
         self.idle = idle

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent
+from PySide6.QtGui import QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content.model import Exhibit
@@ -58,10 +58,6 @@ class AttractScreen(ScreenView):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         event.accept()
         self.activated.emit()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self.activated.emit()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

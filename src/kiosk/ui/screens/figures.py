@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.model import Exhibit
 from kiosk.ui.screens.base import ScreenView
 from kiosk.ui.theme import Metrics
+from kiosk.ui.widgets.source_block import SourceBlock
 from kiosk.ui.widgets.text import make_label
 
 
@@ -32,16 +33,8 @@ class FiguresScreen(ScreenView):
             self.labels.append(label)
             self.row.addWidget(cell, 1)
         # Figures that share a sentence (as all three do here) show it once, not three times.
-        self.sources: list[QLabel] = []
-        self.source_block = QFrame()
-        self.source_block.setProperty("role", "source-block")
-        source_layout = self._source_layout = QVBoxLayout(self.source_block)
-        self.source_heading = make_label("caption")
-        source_layout.addWidget(self.source_heading)
-        for _ in self._distinct_sources():
-            source = make_label("source")
-            self.sources.append(source)
-            source_layout.addWidget(source)
+        self.source_block = SourceBlock(len(self._distinct_sources()))
+        self.sources = self.source_block.lines
         layout = self._layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addLayout(self.row)
@@ -71,9 +64,8 @@ class FiguresScreen(ScreenView):
             number.setText(f"{figure.value:,}".replace(",", "\u202f"))
             label.setText(self.text(figure.label))
             number.setAccessibleName(f"{figure.value} {self.text(figure.label)}")
-        self.source_heading.setText(self.tr("From the Statement"))
-        for label, text in zip(self.sources, self._distinct_sources(), strict=False):
-            label.setText(text)
+        self.source_block.retranslate()
+        self.source_block.set_sources(self._distinct_sources())
 
     def apply_metrics(self, m: Metrics) -> None:
         margin = m.unit * (8 if not m.portrait else 4)
@@ -83,5 +75,4 @@ class FiguresScreen(ScreenView):
         )
         self.row.setSpacing(m.unit * (6 if not m.portrait else 2))
         self.source_block.setMaximumWidth(m.px(1300))
-        self._source_layout.setContentsMargins(m.unit * 3, m.unit, 0, m.unit)
-        self._source_layout.setSpacing(m.unit)
+        self.source_block.apply_metrics(m)

@@ -66,6 +66,7 @@ class StatementScreen(ScreenView):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
         colours = exhibit.settings.colours
+        self._indicator_width = 6
         self.indicator = PositionIndicator(
             self.scroll_area.verticalScrollBar(), (colours.surface, colours.muted), self
         )
@@ -121,7 +122,7 @@ class StatementScreen(ScreenView):
         self._place_indicator()
 
     def _place_indicator(self) -> None:
-        width = getattr(self, "_indicator_width", 6)
+        width = self._indicator_width
         height = round(self.height() * 0.5)
         self.indicator.setGeometry(
             self.width() - width * 5, (self.height() - height) // 2, width, height

@@ -12,6 +12,7 @@ from kiosk.ui.screens.base import ScreenView
 from kiosk.ui.theme import Metrics
 from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.fade import FadeOverlay
+from kiosk.ui.widgets.source_block import SourceBlock
 from kiosk.ui.widgets.swipe import SwipeDetector
 from kiosk.ui.widgets.text import make_label, relayout
 from kiosk.ui.widgets.year_rail import YearRail
@@ -37,13 +38,8 @@ class TimelineScreen(ScreenView):
         self.date = make_label("kicker")
         self.title = make_label("heading")
         self.caption = make_label("body")
-        self.source_block = QFrame()
-        self.source_block.setProperty("role", "source-block")
-        self.source_heading = make_label("caption")
-        self.source = make_label("source")
-        source_layout = self._source_layout = QVBoxLayout(self.source_block)
-        source_layout.addWidget(self.source_heading)
-        source_layout.addWidget(self.source)
+        self.source_block = SourceBlock()
+        self.source = self.source_block.lines[0]
         card_layout = self._card_layout = QVBoxLayout(self.card)
         card_layout.addStretch(1)
         card_layout.addWidget(self.picture)
@@ -79,8 +75,7 @@ class TimelineScreen(ScreenView):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.source_heading.setText(self.tr("From the Statement"))
-        self.previous_button.set_text("")
+        self.source_block.retranslate()
         self.previous_button.setAccessibleName(self.tr("Previous moment"))
         self.next_button.setAccessibleName(self.tr("Next moment"))
         for index, moment in enumerate(self.exhibit.timeline):
@@ -130,8 +125,7 @@ class TimelineScreen(ScreenView):
         self._card_layout.setContentsMargins(m.unit * 4, 0, m.unit * 4, 0)
         self._card_layout.setSpacing(m.unit * 3)
         self.card.setMaximumWidth(m.px(1300))
-        self._source_layout.setContentsMargins(m.unit * 3, m.unit, 0, m.unit)
-        self._source_layout.setSpacing(m.unit)
+        self.source_block.apply_metrics(m)
         self.swipe.min_distance_px = max(round(8 * m.pixels_per_mm), m.px(60))
         for button in (self.previous_button, self.next_button):
             button.set_target_size(m.minimum_target, m.primary_target)

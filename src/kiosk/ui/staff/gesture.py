@@ -40,6 +40,7 @@ class StaffGesture(QObject):
         self._taps = 0
         self._since_last = QElapsedTimer()
         self._pressed = False
+        self._pressed_in_corner = False
         self._hold = QTimer(self, singleShot=True, interval=round(settings.hold_seconds * 1000))
         self._hold.timeout.connect(self._held)
         self.shortcut = QShortcut(QKeySequence(KEY_CHORD), window)
@@ -80,6 +81,7 @@ class StaffGesture(QObject):
             return  # the same touch reaching a parent, or its synthesized mouse press
         self._pressed = True
         in_corner = point is not None and self.corner().contains(point)
+        self._pressed_in_corner = in_corner
         if not in_corner or (
             self._since_last.isValid() and self._since_last.elapsed() > TAP_GAP_MS
         ):
@@ -96,6 +98,8 @@ class StaffGesture(QObject):
         if self._hold.isActive():  # let go too early: not the hold
             self._hold.stop()
             self._taps = 0
+            return
+        if not self._pressed_in_corner:
             return
         self._taps += 1
         self._since_last.start()

@@ -64,6 +64,8 @@ class StaffMode(QObject):
             app.installEventFilter(self.gesture)
             app.installEventFilter(self._activity)
         self.gesture.triggered.connect(self.ask_for_pin)
+        # A visit that ends also ends anything staff left open on the screen.
+        window.session.reset_done.connect(self.lock)
         self.pin_pad.submitted.connect(self._check_pin)
         self.panel.lock_requested.connect(self.lock)
         self.panel.check_requested.connect(reloader.check_now)
@@ -120,9 +122,12 @@ class StaffMode(QObject):
         self.unlocked.emit()
 
     def lock(self) -> None:
+        was_open = self.is_open or self.pin_pad.isVisible()
         self._auto_lock.stop()
         self.panel.hide()
         self.pin_pad.hide()
+        if not was_open:
+            return
         if self.window.session.screen is not Screen.ATTRACT:
             self.window.idle.start()
         self.locked.emit()

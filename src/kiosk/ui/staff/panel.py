@@ -7,25 +7,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.content.issues import Issue
 from kiosk.ui.theme import Metrics
 from kiosk.ui.widgets.buttons import TouchButton
+from kiosk.ui.widgets.modal import ModalLayer
 from kiosk.ui.widgets.text import make_label
 
 MAX_FINDINGS = 8
 
 
-class StaffPanel(QWidget):
+class StaffPanel(ModalLayer):
     lock_requested = Signal()
     check_requested = Signal()
     rollback_requested = Signal()
     install_requested = Signal(object)  # the pack's Path, once staff confirmed
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
+        super().__init__(parent, dim=220)
         self.setObjectName("StaffPanel")
         self.sheet = QFrame()
         self.sheet.setProperty("role", "panel")
@@ -207,18 +207,8 @@ class StaffPanel(QWidget):
         )
 
     def open(self) -> None:
-        self.setGeometry(self.parentWidget().rect())  # type: ignore[union-attr]
-        self.show()
-        self.raise_()
+        self.cover()
 
     def resizeEvent(self, event: object) -> None:
         margin = min(self.width(), self.height()) // 20
         self.sheet_area.setGeometry(self.rect().adjusted(margin, margin, -margin, -margin))
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        event.accept()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(0, 0, 0, 220))
-        painter.end()

@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.security import MAX_PIN_DIGITS
 from kiosk.ui.theme import Metrics
 from kiosk.ui.widgets.buttons import TouchButton
+from kiosk.ui.widgets.modal import ModalLayer
 from kiosk.ui.widgets.text import make_label
 
 KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "enter")
 
 
-class PinPad(QWidget):
+class PinPad(ModalLayer):
     submitted = Signal(str)
     cancelled = Signal()
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
+        super().__init__(parent, dim=200)
         self.setObjectName("PinPad")
         self._digits = ""
         self.panel = QFrame(self)
@@ -63,9 +63,7 @@ class PinPad(QWidget):
         self._digits = ""
         self._show_dots()
         self.message.setText(message)
-        self.setGeometry(self.parentWidget().rect())  # type: ignore[union-attr]
-        self.show()
-        self.raise_()
+        self.cover()
 
     def set_message(self, message: str) -> None:
         self.message.setText(message)
@@ -104,11 +102,3 @@ class PinPad(QWidget):
             hint.width(),
             hint.height(),
         )
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        event.accept()  # nothing beneath the pad may be pressed
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(0, 0, 0, 200))
-        painter.end()

@@ -20,7 +20,6 @@ class TouchButton(QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAutoDefault(False)
         self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
-        self._icon_name: str | None = None
 
     def set_target_size(self, minimum: int, primary: int) -> None:
         side = primary if self.primary else minimum
@@ -58,9 +57,6 @@ class TileButton(QAbstractButton):
         self.setAccessibleName(text)
         self.setAccessibleDescription(description)
         self.update()
-
-    def description(self) -> str:
-        return self._description
 
     def apply_metrics(self, m: Metrics) -> None:
         self._name_font.setPixelSize(m.heading_px)

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QFrame, QVBoxLayout, QWidget
 
 from kiosk.ui.theme import Metrics
 from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.countdown_ring import CountdownRing
+from kiosk.ui.widgets.modal import ModalLayer
 from kiosk.ui.widgets.text import make_label
 
 
-class IdleOverlay(QWidget):
+class IdleOverlay(ModalLayer):
     def __init__(self, colours: tuple[str, str], parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("IdleOverlay")
@@ -55,6 +55,9 @@ class IdleOverlay(QWidget):
         )
 
     def start(self, seconds: int) -> None:
+        # A touch that answered the last question may still be down: its release must not
+        # close this new one.
+        self._stop_waiting_for_release()
         self.countdown.set_total(seconds)
         self.set_seconds(seconds)
 
@@ -104,18 +107,13 @@ class IdleOverlay(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd):
+            self._stop_waiting_for_release()
+            QTimer.singleShot(0, self.hide)
+        return False
+
+    def _stop_waiting_for_release(self) -> None:
+        if self._waiting_for_release:
             app = QApplication.instance()
             if app is not None:
                 app.removeEventFilter(self)
             self._waiting_for_release = False
-            QTimer.singleShot(0, self.hide)
-        return False
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        # Swallow the touch: it answers the question and must not press what lies beneath.
-        event.accept()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(0, 0, 0, 170))
-        painter.end()
