@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from PySide6.QtCore import QPoint
 
@@ -14,8 +12,8 @@ from kiosk.core.session import Screen
 
 @pytest.fixture
 def quick_exhibit(exhibit):  # type: ignore[no-untyped-def]
-    settings = dataclasses.replace(exhibit.settings, idle_timeout_s=0.3, idle_warning_s=1.5)
-    return dataclasses.replace(exhibit, settings=settings)
+    settings = exhibit.settings._replace(idle_timeout_s=0.3, idle_warning_s=1.5)
+    return exhibit._replace(settings=settings)
 
 
 @pytest.fixture

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton
@@ -40,9 +38,9 @@ def test_targets_meet_their_minimum_sizes(qtbot, exhibit, size: tuple[int, int])
 
 
 def test_a_misreporting_display_is_overridden_by_content(qtbot, exhibit) -> None:
-    touch = dataclasses.replace(exhibit.settings.touch, pixels_per_mm=12.0)  # a dense panel
-    settings = dataclasses.replace(exhibit.settings, touch=touch)
-    dense = dataclasses.replace(exhibit, settings=settings)
+    touch = exhibit.settings.touch._replace(pixels_per_mm=12.0)  # a dense panel
+    settings = exhibit.settings._replace(touch=touch)
+    dense = exhibit._replace(settings=settings)
     kiosk = make_kiosk(qtbot, dense, reduced_motion=True)
     try:
         kiosk.session.go_home()

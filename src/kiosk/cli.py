@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import re
 import sys
 from collections.abc import Callable
@@ -121,7 +120,6 @@ def _add_content_option(command: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.WARNING, format="kiosk: %(name)s: %(message)s")
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (
         args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")
@@ -249,9 +247,11 @@ def _render(
 ) -> int:
     import tempfile  # noqa: PLC0415
 
+    from kiosk.logs import configure_logging  # noqa: PLC0415
     from kiosk.render import contact_sheets, render_all  # noqa: PLC0415 - imports Qt
     from kiosk.ui.qt_messages import route_qt_messages  # noqa: PLC0415
 
+    configure_logging()
     route_qt_messages()
 
     with tempfile.TemporaryDirectory(prefix="kiosk-render-") as scratch:

@@ -88,9 +88,11 @@ class Preview(QObject):
 
 
 def run_preview(folder: Path, size: tuple[int, int] | None) -> int:
+    from kiosk.logs import configure_logging  # noqa: PLC0415
     from kiosk.ui.application import create_application  # noqa: PLC0415
     from kiosk.ui.qt_messages import route_qt_messages  # noqa: PLC0415
 
+    configure_logging()
     route_qt_messages()
     app = create_application()
     preview = Preview(app, folder, size or PREVIEW_SIZE)

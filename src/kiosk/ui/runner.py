@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 from dataclasses import dataclass
@@ -16,11 +15,9 @@ from kiosk.content.issues import Issue
 from kiosk.content.model import Exhibit
 from kiosk.station import StationConfig
 from kiosk.ui.application import build_kiosk, create_application
-from kiosk.ui.qt_messages import route_qt_messages
 from kiosk.ui.window import KioskWindow
 
 DEFAULT_WINDOW = (1280, 800)
-log = logging.getLogger(__name__)
 
 
 def _report_milestones(window: KioskWindow, app: QApplication, first: bool, ready: bool) -> None:
@@ -53,13 +50,10 @@ class RunOptions:
 
 
 def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
-    route_qt_messages()
     if options.config_path is not None:
         # Pack commands run as child processes must read the same configuration.
         os.environ["KIOSK_CONFIG"] = str(options.config_path)
     config, config_issues = options.config, options.config_issues
-    for issue in config_issues:
-        log.warning("station configuration: %s", issue)
     app = create_application()
     kiosk = build_kiosk(app, exhibit)
     window = kiosk.window
@@ -97,12 +91,21 @@ def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
 def _start_services(
     window: KioskWindow, options: RunOptions, config: StationConfig, issues: list[Issue]
 ) -> None:
-    """Hot reload, following the content store, and staff mode."""
+    """Logging, hot reload, following the content store, and staff mode."""
+    import logging  # noqa: PLC0415
+
     from kiosk.core.reloader import ActiveVersionFollower, ContentReloader  # noqa: PLC0415
+    from kiosk.logs import configure_logging  # noqa: PLC0415
     from kiosk.packs.pointer import active_folder, store_root  # noqa: PLC0415
     from kiosk.paths import default_content_dir  # noqa: PLC0415
     from kiosk.ui.live_content import LiveContent  # noqa: PLC0415
+    from kiosk.ui.qt_messages import route_qt_messages  # noqa: PLC0415
     from kiosk.ui.staff.mode import StaffMode  # noqa: PLC0415
+
+    configure_logging()
+    route_qt_messages()
+    for issue in issues:
+        logging.getLogger(__name__).warning("station configuration: %s", issue)
 
     # Staff edits and installed packs appear without a restart, at the next rest.
     reloader = ContentReloader(options.content_dir, window)
