@@ -48,3 +48,17 @@ def build_case(name: str, target: Path) -> Path:
         outside.write_bytes(b"\x89PNG\r\n\x1a\n")
         (pictures / "link.png").symlink_to(outside)
     return folder
+
+
+def copy_content(target: Path) -> Path:
+    """A private copy of the shipped content, to change in a test."""
+    folder = target / "content"
+    shutil.copytree(REPO / "content", folder)
+    return folder
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace one exact passage of a content file (which must be there)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path.name} does not contain {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

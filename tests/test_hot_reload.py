@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Finger, make_kiosk
+from content_cases import copy_content, edit
 from kiosk.content.loader import load_exhibit
 from kiosk.core.reloader import ActiveVersionFollower, ContentReloader
 from kiosk.core.session import Screen
@@ -25,15 +26,7 @@ NEW_TITLE = "20 January - National Mourning Day (new)"
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
-    folder = tmp_path / "content"
-    shutil.copytree(REPO / "content", folder)
-    return folder
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return copy_content(tmp_path)
 
 
 def retitle(content: Path) -> None:

@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from content_cases import copy_content, edit
 from kiosk.core.session import Screen
 from kiosk.ui.preview import Preview
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-def copy_content(tmp_path: Path) -> Path:
-    folder = tmp_path / "content"
-    shutil.copytree(REPO / "content", folder)
-    return folder
-
-
-def replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_errors_appear_on_screen_and_fixes_show_in_place(qtbot, qapp, tmp_path: Path) -> None:
@@ -35,15 +23,15 @@ def test_errors_appear_on_screen_and_fixes_show_in_place(qtbot, qapp, tmp_path: 
         session.open(Screen.TIMELINE)
         session.set_timeline_index(2)
         with qtbot.waitSignal(preview.reloader.content_refused, timeout=30_000):
-            replace(folder / "timeline.yaml", "    year: 2020", "    year: twenty")
+            edit(folder / "timeline.yaml", "    year: 2020", "    year: twenty")
         assert preview.panel.isVisible()
         assert "timeline.yaml:37:11: error: expected a whole number, found 'twenty'" in (
             preview.panel.lines.text()
         )
         assert "the last good version stays on screen" in preview.panel.heading.text()
         with qtbot.waitSignal(preview.live.applied, timeout=30_000):
-            replace(folder / "timeline.yaml", "    year: twenty", "    year: 2020")
-            replace(
+            edit(folder / "timeline.yaml", "    year: twenty", "    year: 2020")
+            edit(
                 folder / "timeline.yaml",
                 "The 44-day Patriotic War\n",
                 "The 44-day Patriotic War.\n",
@@ -60,7 +48,7 @@ def test_errors_appear_on_screen_and_fixes_show_in_place(qtbot, qapp, tmp_path: 
 
 def test_invalid_content_shows_only_findings_until_fixed(qtbot, qapp, tmp_path: Path) -> None:
     folder = copy_content(tmp_path)
-    replace(folder / "figures.yaml", "    value: 150", "    value: many")
+    edit(folder / "figures.yaml", "    value: 150", "    value: many")
     preview = Preview(qapp, folder, (1280, 800))
     try:
         assert preview.kiosk is None and preview.placeholder is not None
@@ -70,7 +58,7 @@ def test_invalid_content_shows_only_findings_until_fixed(qtbot, qapp, tmp_path: 
             preview.panel.lines.text()
         )
         with qtbot.waitSignal(preview.reloader.content_ready, timeout=30_000):
-            replace(folder / "figures.yaml", "    value: many", "    value: 150")
+            edit(folder / "figures.yaml", "    value: many", "    value: 150")
         assert preview.kiosk is not None
         assert preview.kiosk.window.isVisible()
         assert not preview.panel.isVisible()
@@ -83,7 +71,7 @@ def test_warnings_are_shown_with_the_content(qtbot, qapp, tmp_path: Path) -> Non
     preview = Preview(qapp, folder, (1280, 800))
     try:
         with qtbot.waitSignal(preview.live.applied, timeout=30_000):
-            replace(folder / "exhibit.yaml", "languages: [en]", "languages: [en, az]")
+            edit(folder / "exhibit.yaml", "languages: [en]", "languages: [en, az]")
         assert preview.panel.isVisible()
         assert "0 error(s), 23 warning(s): the content is shown" in preview.panel.heading.text()
         assert "warning: no 'az' text" in preview.panel.lines.text()
