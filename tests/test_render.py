@@ -28,12 +28,13 @@ STATE_NAMES = [
 ]
 
 
+@pytest.mark.parametrize("language", ["en", "az", "ru"])
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def test_no_text_is_clipped_on_any_screen(qtbot, exhibit, size: tuple[int, int]) -> None:
+def test_no_text_is_clipped_on_any_screen(qtbot, exhibit, size: tuple[int, int], language) -> None:  # type: ignore[no-untyped-def]
     kiosk = make_kiosk(qtbot, exhibit, size=size, reduced_motion=True)
     try:
         names = []
-        for name, action in screen_states(kiosk):
+        for name, action in screen_states(kiosk, language):
             kiosk.window.idle_overlay.hide()
             action()
             QCoreApplication.processEvents()

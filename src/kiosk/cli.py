@@ -89,6 +89,7 @@ def build_parser(*, with_packs: bool = True) -> argparse.ArgumentParser:
         metavar="FILE.png",
         help="also (or only) one image with every screen, for proofing",
     )
+    render.add_argument("--language", metavar="CODE", help="render in this language (az, en, ru)")
     render.add_argument(
         "--size",
         type=parse_size,
@@ -180,7 +181,9 @@ def _render_command(args: argparse.Namespace) -> int:
     exhibit = _load(content_folder(args.content))
     if exhibit is None:
         return EXIT_CONTENT
-    return _render(exhibit, args.out, args.contact_sheet, args.size or [(1920, 1080)])
+    return _render(
+        exhibit, args.out, args.contact_sheet, args.size or [(1920, 1080)], args.language
+    )
 
 
 def _load(folder: Path) -> Exhibit | None:
@@ -243,7 +246,11 @@ def _schema(out: Path | None) -> int:
 
 
 def _render(
-    exhibit: Exhibit, out: Path | None, sheet: Path | None, sizes: list[tuple[int, int]]
+    exhibit: Exhibit,
+    out: Path | None,
+    sheet: Path | None,
+    sizes: list[tuple[int, int]],
+    language: str | None = None,
 ) -> int:
     import tempfile  # noqa: PLC0415
 
@@ -257,7 +264,7 @@ def _render(
     with tempfile.TemporaryDirectory(prefix="kiosk-render-") as scratch:
         target = out or Path(scratch)
         try:
-            written = render_all(exhibit, target, sizes)
+            written = render_all(exhibit, target, sizes, language)
             if sheet is not None:
                 for path in contact_sheets(written, sheet, sizes):
                     print(f"kiosk: wrote contact sheet {path}")

@@ -14,8 +14,11 @@ def ensure_offscreen() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def screen_states(kiosk: object) -> list[tuple[str, Callable[[], None]]]:
-    """Each named state with the action that brings the kiosk into it."""
+def screen_states(
+    kiosk: object, language: str | None = None
+) -> list[tuple[str, Callable[[], None]]]:
+    """Each named state with the action that brings the kiosk into it, in ``language``
+    (default: the exhibit's default language)."""
     from kiosk.core.session import Screen  # noqa: PLC0415 - Qt only when rendering
     from kiosk.ui.application import Kiosk  # noqa: PLC0415
 
@@ -27,8 +30,13 @@ def screen_states(kiosk: object) -> list[tuple[str, Callable[[], None]]]:
         statement = window.screens[Screen.STATEMENT]
         statement.scroll_to_end()  # type: ignore[attr-defined]
 
+    def attract() -> None:
+        session.reset()
+        if language is not None:
+            session.set_language(language)
+
     states: list[tuple[str, Callable[[], None]]] = [
-        ("attract", session.reset),
+        ("attract", attract),
         ("home", session.go_home),
         ("statement-top", lambda: session.open(Screen.STATEMENT)),
         ("statement-end", statement_end),
@@ -56,7 +64,9 @@ def screen_states(kiosk: object) -> list[tuple[str, Callable[[], None]]]:
     return states
 
 
-def render_all(exhibit: Exhibit, out_dir: Path, sizes: list[tuple[int, int]]) -> list[Path]:
+def render_all(
+    exhibit: Exhibit, out_dir: Path, sizes: list[tuple[int, int]], language: str | None = None
+) -> list[Path]:
     """Render every state at every size; one sub-folder per size when several are given."""
     ensure_offscreen()
     from PySide6.QtCore import QCoreApplication, Qt  # noqa: PLC0415
@@ -75,7 +85,7 @@ def render_all(exhibit: Exhibit, out_dir: Path, sizes: list[tuple[int, int]]) ->
         window.show()
         window.build_remaining_screens()
         QCoreApplication.processEvents()
-        for name, action in screen_states(kiosk):
+        for name, action in screen_states(kiosk, language):
             window.idle_overlay.hide()
             action()
             QCoreApplication.processEvents()

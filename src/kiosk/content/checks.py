@@ -126,19 +126,22 @@ def _translated_texts(exhibit: Exhibit) -> list[LocalizedText]:
 
 
 def _translations(exhibit: Exhibit) -> list[Issue]:
+    """One warning per language that staff have not (fully) translated yet."""
     settings = exhibit.settings
+    texts = _translated_texts(exhibit)
     issues = []
-    for text in _translated_texts(exhibit):
-        for language in settings.languages:
-            if language not in text.values:
-                issues.append(
-                    Issue(
-                        "warning",
-                        text.location,
-                        f"no '{language}' text; visitors choosing {language} will see the "
-                        f"'{settings.default_language}' text",
-                    )
+    for language in settings.languages:
+        missing = [text for text in texts if language not in text.values]
+        if missing:
+            issues.append(
+                Issue(
+                    "warning",
+                    missing[0].location,
+                    f"{len(missing)} of {len(texts)} texts have no '{language}' version (the "
+                    f"first is here); visitors choosing {language} see the "
+                    f"'{settings.default_language}' text, marked as such",
                 )
+            )
     return issues
 
 

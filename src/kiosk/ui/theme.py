@@ -102,6 +102,10 @@ def style_sheet(settings: Settings, m: Metrics) -> str:
     QPushButton[role="year"] {{ font-family: "{SERIF}"; font-size: {m.heading_px}px;
         color: {c.muted}; background: {c.background}; border-color: {c.background}; }}
     QPushButton[role="year"]:checked {{ color: {c.text}; border-color: {c.accent}; }}
+    QPushButton[role="language"] {{ padding: 0px {m.px(18)}px; border-color: transparent;
+        background: transparent; color: {c.muted}; }}
+    QPushButton[role="language"]:checked {{ color: {c.text}; border-color: {c.accent}; }}
+    QLabel[role="note"] {{ font-size: {m.caption_px}px; color: {c.muted}; }}
     QPushButton[role="key"] {{ font-size: {m.heading_px}px; padding: 0px; }}
     QPushButton[role="quiet"] {{ background: transparent; border-color: transparent;
         padding: 0px; }}

@@ -11,6 +11,7 @@ from kiosk.core.session import Screen, VisitSession
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.base import ScreenView
 from kiosk.ui.theme import Metrics, compute_metrics, pixels_per_mm, style_sheet
+from kiosk.ui.translations import LanguageNames, Translations
 from kiosk.ui.widgets.fade import FadeOverlay
 from kiosk.ui.widgets.idle_overlay import IdleOverlay
 from kiosk.ui.widgets.nav_bar import NavigationBar
@@ -45,7 +46,8 @@ class KioskWindow(QWidget):
         self._idle_override: tuple[float | None, float | None] = (None, None)
 
         self.stack = QStackedWidget(self)
-        self.nav = NavigationBar(self)
+        self.translations = Translations(self)
+        self.nav = NavigationBar(list(exhibit.settings.languages), self)
         self.nav.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -60,6 +62,7 @@ class KioskWindow(QWidget):
         self.idle_overlay = IdleOverlay((colours.background, colours.accent), self)
 
         self.attract.first_painted.connect(self._on_first_paint)
+        self.nav.languages.chosen.connect(session.set_language)
         self.nav.back_requested.connect(session.back)
         self.nav.home_requested.connect(session.go_home)
         session.screen_changed.connect(self._show_screen)
@@ -77,6 +80,8 @@ class KioskWindow(QWidget):
         attract = AttractScreen(exhibit)
         attract.set_motion(not self.reduced_motion)
         attract.activated.connect(self.session.go_home)
+        # Choosing a language on the start screen also begins the visit, in that language.
+        attract.languages.chosen.connect(self._begin_in)
         self.screens[Screen.ATTRACT] = attract
         self.stack.addWidget(attract)
         return attract
@@ -111,6 +116,8 @@ class KioskWindow(QWidget):
             view.deleteLater()
         colours = settings.colours
         self.idle_overlay.set_colours((colours.background, colours.accent))
+        self.nav.set_languages(list(settings.languages))
+        self.nav.languages.chosen.connect(self.session.set_language)
         self.metrics = None
         self._apply_metrics()
         self.build_remaining_screens()
@@ -190,6 +197,7 @@ class KioskWindow(QWidget):
         if not self.reduced_motion and self.isVisible():
             self.fade.fade_from(self.grab())
         self.stack.setCurrentWidget(self.screens[screen])
+        self._mark_fallbacks()
         on_attract = screen is Screen.ATTRACT
         self.nav.setVisible(not on_attract)
         self.attract.set_motion(on_attract and not self.reduced_motion)
@@ -202,9 +210,24 @@ class KioskWindow(QWidget):
         self.fade.raise_()
         self.idle_overlay.raise_()
 
+    def _begin_in(self, language: str) -> None:
+        self.session.set_language(language)
+        self.session.go_home()
+
     def _set_language(self, language: str) -> None:
+        self.translations.use(language)
+        self.nav.retranslate()
+        self.idle_overlay.retranslate()
         for view in self.screens.values():
             view.set_language(language)
+        self._mark_fallbacks()
+
+    def _mark_fallbacks(self) -> None:
+        """Say so when staff have not translated what this screen shows."""
+        self.nav.languages.set_current(self.session.language)
+        fallback = sorted(self.current_view().fallbacks)
+        self.nav.note.setText(LanguageNames().shown_in(fallback[0]) if fallback else "")
+        self.nav.note.setVisible(bool(fallback))
 
     def show_idle_warning(self, seconds: int) -> None:
         self.idle_overlay.start(seconds)

@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from kiosk.content.model import Exhibit
 from kiosk.ui.screens.base import ScreenView
 from kiosk.ui.theme import Metrics
+from kiosk.ui.translations import LanguageNames
 from kiosk.ui.widgets.ambient import AmbientLight
+from kiosk.ui.widgets.language_switch import LanguageSwitch
 from kiosk.ui.widgets.text import make_label, make_rule
 
 
@@ -26,13 +28,19 @@ class AttractScreen(ScreenView):
         self.rule = make_rule()
         self.invitation = make_label("invitation")
         self.invitation.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.note = make_label("note")
+        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.languages = LanguageSwitch(list(exhibit.settings.languages))
         layout = self._layout = QVBoxLayout(self)
         layout.addStretch(5)
         layout.addWidget(self.title)
         layout.addWidget(self.rule, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.note)
         layout.addStretch(4)
         layout.addWidget(self.invitation)
         layout.addStretch(2)
+        # Low, within reach on tall screens, like every other control.
+        layout.addWidget(self.languages, 0, Qt.AlignmentFlag.AlignHCenter)
         self.setAccessibleName(self.tr("Start screen"))
         self.setAccessibleDescription(self.tr("Touch anywhere to begin"))
         self._painted = False
@@ -41,12 +49,18 @@ class AttractScreen(ScreenView):
     def retranslate(self) -> None:
         self.title.setText(self.text(self.exhibit.settings.title))
         self.invitation.setText(self.tr("Touch the screen to begin"))
+        self.languages.retranslate()
+        self.languages.set_current(self.language)
+        fallback = sorted(self.fallbacks)
+        self.note.setText(LanguageNames().shown_in(fallback[0]) if fallback else "")
+        self.note.setVisible(bool(fallback))
 
     def apply_metrics(self, m: Metrics) -> None:
         side = m.unit * 10
         self._layout.setContentsMargins(side, side, side, side)
         self._layout.setSpacing(m.unit * 4)
         self.rule.setFixedSize(m.px(160), max(2, m.px(3)))
+        self.languages.apply_metrics(m)
 
     def set_motion(self, moving: bool) -> None:
         self.ambient.set_moving(moving)

@@ -14,12 +14,18 @@ class ScreenView(QWidget):
         super().__init__(parent)
         self.exhibit = exhibit
         self.language = exhibit.settings.default_language
+        # Languages shown in place of the visitor's, because staff have not translated a text.
+        self.fallbacks: set[str] = set()
 
     def text(self, value: LocalizedText) -> str:
-        return value.text(self.language, self.exhibit.settings.default_language)
+        text, used = value.resolve(self.language, self.exhibit.settings.default_language)
+        if used != self.language:
+            self.fallbacks.add(used)
+        return text
 
     def set_language(self, language: str) -> None:
         self.language = language
+        self.fallbacks = set()
         self.retranslate()
         relayout(*self.findChildren(QLabel))
 

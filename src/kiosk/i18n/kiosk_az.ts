@@ -1,0 +1,289 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="az_AZ">
+<context>
+    <name>AttractScreen</name>
+    <message>
+        <source>Start screen</source>
+        <translation>Başlanğıc ekranı</translation>
+    </message>
+    <message>
+        <source>Touch anywhere to begin</source>
+        <translation>Başlamaq üçün istənilən yerə toxunun</translation>
+    </message>
+    <message>
+        <source>Touch the screen to begin</source>
+        <translation>Başlamaq üçün ekrana toxunun</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>the last good version stays on screen</source>
+        <translation>son düzgün versiya ekranda qalır</translation>
+    </message>
+    <message>
+        <source>nothing can be shown until they are fixed</source>
+        <translation>onlar düzəldilənədək heç nə göstərilə bilməz</translation>
+    </message>
+    <message>
+        <source>the content is shown</source>
+        <translation>məzmun göstərilir</translation>
+    </message>
+    <message>
+        <source>%1 error(s), %2 warning(s): %3</source>
+        <translation>%1 xəta, %2 xəbərdarlıq: %3</translation>
+    </message>
+    <message>
+        <source>... and %1 more</source>
+        <translation>... və daha %1</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>Statement</source>
+        <translation>Bəyanat</translation>
+    </message>
+    <message>
+        <source>The full text</source>
+        <translation>Tam mətn</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Xronologiya</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>%1-dən %2-dək</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Rəqəmlər</translation>
+    </message>
+    <message>
+        <source>Killed, injured, missing</source>
+        <translation>Həlak olanlar, yaralananlar, itkin düşənlər</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <source>Still there?</source>
+        <translation>Hələ buradasınız?</translation>
+    </message>
+    <message>
+        <source>Touch anywhere to keep reading. Otherwise the exhibit returns to the start.</source>
+        <translation>Oxumağa davam etmək üçün istənilən yerə toxunun. Əks halda ekspozisiya başlanğıca qayıdacaq.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Davam et</translation>
+    </message>
+    <message>
+        <source>Stay on this screen</source>
+        <translation>Bu ekranda qal</translation>
+    </message>
+    <message>
+        <source>Seconds until the exhibit returns to the start</source>
+        <translation>Ekspozisiyanın başlanğıca qayıtmasına qalan saniyələr</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageNames</name>
+    <message>
+        <source>English</source>
+        <translation>İngilis dilində</translation>
+    </message>
+    <message>
+        <source>Azerbaijani</source>
+        <translation>Azərbaycan dilində</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Rus dilində</translation>
+    </message>
+    <message>
+        <source>Shown in %1</source>
+        <translation>%1 göstərilir</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageSwitch</name>
+    <message>
+        <source>Choose the language</source>
+        <translation>Dili seçin</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationBar</name>
+    <message>
+        <source>Back</source>
+        <translation>Geri</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Ana səhifə</translation>
+    </message>
+    <message>
+        <source>Return to the previous screen</source>
+        <translation>Əvvəlki ekrana qayıt</translation>
+    </message>
+    <message>
+        <source>Return to the three choices</source>
+        <translation>Üç seçimə qayıt</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>Staff PIN</source>
+        <translation>İşçi PIN kodu</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Sil</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Təsdiq</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>İmtina</translation>
+    </message>
+</context>
+<context>
+    <name>SourceBlock</name>
+    <message>
+        <source>From the Statement</source>
+        <translation>Bəyanatdan</translation>
+    </message>
+</context>
+<context>
+    <name>StaffMode</name>
+    <message>
+        <source>No staff PIN is set. On this machine, run: kiosk staff set-pin</source>
+        <translation>İşçi PIN kodu təyin edilməyib. Bu kompüterdə icra edin: kiosk staff set-pin</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in %1 s.</source>
+        <translation>Çox sayda yanlış PIN. %1 saniyədən sonra yenidən cəhd edin.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Yanlış PIN.</translation>
+    </message>
+    <message>
+        <source>Working...</source>
+        <translation>İcra olunur...</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Hazırdır.</translation>
+    </message>
+    <message>
+        <source>Failed.</source>
+        <translation>Alınmadı.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPanel</name>
+    <message>
+        <source>Staff</source>
+        <translation>İşçi</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Kilidlə</translation>
+    </message>
+    <message>
+        <source>CONTENT</source>
+        <translation>MƏZMUN</translation>
+    </message>
+    <message>
+        <source>Check content now</source>
+        <translation>Məzmunu indi yoxla</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>Geri qaytar</translation>
+    </message>
+    <message>
+        <source>CONTENT PACKS FOUND</source>
+        <translation>TAPILAN MƏZMUN PAKETLƏRİ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>İmtina</translation>
+    </message>
+    <message>
+        <source>No packs in the watched folders.</source>
+        <translation>İzlənən qovluqlarda paket yoxdur.</translation>
+    </message>
+    <message>
+        <source>STATION CONFIGURATION</source>
+        <translation>STANSİYA PARAMETRLƏRİ</translation>
+    </message>
+    <message>
+        <source>factory default (bundled)</source>
+        <translation>zavod standartı (daxili)</translation>
+    </message>
+    <message>
+        <source>Showing: %1
+%2</source>
+        <translation>Göstərilir: %1
+%2</translation>
+    </message>
+    <message>
+        <source>Last check: %1 error(s), %2 warning(s)</source>
+        <translation>Son yoxlama: %1 xəta, %2 xəbərdarlıq</translation>
+    </message>
+    <message>
+        <source>No problems.</source>
+        <translation>Problem yoxdur.</translation>
+    </message>
+    <message>
+        <source>Safe defaults are used where the configuration is wrong:</source>
+        <translation>Parametrlərin səhv olduğu yerlərdə təhlükəsiz standart dəyərlər istifadə olunur:</translation>
+    </message>
+    <message>
+        <source>Install %1</source>
+        <translation>%1 quraşdır</translation>
+    </message>
+    <message>
+        <source>Install %1? It is checked first; visitors see it from the next start screen.</source>
+        <translation>%1 quraşdırılsın? Əvvəlcə yoxlanılır; ziyarətçilər onu növbəti başlanğıc ekranından görəcək.</translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation>Quraşdır</translation>
+    </message>
+    <message>
+        <source>Go back to the version installed before this one?</source>
+        <translation>Bundan əvvəl quraşdırılmış versiyaya qayıdılsın?</translation>
+    </message>
+</context>
+<context>
+    <name>StatementScreen</name>
+    <message>
+        <source>The Statement</source>
+        <translation>Bəyanat</translation>
+    </message>
+    <message>
+        <source>Slide a finger up or down to read</source>
+        <translation>Oxumaq üçün barmağınızı yuxarı və ya aşağı sürüşdürün</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineScreen</name>
+    <message>
+        <source>Previous moment</source>
+        <translation>Əvvəlki an</translation>
+    </message>
+    <message>
+        <source>Next moment</source>
+        <translation>Növbəti an</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,289 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>AttractScreen</name>
+    <message>
+        <source>Start screen</source>
+        <translation>Начальный экран</translation>
+    </message>
+    <message>
+        <source>Touch anywhere to begin</source>
+        <translation>Коснитесь в любом месте, чтобы начать</translation>
+    </message>
+    <message>
+        <source>Touch the screen to begin</source>
+        <translation>Коснитесь экрана, чтобы начать</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>the last good version stays on screen</source>
+        <translation>на экране остаётся последняя исправная версия</translation>
+    </message>
+    <message>
+        <source>nothing can be shown until they are fixed</source>
+        <translation>пока они не исправлены, показать ничего нельзя</translation>
+    </message>
+    <message>
+        <source>the content is shown</source>
+        <translation>содержимое показано</translation>
+    </message>
+    <message>
+        <source>%1 error(s), %2 warning(s): %3</source>
+        <translation>Ошибок: %1, предупреждений: %2: %3</translation>
+    </message>
+    <message>
+        <source>... and %1 more</source>
+        <translation>... и ещё %1</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>Statement</source>
+        <translation>Заявление</translation>
+    </message>
+    <message>
+        <source>The full text</source>
+        <translation>Полный текст</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Хронология</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>С %1 по %2 год</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Цифры</translation>
+    </message>
+    <message>
+        <source>Killed, injured, missing</source>
+        <translation>Погибшие, раненые, пропавшие без вести</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <source>Still there?</source>
+        <translation>Вы ещё здесь?</translation>
+    </message>
+    <message>
+        <source>Touch anywhere to keep reading. Otherwise the exhibit returns to the start.</source>
+        <translation>Коснитесь в любом месте, чтобы продолжить чтение. Иначе экспозиция вернётся к началу.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Продолжить</translation>
+    </message>
+    <message>
+        <source>Stay on this screen</source>
+        <translation>Остаться на этом экране</translation>
+    </message>
+    <message>
+        <source>Seconds until the exhibit returns to the start</source>
+        <translation>Секунд до возврата к началу</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageNames</name>
+    <message>
+        <source>English</source>
+        <translation>английском языке</translation>
+    </message>
+    <message>
+        <source>Azerbaijani</source>
+        <translation>азербайджанском языке</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>русском языке</translation>
+    </message>
+    <message>
+        <source>Shown in %1</source>
+        <translation>Показано на %1</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageSwitch</name>
+    <message>
+        <source>Choose the language</source>
+        <translation>Выберите язык</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationBar</name>
+    <message>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Главная</translation>
+    </message>
+    <message>
+        <source>Return to the previous screen</source>
+        <translation>Вернуться на предыдущий экран</translation>
+    </message>
+    <message>
+        <source>Return to the three choices</source>
+        <translation>Вернуться к трём разделам</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>Staff PIN</source>
+        <translation>PIN-код сотрудника</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Стереть</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>ОК</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>SourceBlock</name>
+    <message>
+        <source>From the Statement</source>
+        <translation>Из заявления</translation>
+    </message>
+</context>
+<context>
+    <name>StaffMode</name>
+    <message>
+        <source>No staff PIN is set. On this machine, run: kiosk staff set-pin</source>
+        <translation>PIN-код сотрудника не задан. На этом компьютере выполните: kiosk staff set-pin</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in %1 s.</source>
+        <translation>Слишком много неверных PIN-кодов. Повторите через %1 с.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Неверный PIN-код.</translation>
+    </message>
+    <message>
+        <source>Working...</source>
+        <translation>Выполняется...</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Готово.</translation>
+    </message>
+    <message>
+        <source>Failed.</source>
+        <translation>Не удалось.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPanel</name>
+    <message>
+        <source>Staff</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Заблокировать</translation>
+    </message>
+    <message>
+        <source>CONTENT</source>
+        <translation>СОДЕРЖИМОЕ</translation>
+    </message>
+    <message>
+        <source>Check content now</source>
+        <translation>Проверить содержимое</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>Откатить</translation>
+    </message>
+    <message>
+        <source>CONTENT PACKS FOUND</source>
+        <translation>НАЙДЕННЫЕ ПАКЕТЫ СОДЕРЖИМОГО</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>No packs in the watched folders.</source>
+        <translation>В отслеживаемых папках нет пакетов.</translation>
+    </message>
+    <message>
+        <source>STATION CONFIGURATION</source>
+        <translation>НАСТРОЙКИ СТАНЦИИ</translation>
+    </message>
+    <message>
+        <source>factory default (bundled)</source>
+        <translation>заводская версия (встроенная)</translation>
+    </message>
+    <message>
+        <source>Showing: %1
+%2</source>
+        <translation>Показано: %1
+%2</translation>
+    </message>
+    <message>
+        <source>Last check: %1 error(s), %2 warning(s)</source>
+        <translation>Последняя проверка: ошибок: %1, предупреждений: %2</translation>
+    </message>
+    <message>
+        <source>No problems.</source>
+        <translation>Проблем нет.</translation>
+    </message>
+    <message>
+        <source>Safe defaults are used where the configuration is wrong:</source>
+        <translation>Там, где настройки ошибочны, используются безопасные значения по умолчанию:</translation>
+    </message>
+    <message>
+        <source>Install %1</source>
+        <translation>Установить %1</translation>
+    </message>
+    <message>
+        <source>Install %1? It is checked first; visitors see it from the next start screen.</source>
+        <translation>Установить %1? Сначала пакет будет проверен; посетители увидят его со следующего начального экрана.</translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation>Установить</translation>
+    </message>
+    <message>
+        <source>Go back to the version installed before this one?</source>
+        <translation>Вернуться к версии, установленной до этой?</translation>
+    </message>
+</context>
+<context>
+    <name>StatementScreen</name>
+    <message>
+        <source>The Statement</source>
+        <translation>Заявление</translation>
+    </message>
+    <message>
+        <source>Slide a finger up or down to read</source>
+        <translation>Проведите пальцем вверх или вниз, чтобы читать</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineScreen</name>
+    <message>
+        <source>Previous moment</source>
+        <translation>Предыдущее событие</translation>
+    </message>
+    <message>
+        <source>Next moment</source>
+        <translation>Следующее событие</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,56 @@
+"""Interface words in the visitor's language, through Qt's translation system.
+
+English is the source language (no translator); ``.qm`` files for the others are compiled
+from the ``.ts`` sources in ``kiosk/i18n`` by ``scripts/translations.sh`` and committed
+(a test checks they are current).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QTranslator
+
+I18N = Path(__file__).resolve().parents[1] / "i18n"
+SOURCE_LANGUAGE = "en"
+INTERFACE_LANGUAGES = ("az", "en", "ru")
+# Each language named in itself, as visitors look for it on the switch.
+ENDONYMS = {"az": "Azərbaycan dili", "en": "English", "ru": "Русский"}
+
+
+def qm_path(language: str) -> Path:
+    return I18N / f"kiosk_{language}.qm"
+
+
+class Translations(QObject):
+    """Installs the translator for one interface language at a time."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._translator: QTranslator | None = None
+        self.language = SOURCE_LANGUAGE
+
+    def use(self, language: str) -> None:
+        app = QCoreApplication.instance()
+        if app is None or language == self.language:
+            return
+        if self._translator is not None:
+            app.removeTranslator(self._translator)
+            self._translator = None
+        if language != SOURCE_LANGUAGE:
+            translator = QTranslator(self)
+            if translator.load(str(qm_path(language))):
+                app.installTranslator(translator)
+                self._translator = translator
+        self.language = language
+
+
+class LanguageNames(QObject):
+    """The content languages' names, in the visitor's language, for "shown in ..." notes."""
+
+    def in_phrase(self, language: str) -> str:
+        names = {"en": self.tr("English"), "az": self.tr("Azerbaijani"), "ru": self.tr("Russian")}
+        return names.get(language, language)
+
+    def shown_in(self, language: str) -> str:
+        return self.tr("Shown in %1").replace("%1", self.in_phrase(language))

@@ -1,0 +1,96 @@
+"""Azerbaijani, English and Russian: interface words translated, content in the language staff
+gave it (marked when it falls back), a switch on every screen, a reset when the visit ends."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from conftest import Finger
+from kiosk.core.session import Screen
+from kiosk.ui.translations import I18N, qm_path
+
+REPO = Path(__file__).resolve().parents[1]
+VENV_BIN = Path(__file__).resolve().parents[1] / ".venv" / "bin"
+
+
+def test_switching_language_keeps_the_visitors_place(kiosk, finger: Finger) -> None:
+    window = kiosk.window
+    finger.tap(window.attract)
+    finger.tap(window.screens[Screen.HOME].tiles[Screen.STATEMENT])
+    statement = window.screens[Screen.STATEMENT]
+    statement.scroll_area.verticalScrollBar().setValue(400)
+    finger.tap(window.nav.languages.buttons["ru"])
+    assert kiosk.session.language == "ru"
+    assert kiosk.session.screen is Screen.STATEMENT
+    assert statement.scroll_area.verticalScrollBar().value() == 400
+    assert window.nav.back_button.text() == "Назад"
+    assert window.nav.home_button.text() == "Главная"
+    # The Statement stays as issued, and says so.
+    assert statement.paragraphs[0].text().startswith("20 January 1990")
+    assert window.nav.note.isVisible()
+    assert window.nav.note.text() == "Показано на английском языке"
+    finger.tap(window.nav.languages.buttons["az"])
+    assert window.nav.back_button.text() == "Geri"
+    assert window.nav.note.text() == "İngilis dilində göstərilir"
+    finger.tap(window.nav.languages.buttons["en"])
+    assert window.nav.back_button.text() == "Back"
+    assert not window.nav.note.isVisible()
+
+
+def test_each_language_is_named_in_itself(kiosk) -> None:
+    names = {code: b.text() for code, b in kiosk.window.attract.languages.buttons.items()}
+    assert names == {"az": "Azərbaycan dili", "en": "English", "ru": "Русский"}
+
+
+def test_choosing_a_language_on_the_start_screen_begins_in_it(kiosk, finger: Finger) -> None:
+    window = kiosk.window
+    finger.tap(window.attract.languages.buttons["az"])
+    assert kiosk.session.screen is Screen.HOME
+    home = window.screens[Screen.HOME]
+    assert home.tiles[Screen.STATEMENT].text() == "Bəyanat"
+    assert home.tiles[Screen.TIMELINE].text() == "Xronologiya"
+    assert window.nav.languages.buttons["az"].isChecked()
+
+
+def test_the_end_of_a_visit_restores_the_default_language(kiosk, finger: Finger) -> None:
+    window = kiosk.window
+    finger.tap(window.attract.languages.buttons["ru"])
+    assert window.attract.invitation.text() == "Коснитесь экрана, чтобы начать"
+    kiosk.session.reset()
+    QCoreApplication.processEvents()
+    assert kiosk.session.language == "en"
+    assert window.attract.invitation.text() == "Touch the screen to begin"
+    assert window.attract.languages.buttons["en"].isChecked()
+
+
+def test_translations_are_complete_and_compiled(tmp_path: Path) -> None:
+    sources = sorted(str(path) for path in (REPO / "src" / "kiosk" / "ui").rglob("*.py"))
+    for language in ("az", "ru"):
+        ts = I18N / f"kiosk_{language}.ts"
+        fresh = tmp_path / ts.name
+        shutil.copyfile(ts, fresh)
+        subprocess.run(
+            [
+                VENV_BIN / "pyside6-lupdate",
+                "-no-obsolete",
+                "-locations",
+                "none",
+                *sources,
+                "-ts",
+                str(fresh),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        text = fresh.read_text(encoding="utf-8")
+        assert 'type="unfinished"' not in text, f"{ts.name}: words without a translation"
+        assert text == ts.read_text(encoding="utf-8"), "run scripts/translations.sh"
+        qm = tmp_path / f"kiosk_{language}.qm"
+        subprocess.run(
+            [VENV_BIN / "pyside6-lrelease", "-silent", str(ts), "-qm", str(qm)], check=True
+        )
+        assert qm.read_bytes() == qm_path(language).read_bytes(), "run scripts/translations.sh"
