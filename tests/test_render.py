@@ -11,7 +11,7 @@ from PySide6.QtGui import QImage, QRawFont
 from conftest import make_kiosk
 from kiosk.paths import fonts_dir
 from kiosk.render import render_all, screen_states
-from kiosk.ui.layout_check import find_clipped_text
+from kiosk.ui.layout_check import find_clipped_text, find_overlapping_text
 
 SIZES = [(1920, 1080), (3840, 2160), (1080, 1920), (1280, 800)]
 STATE_NAMES = [
@@ -86,3 +86,19 @@ def test_bundled_fonts_have_a_glyph_for_every_character_of_the_content(qapp, exh
         )
         assert missing == [], f"{path.name} lacks {missing}"
     assert (fonts_dir() / "OFL.txt").is_file()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_the_pseudo_language_fits_everywhere(qtbot, exhibit, size: tuple[int, int]) -> None:
+    kiosk = make_kiosk(qtbot, exhibit, size=size, reduced_motion=True)
+    try:
+        kiosk.window.use_pseudo_language()
+        assert kiosk.window.nav.back_button.text() == "[Båçk ~~~]"
+        for name, action in screen_states(kiosk):
+            kiosk.window.idle_overlay.hide()
+            action()
+            QCoreApplication.processEvents()
+            assert find_clipped_text(kiosk.window) == [], f"{name} at {size}"
+            assert find_overlapping_text(kiosk.window) == [], f"{name} at {size}"
+    finally:
+        kiosk.close()

@@ -91,6 +91,11 @@ def build_parser(*, with_packs: bool = True) -> argparse.ArgumentParser:
     )
     render.add_argument("--language", metavar="CODE", help="render in this language (az, en, ru)")
     render.add_argument(
+        "--pseudo",
+        action="store_true",
+        help="every word accented and 40%% longer, to find text that would be cut off",
+    )
+    render.add_argument(
         "--size",
         type=parse_size,
         action="append",
@@ -181,9 +186,8 @@ def _render_command(args: argparse.Namespace) -> int:
     exhibit = _load(content_folder(args.content))
     if exhibit is None:
         return EXIT_CONTENT
-    return _render(
-        exhibit, args.out, args.contact_sheet, args.size or [(1920, 1080)], args.language
-    )
+    sizes = args.size or [(1920, 1080)]
+    return _render(exhibit, args.out, args.contact_sheet, sizes, args.language, args.pseudo)
 
 
 def _load(folder: Path) -> Exhibit | None:
@@ -245,12 +249,13 @@ def _schema(out: Path | None) -> int:
     return EXIT_OK
 
 
-def _render(
+def _render(  # noqa: PLR0917 - the render command's own options, passed straight on
     exhibit: Exhibit,
     out: Path | None,
     sheet: Path | None,
     sizes: list[tuple[int, int]],
     language: str | None = None,
+    pseudo: bool = False,
 ) -> int:
     import tempfile  # noqa: PLC0415
 
@@ -264,7 +269,7 @@ def _render(
     with tempfile.TemporaryDirectory(prefix="kiosk-render-") as scratch:
         target = out or Path(scratch)
         try:
-            written = render_all(exhibit, target, sizes, language)
+            written = render_all(exhibit, target, sizes, language, pseudo=pseudo)
             if sheet is not None:
                 for path in contact_sheets(written, sheet, sizes):
                     print(f"kiosk: wrote contact sheet {path}")

@@ -65,7 +65,12 @@ def screen_states(
 
 
 def render_all(
-    exhibit: Exhibit, out_dir: Path, sizes: list[tuple[int, int]], language: str | None = None
+    exhibit: Exhibit,
+    out_dir: Path,
+    sizes: list[tuple[int, int]],
+    language: str | None = None,
+    *,
+    pseudo: bool = False,
 ) -> list[Path]:
     """Render every state at every size; one sub-folder per size when several are given."""
     ensure_offscreen()
@@ -84,6 +89,8 @@ def render_all(
         window.resize(width, height)
         window.show()
         window.build_remaining_screens()
+        if pseudo:
+            window.use_pseudo_language()
         QCoreApplication.processEvents()
         for name, action in screen_states(kiosk, language):
             window.idle_overlay.hide()

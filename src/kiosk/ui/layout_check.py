@@ -88,3 +88,18 @@ def find_clipped_text(window: QWidget) -> list[ClippedText]:
         if not _visible_in_ancestors(button, window):
             found.append(ClippedText(_name(button), button.text(), "extends outside its container"))
     return found
+
+
+def find_overlapping_text(window: QWidget) -> list[tuple[str, str]]:
+    """Pairs of visible labels in the same container whose boxes overlap."""
+    labels = [
+        label for label in window.findChildren(QLabel) if label.isVisibleTo(window) and label.text()
+    ]
+    overlapping = []
+    for index, first in enumerate(labels):
+        for second in labels[index + 1 :]:
+            if first.parentWidget() is not second.parentWidget():
+                continue
+            if first.geometry().intersects(second.geometry()):
+                overlapping.append((first.text()[:40], second.text()[:40]))
+    return overlapping

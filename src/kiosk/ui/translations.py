@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTranslator
 
 I18N = Path(__file__).resolve().parents[1] / "i18n"
 SOURCE_LANGUAGE = "en"
+PSEUDO = "pseudo"
 INTERFACE_LANGUAGES = ("az", "en", "ru")
 # Each language named in itself, as visitors look for it on the switch.
 ENDONYMS = {"az": "Azərbaycan dili", "en": "English", "ru": "Русский"}
@@ -32,7 +33,7 @@ class Translations(QObject):
 
     def use(self, language: str) -> None:
         app = QCoreApplication.instance()
-        if app is None or language == self.language:
+        if app is None or self.language in (language, PSEUDO):
             return
         if self._translator is not None:
             app.removeTranslator(self._translator)
@@ -43,6 +44,19 @@ class Translations(QObject):
                 app.installTranslator(translator)
                 self._translator = translator
         self.language = language
+
+    def use_pseudo(self) -> None:
+        """Every interface word in the pseudo-language, whatever the visitor chooses."""
+        from kiosk.ui.pseudo import PseudoTranslator  # noqa: PLC0415 - layout testing only
+
+        app = QCoreApplication.instance()
+        if app is None:
+            return
+        if self._translator is not None:
+            app.removeTranslator(self._translator)
+        self._translator = PseudoTranslator(self)
+        app.installTranslator(self._translator)
+        self.language = PSEUDO
 
 
 class LanguageNames(QObject):

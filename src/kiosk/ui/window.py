@@ -47,6 +47,7 @@ class KioskWindow(QWidget):
 
         self.stack = QStackedWidget(self)
         self.translations = Translations(self)
+        self.pseudo = False
         self.nav = NavigationBar(list(exhibit.settings.languages), self)
         self.nav.hide()
         layout = QVBoxLayout(self)
@@ -78,6 +79,7 @@ class KioskWindow(QWidget):
 
     def _build_attract(self, exhibit: Exhibit) -> AttractScreen:
         attract = AttractScreen(exhibit)
+        attract.pseudo = self.pseudo
         attract.set_motion(not self.reduced_motion)
         attract.activated.connect(self.session.go_home)
         # Choosing a language on the start screen also begins the visit, in that language.
@@ -155,6 +157,7 @@ class KioskWindow(QWidget):
             Screen.FIGURES: FiguresScreen(exhibit),
         }
         for screen, view in built.items():
+            view.pseudo = self.pseudo
             view.set_language(self.session.language)
             self.screens[screen] = view
             self.stack.addWidget(view)
@@ -209,6 +212,14 @@ class KioskWindow(QWidget):
             self.idle.start()
         self.fade.raise_()
         self.idle_overlay.raise_()
+
+    def use_pseudo_language(self) -> None:
+        """Interface and content in the pseudo-language, for layout testing."""
+        self.pseudo = True
+        self.translations.use_pseudo()
+        for view in self.screens.values():
+            view.pseudo = True
+        self._set_language(self.session.language)
 
     def _begin_in(self, language: str) -> None:
         self.session.set_language(language)

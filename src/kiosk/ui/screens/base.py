@@ -16,11 +16,17 @@ class ScreenView(QWidget):
         self.language = exhibit.settings.default_language
         # Languages shown in place of the visitor's, because staff have not translated a text.
         self.fallbacks: set[str] = set()
+        # Content in the pseudo-language too, for layout testing (kiosk render --pseudo).
+        self.pseudo = False
 
     def text(self, value: LocalizedText) -> str:
         text, used = value.resolve(self.language, self.exhibit.settings.default_language)
         if used != self.language:
             self.fallbacks.add(used)
+        if self.pseudo:
+            from kiosk.ui.pseudo import pseudo  # noqa: PLC0415
+
+            return pseudo(text)
         return text
 
     def set_language(self, language: str) -> None:

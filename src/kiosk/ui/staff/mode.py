@@ -66,6 +66,7 @@ class StaffMode(QObject):
         self.gesture.triggered.connect(self.ask_for_pin)
         # A visit that ends also ends anything staff left open on the screen.
         window.session.reset_done.connect(self.lock)
+        window.session.language_changed.connect(self._retranslate)
         self.pin_pad.submitted.connect(self._check_pin)
         self.panel.lock_requested.connect(self.lock)
         self.panel.check_requested.connect(reloader.check_now)
@@ -77,6 +78,10 @@ class StaffMode(QObject):
         self.panel.set_packs(self.packs.packs)
         self.panel.set_config_findings(config_issues)
         self._show_content()
+
+    def _retranslate(self, _language: str) -> None:
+        self.pin_pad.retranslate()
+        self.panel.retranslate()
 
     @property
     def is_open(self) -> bool:
