@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage, QRawFont
 
 from conftest import make_kiosk
+from kiosk.core.session import Access
 from kiosk.paths import fonts_dir
 from kiosk.render import render_all, screen_states
 from kiosk.ui.layout_check import find_clipped_text, find_overlapping_text
@@ -28,13 +29,23 @@ STATE_NAMES = [
 ]
 
 
-@pytest.mark.parametrize("language", ["en", "az", "ru"])
+@pytest.mark.parametrize(
+    ("language", "access"),
+    [
+        ("en", Access()),
+        ("az", Access()),
+        ("ru", Access()),
+        ("ru", Access(text_step=2, high_contrast=True)),
+        ("az", Access(text_step=2, high_contrast=True)),
+    ],
+    ids=["en", "az", "ru", "ru-largest-contrast", "az-largest-contrast"],
+)
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def test_no_text_is_clipped_on_any_screen(qtbot, exhibit, size: tuple[int, int], language) -> None:  # type: ignore[no-untyped-def]
+def test_no_text_is_clipped_on_any_screen(qtbot, exhibit, size, language, access) -> None:  # type: ignore[no-untyped-def]
     kiosk = make_kiosk(qtbot, exhibit, size=size, reduced_motion=True)
     try:
         names = []
-        for name, action in screen_states(kiosk, language):
+        for name, action in screen_states(kiosk, language, access):
             kiosk.window.idle_overlay.hide()
             action()
             QCoreApplication.processEvents()

@@ -5,8 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.content.model import Exhibit
+
+if TYPE_CHECKING:
+    from kiosk.core.session import Access
 
 
 def ensure_offscreen() -> None:
@@ -15,7 +19,7 @@ def ensure_offscreen() -> None:
 
 
 def screen_states(
-    kiosk: object, language: str | None = None
+    kiosk: object, language: str | None = None, access: Access | None = None
 ) -> list[tuple[str, Callable[[], None]]]:
     """Each named state with the action that brings the kiosk into it, in ``language``
     (default: the exhibit's default language)."""
@@ -34,6 +38,8 @@ def screen_states(
         session.reset()
         if language is not None:
             session.set_language(language)
+        if access is not None:
+            session.set_access(access)
 
     states: list[tuple[str, Callable[[], None]]] = [
         ("attract", attract),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
@@ -15,12 +16,24 @@ class Screen(StrEnum):
     FIGURES = "figures"
 
 
+class Access(NamedTuple):
+    """A visitor's own choices: larger text, high contrast, less motion."""
+
+    text_step: int = 0  # 0, 1 or 2: standard, large, largest
+    high_contrast: bool = False
+    reduced_motion: bool = False
+
+
+TEXT_STEPS = 3
+
+
 class VisitSession(QObject):
     """One visit, from the first touch until the visitor walks away (idle reset)."""
 
     screen_changed = Signal(str)
     language_changed = Signal(str)
     timeline_index_changed = Signal(int)
+    access_changed = Signal(object)
     reset_done = Signal()
 
     def __init__(self, default_language: str, timeline_length: int) -> None:
@@ -30,6 +43,7 @@ class VisitSession(QObject):
         self._history: list[Screen] = [Screen.ATTRACT]
         self._language = default_language
         self._timeline_index = 0
+        self._access = Access()
 
     @property
     def screen(self) -> Screen:
@@ -38,6 +52,16 @@ class VisitSession(QObject):
     @property
     def language(self) -> str:
         return self._language
+
+    @property
+    def access(self) -> Access:
+        return self._access
+
+    def set_access(self, access: Access) -> None:
+        access = access._replace(text_step=max(0, min(access.text_step, TEXT_STEPS - 1)))
+        if access != self._access:
+            self._access = access
+            self.access_changed.emit(access)
 
     @property
     def timeline_index(self) -> int:
@@ -86,8 +110,9 @@ class VisitSession(QObject):
         self.reset()
 
     def reset(self) -> None:
-        """Forget the visit: start screen, default language, first timeline moment."""
+        """Forget the visit: start screen, default language and access, first moment."""
         self.set_language(self._default_language)
+        self.set_access(Access())
         self.set_timeline_index(0)
         if self._history != [Screen.ATTRACT]:
             self._history = [Screen.ATTRACT]

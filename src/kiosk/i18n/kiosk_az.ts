@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="az_AZ">
 <context>
+    <name>AccessPanel</name>
+    <message>
+        <source>Easier to see and read</source>
+        <translation>Görmək və oxumaq daha asan</translation>
+    </message>
+    <message>
+        <source>Standard text</source>
+        <translation>Adi mətn</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation>Böyük mətn</translation>
+    </message>
+    <message>
+        <source>Largest text</source>
+        <translation>Ən böyük mətn</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Yüksək kontrast</translation>
+    </message>
+    <message>
+        <source>Less motion</source>
+        <translation>Az hərəkət</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hazır</translation>
+    </message>
+</context>
+<context>
     <name>AttractScreen</name>
     <message>
         <source>Start screen</source>
@@ -14,6 +45,10 @@
     <message>
         <source>Touch the screen to begin</source>
         <translation>Başlamaq üçün ekrana toxunun</translation>
+    </message>
+    <message>
+        <source>Text size, contrast and motion</source>
+        <translation>Mətn ölçüsü, kontrast və hərəkət</translation>
     </message>
 </context>
 <context>
@@ -132,6 +167,10 @@
     <message>
         <source>Return to the three choices</source>
         <translation>Üç seçimə qayıt</translation>
+    </message>
+    <message>
+        <source>Text size, contrast and motion</source>
+        <translation>Mətn ölçüsü, kontrast və hərəkət</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AccessPanel</name>
+    <message>
+        <source>Easier to see and read</source>
+        <translation>Легче видеть и читать</translation>
+    </message>
+    <message>
+        <source>Standard text</source>
+        <translation>Обычный текст</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation>Крупный текст</translation>
+    </message>
+    <message>
+        <source>Largest text</source>
+        <translation>Самый крупный текст</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Высокий контраст</translation>
+    </message>
+    <message>
+        <source>Less motion</source>
+        <translation>Меньше движения</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+</context>
+<context>
     <name>AttractScreen</name>
     <message>
         <source>Start screen</source>
@@ -14,6 +45,10 @@
     <message>
         <source>Touch the screen to begin</source>
         <translation>Коснитесь экрана, чтобы начать</translation>
+    </message>
+    <message>
+        <source>Text size, contrast and motion</source>
+        <translation>Размер текста, контраст и движение</translation>
     </message>
 </context>
 <context>
@@ -132,6 +167,10 @@
     <message>
         <source>Return to the three choices</source>
         <translation>Вернуться к трём разделам</translation>
+    </message>
+    <message>
+        <source>Text size, contrast and motion</source>
+        <translation>Размер текста, контраст и движение</translation>
     </message>
 </context>
 <context>

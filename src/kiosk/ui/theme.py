@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QScreen
 
-from kiosk.content.model import Settings
+from kiosk.content.model import Colours, Settings
 
 SERIF = "Noto Serif"
 SANS = "Noto Sans"
@@ -45,14 +45,25 @@ def pixels_per_mm(settings: Settings, screen: QScreen | None) -> float:
     return 96 / 25.4
 
 
-def compute_metrics(settings: Settings, width: int, height: int, density: float) -> Metrics:
+# The visitor's text sizes: standard, large, largest.
+TEXT_SCALES = (1.0, 1.2, 1.4)
+# High contrast: white and a warm yellow on black, well over 7:1 (WCAG AAA).
+HIGH_CONTRAST = Colours(
+    background="#000000", surface="#1A1A1A", text="#FFFFFF", muted="#E8E8E8", accent="#FFD75E"
+)
+
+
+def compute_metrics(
+    settings: Settings, width: int, height: int, density: float, text_step: int = 0
+) -> Metrics:
     shorter = max(1, min(width, height))
     # A small landscape window (1280x800) is limited by its width as much as its height.
     scale = min(shorter / DESIGN_SIDE_PX, max(width, height) / 1920 * 1.2)
     sizes = settings.type_sizes
+    text_scale = scale * TEXT_SCALES[text_step]
 
     def scaled(value: int) -> int:
-        return max(10, round(value * scale))
+        return max(10, round(value * text_scale))
 
     primary = max(round(settings.touch.primary_target_mm * density), round(116 * scale))
     minimum = max(round(settings.touch.minimum_target_mm * density), round(84 * scale))
@@ -65,15 +76,16 @@ def compute_metrics(settings: Settings, width: int, height: int, density: float)
         heading_px=scaled(sizes.heading),
         body_px=scaled(sizes.body),
         caption_px=scaled(sizes.caption),
-        figure_px=scaled(sizes.figure),
+        # Already very large, the numbers give up room to their labels as the visitor's text
+        # grows, so the screen still holds all three.
+        figure_px=max(10, round(sizes.figure * scale / TEXT_SCALES[text_step])),
         unit=max(4, round(8 * scale)),
         portrait=height > width,
     )
 
 
-def style_sheet(settings: Settings, m: Metrics) -> str:
+def style_sheet(c: Colours, m: Metrics) -> str:
     """One style sheet for the whole window; widgets pick rules by their ``role`` property."""
-    c = settings.colours
     radius = m.px(18)
     return f"""
     QWidget {{ background: transparent; color: {c.text}; font-family: "{SANS}"; }}

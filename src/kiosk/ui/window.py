@@ -5,13 +5,20 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.content.model import Exhibit
+from kiosk.content.model import Colours, Exhibit
 from kiosk.core.idle import IdleWatcher
-from kiosk.core.session import Screen, VisitSession
+from kiosk.core.session import Access, Screen, VisitSession
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.base import ScreenView
-from kiosk.ui.theme import Metrics, compute_metrics, pixels_per_mm, style_sheet
+from kiosk.ui.theme import (
+    HIGH_CONTRAST,
+    Metrics,
+    compute_metrics,
+    pixels_per_mm,
+    style_sheet,
+)
 from kiosk.ui.translations import LanguageNames, Translations
+from kiosk.ui.widgets.access_panel import AccessPanel
 from kiosk.ui.widgets.fade import FadeOverlay
 from kiosk.ui.widgets.idle_overlay import IdleOverlay
 from kiosk.ui.widgets.nav_bar import NavigationBar
@@ -44,6 +51,7 @@ class KioskWindow(QWidget):
         )
         self.metrics: Metrics | None = None
         self._idle_override: tuple[float | None, float | None] = (None, None)
+        self._colours_applied: Colours | None = None
 
         self.stack = QStackedWidget(self)
         self.translations = Translations(self)
@@ -61,6 +69,9 @@ class KioskWindow(QWidget):
         self.fade = FadeOverlay(self)
         colours = exhibit.settings.colours
         self.idle_overlay = IdleOverlay((colours.background, colours.accent), self)
+        self.access_panel = AccessPanel(self)
+        self.access_panel.chosen.connect(session.set_access)
+        self.nav.access_button.clicked.connect(self.open_access_panel)
 
         self.attract.first_painted.connect(self._on_first_paint)
         self.nav.languages.chosen.connect(session.set_language)
@@ -68,6 +79,7 @@ class KioskWindow(QWidget):
         self.nav.home_requested.connect(session.go_home)
         session.screen_changed.connect(self._show_screen)
         session.language_changed.connect(self._set_language)
+        session.access_changed.connect(self._apply_access)
         session.reset_done.connect(self._reset_screens)
         idle.warning_started.connect(self.show_idle_warning)
         idle.countdown.connect(self.idle_overlay.set_seconds)
@@ -80,10 +92,11 @@ class KioskWindow(QWidget):
     def _build_attract(self, exhibit: Exhibit) -> AttractScreen:
         attract = AttractScreen(exhibit)
         attract.pseudo = self.pseudo
-        attract.set_motion(not self.reduced_motion)
+        attract.set_motion(not self.motion_reduced())
         attract.activated.connect(self.session.go_home)
         # Choosing a language on the start screen also begins the visit, in that language.
         attract.languages.chosen.connect(self._begin_in)
+        attract.access_button.clicked.connect(self.open_access_panel)
         self.screens[Screen.ATTRACT] = attract
         self.stack.addWidget(attract)
         return attract
@@ -146,7 +159,7 @@ class KioskWindow(QWidget):
         home = HomeScreen(exhibit)
         home.chosen.connect(lambda name: self.session.open(Screen(name)))
         timeline = TimelineScreen(exhibit)
-        timeline.animate = not self.reduced_motion
+        timeline.animate = not self.motion_reduced()
         timeline.step_requested.connect(self.session.step_timeline)
         timeline.index_requested.connect(self.session.set_timeline_index)
         self.session.timeline_index_changed.connect(timeline.show_moment)
@@ -177,10 +190,15 @@ class KioskWindow(QWidget):
 
     def _apply_metrics(self) -> None:
         density = pixels_per_mm(self.exhibit.settings, self.screen())
-        metrics = compute_metrics(self.exhibit.settings, self.width(), self.height(), density)
-        if metrics != self.metrics:
+        access = self.session.access
+        metrics = compute_metrics(
+            self.exhibit.settings, self.width(), self.height(), density, access.text_step
+        )
+        colours = self.colours()
+        if metrics != self.metrics or colours != self._colours_applied:
             self.metrics = metrics
-            self.setStyleSheet(style_sheet(self.exhibit.settings, metrics))
+            self._colours_applied = colours
+            self.setStyleSheet(style_sheet(colours, metrics))
             self.nav.apply_metrics(metrics)
             self.idle_overlay.apply_metrics(metrics)
             for view in self.screens.values():
@@ -197,13 +215,13 @@ class KioskWindow(QWidget):
         screen = Screen(name)
         if screen not in self.screens:
             self.build_remaining_screens()
-        if not self.reduced_motion and self.isVisible():
+        if not self.motion_reduced() and self.isVisible():
             self.fade.fade_from(self.grab())
         self.stack.setCurrentWidget(self.screens[screen])
         self._mark_fallbacks()
         on_attract = screen is Screen.ATTRACT
         self.nav.setVisible(not on_attract)
-        self.attract.set_motion(on_attract and not self.reduced_motion)
+        self.attract.set_motion(on_attract and not self.motion_reduced())
         if on_attract:
             self.idle.stop()
         elif self.idle.running:
@@ -221,6 +239,35 @@ class KioskWindow(QWidget):
             view.pseudo = True
         self._set_language(self.session.language)
 
+    def open_access_panel(self) -> None:
+        if self.metrics is not None:
+            self.access_panel.apply_metrics(self.metrics)
+        self.access_panel.show_access(self.session.access)
+        self.access_panel.cover()
+
+    def colours(self) -> Colours:
+        """The content's colours, or high contrast when the visitor asked for it."""
+        return HIGH_CONTRAST if self.session.access.high_contrast else self.exhibit.settings.colours
+
+    def motion_reduced(self) -> bool:
+        return self.reduced_motion or self.session.access.reduced_motion
+
+    def _apply_access(self, access: Access) -> None:
+        self.access_panel.show_access(access)
+        colours = self.colours()
+        self.attract.ambient.set_accent(colours.accent)
+        self.idle_overlay.set_colours((colours.background, colours.accent))
+        self._apply_metrics()
+        moving = not self.motion_reduced()
+        self.attract.set_motion(moving and self.session.screen is Screen.ATTRACT)
+        timeline = self.screens.get(Screen.TIMELINE)
+        if timeline is not None:
+            timeline.animate = moving  # type: ignore[attr-defined]
+        for view in self.screens.values():
+            view.apply_access(colours)
+        if Screen.HOME in self.screens:  # icons exist once the other screens are built
+            self.nav.load_icons(colours.text)
+
     def _begin_in(self, language: str) -> None:
         self.session.set_language(language)
         self.session.go_home()
@@ -229,6 +276,7 @@ class KioskWindow(QWidget):
         self.translations.use(language)
         self.nav.retranslate()
         self.idle_overlay.retranslate()
+        self.access_panel.retranslate()
         for view in self.screens.values():
             view.set_language(language)
         self._mark_fallbacks()
@@ -248,6 +296,7 @@ class KioskWindow(QWidget):
 
     def _end_visit(self) -> None:
         self.idle_overlay.hide()
+        self.access_panel.hide()
         self.session.reset()
 
     def _reset_screens(self) -> None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPaintEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Exhibit
 from kiosk.ui.screens.base import ScreenView
 from kiosk.ui.theme import Metrics
 from kiosk.ui.translations import LanguageNames
 from kiosk.ui.widgets.ambient import AmbientLight
+from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.language_switch import LanguageSwitch
 from kiosk.ui.widgets.text import make_label, make_rule
 
@@ -31,6 +32,9 @@ class AttractScreen(ScreenView):
         self.note = make_label("note")
         self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.languages = LanguageSwitch(list(exhibit.settings.languages))
+        self.access_button = TouchButton("language")
+        self.access_button.setObjectName("AccessButton")
+        self.access_button.set_text("Aa")
         layout = self._layout = QVBoxLayout(self)
         layout.addStretch(5)
         layout.addWidget(self.title)
@@ -40,7 +44,12 @@ class AttractScreen(ScreenView):
         layout.addWidget(self.invitation)
         layout.addStretch(2)
         # Low, within reach on tall screens, like every other control.
-        layout.addWidget(self.languages, 0, Qt.AlignmentFlag.AlignHCenter)
+        controls = QHBoxLayout()
+        controls.addStretch(1)
+        controls.addWidget(self.languages)
+        controls.addWidget(self.access_button)
+        controls.addStretch(1)
+        layout.addLayout(controls)
         self.setAccessibleName(self.tr("Start screen"))
         self.setAccessibleDescription(self.tr("Touch anywhere to begin"))
         self._painted = False
@@ -50,6 +59,7 @@ class AttractScreen(ScreenView):
         self.title.setText(self.text(self.exhibit.settings.title))
         self.invitation.setText(self.tr("Touch the screen to begin"))
         self.languages.retranslate()
+        self.access_button.setAccessibleName(self.tr("Text size, contrast and motion"))
         self.languages.set_current(self.language)
         fallback = sorted(self.fallbacks)
         self.note.setText(LanguageNames().shown_in(fallback[0]) if fallback else "")
@@ -61,6 +71,7 @@ class AttractScreen(ScreenView):
         self._layout.setSpacing(m.unit * 4)
         self.rule.setFixedSize(m.px(160), max(2, m.px(3)))
         self.languages.apply_metrics(m)
+        self.access_button.set_target_size(m.minimum_target, m.primary_target)
 
     def set_motion(self, moving: bool) -> None:
         self.ambient.set_moving(moving)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from kiosk.content.model import Exhibit, LocalizedText
+from kiosk.content.model import Colours, Exhibit, LocalizedText
 from kiosk.ui.theme import Metrics
 from kiosk.ui.widgets.text import relayout
 
@@ -40,6 +40,9 @@ class ScreenView(QWidget):
 
     def apply_metrics(self, m: Metrics) -> None:
         """Adapt sizes to the display."""
+
+    def apply_access(self, colours: Colours) -> None:
+        """Colours chosen by the visitor (high contrast) for parts painted by hand."""
 
     def reset(self) -> None:
         """Forget the last visitor: scroll positions and the like."""

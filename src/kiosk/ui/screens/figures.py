@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.content.model import Exhibit
 from kiosk.ui.screens.base import ScreenView
-from kiosk.ui.theme import Metrics
+from kiosk.ui.theme import SERIF, Metrics
 from kiosk.ui.widgets.source_block import SourceBlock
 from kiosk.ui.widgets.text import make_label
 
@@ -25,6 +33,8 @@ class FiguresScreen(ScreenView):
             cell_layout = QVBoxLayout(cell)
             number = make_label("figure", wrap=False)
             number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            # A number is never squeezed: the spaces around the figures give way instead.
+            number.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             label = make_label("heading")
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             cell_layout.addWidget(number)
@@ -68,6 +78,10 @@ class FiguresScreen(ScreenView):
         self.source_block.set_sources(self._distinct_sources())
 
     def apply_metrics(self, m: Metrics) -> None:
+        font = QFont(SERIF)
+        font.setPixelSize(m.figure_px)
+        for number in self.numbers:
+            number.setFixedHeight(QFontMetrics(font).height())
         margin = m.unit * (8 if not m.portrait else 4)
         self._layout.setContentsMargins(margin, margin, margin, margin)
         self.row.setDirection(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.content.model import Exhibit
+from kiosk.content.model import Colours, Exhibit
 from kiosk.core.session import Screen
 from kiosk.ui import icons
 from kiosk.ui.screens.base import ScreenView
@@ -23,6 +23,8 @@ class HomeScreen(ScreenView):
         self.title = make_label("heading")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tiles: dict[Screen, TileButton] = {}
+        self._icon_colours = exhibit.settings.colours
+        self._icons_loaded = False
         self.tile_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         for screen in (Screen.STATEMENT, Screen.TIMELINE, Screen.FIGURES):
             tile = TileButton(exhibit.settings.colours)
@@ -65,12 +67,20 @@ class HomeScreen(ScreenView):
             tile.apply_metrics(m)
             tile.setMaximumHeight(m.px(520) if not m.portrait else m.px(360))
 
+    def apply_access(self, colours: Colours) -> None:
+        for tile in self.tiles.values():
+            tile.set_colours(colours)
+        self._icon_colours = colours
+        if self._icons_loaded:
+            self.load_icons(colours.text)
+
     def load_icons(self, colour: str) -> None:
+        self._icons_loaded = True
         names = {
             Screen.STATEMENT: icons.STATEMENT,
             Screen.TIMELINE: icons.TIMELINE,
             Screen.FIGURES: icons.FIGURES,
         }
         for screen, name in names.items():
-            pressed = self.exhibit.settings.colours.background
+            pressed = self._icon_colours.background
             self.tiles[screen].setIcon(icons.icon(name, colour, pressed_colour=pressed))

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.content.model import Exhibit
+from kiosk.content.model import Colours, Exhibit
 from kiosk.ui.screens.base import ScreenView
 from kiosk.ui.theme import SERIF, Metrics
 from kiosk.ui.widgets.position_indicator import PositionIndicator
@@ -128,6 +128,9 @@ class StatementScreen(ScreenView):
             self.width() - width * 5, (self.height() - height) // 2, width, height
         )
         self.indicator.raise_()
+
+    def apply_access(self, colours: Colours) -> None:
+        self.indicator.set_colours((colours.surface, colours.muted))
 
     def reset(self) -> None:
         QScroller.scroller(self.scroll_area.viewport()).stop()

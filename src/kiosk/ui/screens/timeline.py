@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.content.model import Exhibit, Moment
+from kiosk.content.model import Colours, Exhibit, Moment
 from kiosk.ui import icons
 from kiosk.ui.pictures import load_scaled
 from kiosk.ui.screens.base import ScreenView
@@ -131,6 +131,10 @@ class TimelineScreen(ScreenView):
             button.set_target_size(m.minimum_target, m.primary_target)
             button.setFixedWidth(m.primary_target)
         self.rail.apply_metrics(m)
+
+    def apply_access(self, colours: Colours) -> None:
+        self.rail.set_line_colour(colours.muted)
+        self.load_icons(colours.text)
 
     def load_icons(self, colour: str) -> None:
         self.previous_button.setIcon(icons.icon(icons.PREVIOUS, colour))

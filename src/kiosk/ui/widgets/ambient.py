@@ -56,6 +56,12 @@ class AmbientLight(QWidget):
         self._glow = QPixmap()
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
+    def set_accent(self, accent: str) -> None:
+        if QColor(accent) != self._accent:
+            self._accent = QColor(accent)
+            self._glow = QPixmap()
+            self.update()
+
     def set_moving(self, moving: bool) -> None:
         self._moving = moving
         if moving and self.isVisible():

@@ -51,6 +51,10 @@ class TileButton(QAbstractButton):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
+    def set_colours(self, colours: Colours) -> None:
+        self._colours = colours
+        self.update()
+
     def set_text(self, text: str, description: str) -> None:
         self.setText(text)
         self._description = description

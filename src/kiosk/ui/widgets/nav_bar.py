@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui import icons
 from kiosk.ui.theme import Metrics
@@ -19,8 +19,10 @@ class NavigationBar(QWidget):
     def __init__(self, languages: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("NavigationBar")
-        self.languages = LanguageSwitch(languages, self)
-        self.note = make_label("note", self, wrap=False)
+        self.languages = LanguageSwitch(languages)
+        self.access_button = TouchButton("language")
+        self.access_button.setObjectName("AccessButton")
+        self.note = make_label("note", wrap=False)
         self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.back_button = TouchButton("nav", self)
         self.back_button.setObjectName("BackButton")
@@ -28,15 +30,21 @@ class NavigationBar(QWidget):
         self.home_button.setObjectName("HomeButton")
         self.back_button.clicked.connect(self.back_requested)
         self.home_button.clicked.connect(self.home_requested)
-        layout = self._layout = QHBoxLayout(self)
-        layout.addWidget(self.back_button)
-        layout.addStretch(1)
-        centre = self._centre = QVBoxLayout()
-        centre.addWidget(self.languages, 0, Qt.AlignmentFlag.AlignHCenter)
+        # The visitor's own controls, with the "shown in" note under them; where they go
+        # depends on the screen's shape (see apply_metrics).
+        self.centre = QWidget(self)
+        self._controls = QHBoxLayout()
+        self._controls.addStretch(1)
+        self._controls.addWidget(self.languages)
+        self._controls.addWidget(self.access_button)
+        self._controls.addStretch(1)
+        centre = QVBoxLayout(self.centre)
+        centre.setContentsMargins(0, 0, 0, 0)
+        centre.addLayout(self._controls)
         centre.addWidget(self.note)
-        layout.addLayout(centre)
-        layout.addStretch(1)
-        layout.addWidget(self.home_button)
+        self._layout = QGridLayout(self)
+        self._portrait: bool | None = None
+        self._arrange(portrait=False)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -45,20 +53,42 @@ class NavigationBar(QWidget):
         self.back_button.setAccessibleDescription(self.tr("Return to the previous screen"))
         self.home_button.setAccessibleDescription(self.tr("Return to the three choices"))
         self.languages.retranslate()
+        self.access_button.set_text("Aa")
+        self.access_button.setAccessibleName(self.tr("Text size, contrast and motion"))
 
     def set_languages(self, languages: list[str]) -> None:
         """New content may offer other languages."""
-        old, self.languages = self.languages, LanguageSwitch(languages, self)
-        self._centre.replaceWidget(old, self.languages)
+        old, self.languages = self.languages, LanguageSwitch(languages, self.centre)
+        self._controls.replaceWidget(old, self.languages)
         old.deleteLater()
 
+    def _arrange(self, *, portrait: bool) -> None:
+        """Landscape: Back, the controls, Home in one row.  Portrait (narrow): the controls
+        on a row of their own above Back and Home, all still low on the screen."""
+        if portrait == self._portrait:
+            return
+        self._portrait = portrait
+        for widget in (self.back_button, self.centre, self.home_button):
+            self._layout.removeWidget(widget)
+        if portrait:
+            self._layout.addWidget(self.centre, 0, 0, 1, 3)
+            self._layout.addWidget(self.back_button, 1, 0)
+            self._layout.addWidget(self.home_button, 1, 2)
+        else:
+            self._layout.addWidget(self.back_button, 0, 0)
+            self._layout.addWidget(self.centre, 0, 1)
+            self._layout.addWidget(self.home_button, 0, 2)
+        self._layout.setColumnStretch(1, 1)
+
     def apply_metrics(self, m: Metrics) -> None:
+        self._arrange(portrait=m.portrait)
         margin = m.unit * 2
         self._layout.setContentsMargins(margin * 2, margin, margin * 2, margin)
         for button in (self.back_button, self.home_button):
             button.set_target_size(m.minimum_target, m.primary_target)
             button.setMinimumWidth(m.primary_target * 2)
         self.languages.apply_metrics(m)
+        self.access_button.set_target_size(m.minimum_target, m.primary_target)
 
     def load_icons(self, colour: str) -> None:
         self.back_button.setIcon(icons.icon(icons.BACK, colour))

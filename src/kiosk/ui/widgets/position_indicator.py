@@ -18,6 +18,10 @@ class PositionIndicator(QWidget):
         scroll_bar.valueChanged.connect(self.update)
         scroll_bar.rangeChanged.connect(self.update)
 
+    def set_colours(self, colours: tuple[str, str]) -> None:
+        self._track, self._thumb = (QColor(colour) for colour in colours)
+        self.update()
+
     def fraction_shown(self) -> tuple[float, float]:
         """(start, length) of the visible part, as fractions of the whole text."""
         page = self._bar.pageStep()

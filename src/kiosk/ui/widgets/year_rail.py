@@ -33,6 +33,10 @@ class YearRail(QWidget):
             layout.addStretch(1)
         self.group.idClicked.connect(self.year_chosen)
 
+    def set_line_colour(self, colour: str) -> None:
+        self._line = QColor(colour)
+        self.update()
+
     def set_current(self, index: int) -> None:
         self.buttons[index].setChecked(True)
 

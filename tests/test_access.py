@@ -1,0 +1,59 @@
+"""A visitor's own settings: three text sizes, high contrast (7:1), less motion; all undone
+when the visit ends."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from conftest import Finger, make_kiosk
+from kiosk.content.colour import contrast_ratio
+from kiosk.core.session import Access, Screen
+from kiosk.ui.theme import HIGH_CONTRAST
+
+
+def test_the_control_is_on_every_screen(kiosk, finger: Finger) -> None:
+    window = kiosk.window
+    assert window.attract.access_button.isVisible()
+    finger.tap(window.attract)
+    for screen in (Screen.HOME, Screen.STATEMENT, Screen.TIMELINE, Screen.FIGURES):
+        kiosk.session.open(screen)
+        assert window.nav.access_button.isVisible(), screen
+
+
+def test_larger_text_high_contrast_and_less_motion(qtbot, exhibit, finger: Finger) -> None:
+    kiosk = make_kiosk(qtbot, exhibit, reduced_motion=False)
+    window = kiosk.window
+    try:
+        assert window.attract.ambient.is_animating()
+        finger.tap(window.attract.access_button)
+        panel = window.access_panel
+        assert panel.isVisible() and kiosk.session.screen is Screen.ATTRACT
+        standard = window.metrics.body_px
+        finger.tap(panel.size_buttons[2])
+        assert kiosk.session.access.text_step == 2
+        assert window.metrics.body_px >= round(standard * 1.35)
+        finger.tap(panel.contrast)
+        assert window.colours() == HIGH_CONTRAST
+        assert window.grab().toImage().pixelColor(5, 5).name() == "#000000"
+        finger.tap(panel.motion)
+        assert not window.attract.ambient.is_animating()
+        finger.tap(panel.done)
+        assert not panel.isVisible()
+        finger.tap(window.attract)
+        assert kiosk.session.screen is Screen.HOME
+        assert not window.fade.isVisible()  # no transition under less motion
+        kiosk.session.reset()  # the visitor walks away
+        QCoreApplication.processEvents()
+        assert kiosk.session.access == Access()
+        assert window.metrics.body_px == standard
+        assert window.colours() == exhibit.settings.colours
+        assert window.attract.ambient.is_animating()
+    finally:
+        kiosk.close()
+
+
+def test_high_contrast_reaches_wcag_aaa() -> None:
+    c = HIGH_CONTRAST
+    for front in (c.text, c.muted, c.accent):
+        for back in (c.background, c.surface):
+            assert contrast_ratio(front, back) >= 7.0, (front, back)
