@@ -71,7 +71,7 @@ def test_render_from_the_command_line(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "attract.png").is_file()
     assert (tmp_path / "idle-warning.png").is_file()
-    assert len(list(tmp_path.glob("*.png"))) == 10
+    assert len(list(tmp_path.glob("*.png"))) == 11
 
 
 def test_contact_sheet_holds_every_screen(tmp_path: Path) -> None:
@@ -80,7 +80,7 @@ def test_contact_sheet_holds_every_screen(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""  # no Qt noise for staff
     image = QImage(str(sheet))
-    assert image.width() == 4 * 640  # four columns of ten screens
+    assert image.width() == 4 * 640  # four columns of eleven screens
     assert image.height() == 3 * (400 + 28)
 
 

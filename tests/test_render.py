@@ -26,6 +26,7 @@ STATE_NAMES = [
     "timeline-2023",
     "figures",
     "idle-warning",
+    "access",
 ]
 
 
@@ -46,7 +47,7 @@ def test_no_text_is_clipped_on_any_screen(qtbot, exhibit, size, language, access
     try:
         names = []
         for name, action in screen_states(kiosk, language, access):
-            kiosk.window.idle_overlay.hide()
+            kiosk.window.close_layers()
             action()
             QCoreApplication.processEvents()
             names.append(name)
@@ -106,7 +107,7 @@ def test_the_pseudo_language_fits_everywhere(qtbot, exhibit, size: tuple[int, in
         kiosk.window.use_pseudo_language()
         assert kiosk.window.nav.back_button.text() == "[Båçk ~~~]"
         for name, action in screen_states(kiosk):
-            kiosk.window.idle_overlay.hide()
+            kiosk.window.close_layers()
             action()
             QCoreApplication.processEvents()
             assert find_clipped_text(kiosk.window) == [], f"{name} at {size}"

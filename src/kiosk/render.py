@@ -67,6 +67,12 @@ def screen_states(
         window.show_idle_warning(round(window.exhibit.settings.idle_warning_s))
 
     states.append(("idle-warning", idle_warning))
+
+    def access_panel() -> None:
+        window.close_layers()
+        window.open_access_panel()
+
+    states.append(("access", access_panel))
     return states
 
 
@@ -99,7 +105,7 @@ def render_all(
             window.use_pseudo_language()
         QCoreApplication.processEvents()
         for name, action in screen_states(kiosk, language):
-            window.idle_overlay.hide()
+            window.close_layers()
             action()
             QCoreApplication.processEvents()
             path = folder / f"{name}.png"

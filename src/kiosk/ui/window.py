@@ -239,6 +239,11 @@ class KioskWindow(QWidget):
             view.pseudo = True
         self._set_language(self.session.language)
 
+    def close_layers(self) -> None:
+        """Hide the question and the visitor's settings panel (between rendered states)."""
+        self.idle_overlay.hide()
+        self.access_panel.hide()
+
     def open_access_panel(self) -> None:
         if self.metrics is not None:
             self.access_panel.apply_metrics(self.metrics)

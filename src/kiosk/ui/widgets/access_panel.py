@@ -38,19 +38,24 @@ class AccessPanel(ModalLayer):
             toggle.setCheckable(True)
         self.done = TouchButton("primary", self.panel, primary=True)
         self.done.setObjectName("AccessDone")
-        grid = QGridLayout()
-        for step, button in enumerate(self.size_buttons):
-            grid.addWidget(button, 0, step)
-        grid.addWidget(self.contrast, 1, 0, 1, 3)
-        grid.addWidget(self.motion, 2, 0, 1, 3)
+        self._grid = QGridLayout()
+        self._arranged_portrait: bool | None = None
+        self._arrange(portrait=False)
         self._layout = QVBoxLayout(self.panel)
         self._layout.addWidget(self.heading)
-        self._layout.addLayout(grid)
+        self._layout.addLayout(self._grid)
         self._layout.addWidget(self.done, 0, Qt.AlignmentFlag.AlignHCenter)
         self.sizes.idClicked.connect(lambda _step: self._emit())
         self.contrast.clicked.connect(self._emit)
         self.motion.clicked.connect(self._emit)
         self.done.clicked.connect(self.hide)
+        # The panel sits in the middle of the layer; the layout sizes it to its content.
+        outer = QGridLayout(self)
+        outer.addWidget(self.panel, 1, 1)
+        outer.setRowStretch(0, 1)
+        outer.setRowStretch(2, 1)
+        outer.setColumnStretch(0, 1)
+        outer.setColumnStretch(2, 1)
         self.retranslate()
         self.show_access(Access())
         self.hide()
@@ -81,21 +86,23 @@ class AccessPanel(ModalLayer):
             )
         )
 
+    def _arrange(self, *, portrait: bool) -> None:
+        """The three sizes side by side, or one above another on a narrow screen."""
+        if portrait == self._arranged_portrait:
+            return
+        self._arranged_portrait = portrait
+        for widget in (*self.size_buttons, self.contrast, self.motion):
+            self._grid.removeWidget(widget)
+        for step, button in enumerate(self.size_buttons):
+            self._grid.addWidget(button, step if portrait else 0, 0 if portrait else step)
+        row = 3 if portrait else 1
+        self._grid.addWidget(self.contrast, row, 0, 1, 3)
+        self._grid.addWidget(self.motion, row + 1, 0, 1, 3)
+
     def apply_metrics(self, m: Metrics) -> None:
+        self._arrange(portrait=m.portrait)
         for button in (*self.size_buttons, self.contrast, self.motion, self.done):
             button.set_target_size(m.minimum_target, m.primary_target)
         pad = m.unit * 4
         self._layout.setContentsMargins(pad, pad, pad, pad)
         self._layout.setSpacing(m.unit * 3)
-        self._place()
-
-    def resizeEvent(self, event: object) -> None:
-        self._place()
-
-    def _place(self) -> None:
-        hint = self.panel.sizeHint()
-        width = min(hint.width(), self.width())
-        wanted = self._layout.heightForWidth(width)
-        height = min(wanted if wanted > 0 else hint.height(), self.height())
-        left, top = (self.width() - width) // 2, (self.height() - height) // 2
-        self.panel.setGeometry(left, top, width, height)
