@@ -20,16 +20,32 @@
         <translation>Ən böyük mətn</translation>
     </message>
     <message>
+        <source>Text size</source>
+        <translation>Mətn ölçüsü</translation>
+    </message>
+    <message>
         <source>High contrast</source>
         <translation>Yüksək kontrast</translation>
+    </message>
+    <message>
+        <source>White and yellow on black</source>
+        <translation>Qara fonda ağ və sarı</translation>
     </message>
     <message>
         <source>Less motion</source>
         <translation>Az hərəkət</translation>
     </message>
     <message>
+        <source>No moving light and no fades</source>
+        <translation>Hərəkətli işıq və keçid effektləri olmadan</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>Hazır</translation>
+    </message>
+    <message>
+        <source>Close these settings</source>
+        <translation>Bu parametrləri bağla</translation>
     </message>
 </context>
 <context>
@@ -49,6 +65,10 @@
     <message>
         <source>Text size, contrast and motion</source>
         <translation>Mətn ölçüsü, kontrast və hərəkət</translation>
+    </message>
+    <message>
+        <source>Larger text, high contrast or less motion</source>
+        <translation>Daha böyük mətn, yüksək kontrast və ya az hərəkət</translation>
     </message>
 </context>
 <context>
@@ -171,6 +191,10 @@
     <message>
         <source>Text size, contrast and motion</source>
         <translation>Mətn ölçüsü, kontrast və hərəkət</translation>
+    </message>
+    <message>
+        <source>Larger text, high contrast or less motion</source>
+        <translation>Daha böyük mətn, yüksək kontrast və ya az hərəkət</translation>
     </message>
 </context>
 <context>
@@ -323,6 +347,14 @@
     <message>
         <source>Next moment</source>
         <translation>Növbəti an</translation>
+    </message>
+    <message>
+        <source>Show the earlier moment</source>
+        <translation>Daha əvvəlki anı göstər</translation>
+    </message>
+    <message>
+        <source>Show the later moment</source>
+        <translation>Daha sonrakı anı göstər</translation>
     </message>
 </context>
 </TS>

@@ -20,16 +20,32 @@
         <translation>Самый крупный текст</translation>
     </message>
     <message>
+        <source>Text size</source>
+        <translation>Размер текста</translation>
+    </message>
+    <message>
         <source>High contrast</source>
         <translation>Высокий контраст</translation>
+    </message>
+    <message>
+        <source>White and yellow on black</source>
+        <translation>Белый и жёлтый на чёрном</translation>
     </message>
     <message>
         <source>Less motion</source>
         <translation>Меньше движения</translation>
     </message>
     <message>
+        <source>No moving light and no fades</source>
+        <translation>Без движущегося света и плавных переходов</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Close these settings</source>
+        <translation>Закрыть эти настройки</translation>
     </message>
 </context>
 <context>
@@ -49,6 +65,10 @@
     <message>
         <source>Text size, contrast and motion</source>
         <translation>Размер текста, контраст и движение</translation>
+    </message>
+    <message>
+        <source>Larger text, high contrast or less motion</source>
+        <translation>Крупнее текст, выше контраст или меньше движения</translation>
     </message>
 </context>
 <context>
@@ -171,6 +191,10 @@
     <message>
         <source>Text size, contrast and motion</source>
         <translation>Размер текста, контраст и движение</translation>
+    </message>
+    <message>
+        <source>Larger text, high contrast or less motion</source>
+        <translation>Крупнее текст, выше контраст или меньше движения</translation>
     </message>
 </context>
 <context>
@@ -323,6 +347,14 @@
     <message>
         <source>Next moment</source>
         <translation>Следующее событие</translation>
+    </message>
+    <message>
+        <source>Show the earlier moment</source>
+        <translation>Показать более раннее событие</translation>
+    </message>
+    <message>
+        <source>Show the later moment</source>
+        <translation>Показать более позднее событие</translation>
     </message>
 </context>
 </TS>

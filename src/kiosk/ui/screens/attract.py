@@ -60,6 +60,9 @@ class AttractScreen(ScreenView):
         self.invitation.setText(self.tr("Touch the screen to begin"))
         self.languages.retranslate()
         self.access_button.setAccessibleName(self.tr("Text size, contrast and motion"))
+        self.access_button.setAccessibleDescription(
+            self.tr("Larger text, high contrast or less motion")
+        )
         self.languages.set_current(self.language)
         fallback = sorted(self.fallbacks)
         self.note.setText(LanguageNames().shown_in(fallback[0]) if fallback else "")

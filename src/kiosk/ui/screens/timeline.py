@@ -78,6 +78,8 @@ class TimelineScreen(ScreenView):
         self.source_block.retranslate()
         self.previous_button.setAccessibleName(self.tr("Previous moment"))
         self.next_button.setAccessibleName(self.tr("Next moment"))
+        self.previous_button.setAccessibleDescription(self.tr("Show the earlier moment"))
+        self.next_button.setAccessibleDescription(self.tr("Show the later moment"))
         for index, moment in enumerate(self.exhibit.timeline):
             self.rail.describe(index, self.text(moment.title))
         self._show_texts()

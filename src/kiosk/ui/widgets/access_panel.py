@@ -68,9 +68,13 @@ class AccessPanel(ModalLayer):
             strict=True,
         ):
             button.set_text(name)
+            button.setAccessibleDescription(self.tr("Text size"))
         self.contrast.set_text(self.tr("High contrast"))
+        self.contrast.setAccessibleDescription(self.tr("White and yellow on black"))
         self.motion.set_text(self.tr("Less motion"))
+        self.motion.setAccessibleDescription(self.tr("No moving light and no fades"))
         self.done.set_text(self.tr("Done"))
+        self.done.setAccessibleDescription(self.tr("Close these settings"))
 
     def show_access(self, access: Access) -> None:
         self.size_buttons[access.text_step].setChecked(True)

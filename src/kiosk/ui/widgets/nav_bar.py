@@ -55,6 +55,9 @@ class NavigationBar(QWidget):
         self.languages.retranslate()
         self.access_button.set_text("Aa")
         self.access_button.setAccessibleName(self.tr("Text size, contrast and motion"))
+        self.access_button.setAccessibleDescription(
+            self.tr("Larger text, high contrast or less motion")
+        )
 
     def set_languages(self, languages: list[str]) -> None:
         """New content may offer other languages."""
