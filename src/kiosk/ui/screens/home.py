@@ -34,6 +34,8 @@ class HomeScreen(ScreenView):
             self.tile_row.addWidget(tile)
         layout = self._layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        # Grows on tall screens only, pushing the choices down within a visitor's reach.
+        layout.addStretch(0)
         layout.addLayout(self.tile_row, 1)
         self.retranslate()
 
@@ -65,7 +67,9 @@ class HomeScreen(ScreenView):
         )
         for tile in self.tiles.values():
             tile.apply_metrics(m)
-            tile.setMaximumHeight(m.px(520) if not m.portrait else m.px(360))
+            tile.setMaximumHeight(m.px(520) if not m.portrait else m.px(300))
+            tile.setMinimumHeight(tile.sizeHint().height())  # never squeezed below its content
+        layout.setStretch(1, 2 if m.portrait else 0)
 
     def apply_access(self, colours: Colours) -> None:
         for tile in self.tiles.values():
