@@ -102,3 +102,24 @@ def test_content_layer_never_imports_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_a_turned_display_paints_its_first_frame() -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KIOSK_ROTATION="90")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kiosk",
+            "--windowed",
+            "--size",
+            "1920x1080",
+            "--exit-after-first-frame",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert (result.returncode, result.stdout.strip()) == (0, "first-frame"), result.stderr

@@ -151,3 +151,11 @@ def test_set_pin_refuses_bad_or_mismatched_pins(tmp_path: Path, first: str, seco
     answers = iter([first, second])
     assert set_pin(path, ask=lambda _prompt: next(answers)) == 1
     assert not path.exists()
+
+
+def test_rotation_is_read_as_degrees(tmp_path: Path) -> None:
+    config, issues = load_station_config(write(tmp_path / "s.yaml", "rotation: 270\n"), environ={})
+    assert (config.rotation, issues) == (270, [])
+    config, issues = load_station_config(environ={"KIOSK_ROTATION": "45"})
+    assert config.rotation == 0
+    assert "expected one of 0, 90, 180, 270; found '45'" in str(issues[0])

@@ -52,6 +52,7 @@ class StaffSettings:
 class StationConfig:
     screen: int | None = None
     cursor: str = "hidden"
+    rotation: int = 0  # degrees clockwise: 0, 90, 180 or 270
     idle_timeout_s: float | None = None  # None: the content's own timing
     idle_warning_s: float | None = None
     languages: tuple[str, ...] | None = None  # None: every language the content offers
@@ -94,6 +95,7 @@ SECTIONS: dict[str, tuple[Spec, str]] = {
     # key: (spec, the StationConfig field it sets)
     "screen": (Integer(0, 16, "Which screen, counted from 0."), "screen"),
     "cursor": (Choice(("hidden", "visible")), "cursor"),
+    "rotation": (Choice(("0", "90", "180", "270"), "Turn the interface, degrees."), "rotation"),
     "idle_timeout_seconds": (Number(5, 3600), "idle_timeout_s"),
     "idle_warning_seconds": (Number(5, 600), "idle_warning_s"),
     "languages": (ListOf(Language(), min_items=1), "languages"),
@@ -108,6 +110,7 @@ SECTIONS: dict[str, tuple[Spec, str]] = {
 ENVIRONMENT = {
     "KIOSK_SCREEN": "screen",
     "KIOSK_CURSOR": "cursor",
+    "KIOSK_ROTATION": "rotation",
     "KIOSK_IDLE_TIMEOUT": "idle_timeout_seconds",
     "KIOSK_LANGUAGES": "languages",
     "KIOSK_CONTENT_STORE": "content_store",
@@ -162,7 +165,7 @@ def _read_section(key: str, node: Node, reader: FieldReader, values: dict[str, A
     spec, target = SECTIONS[key]
     value = spec.read(reader, node)
     if value is not FAILED:  # a bad section keeps its safe default
-        values[target] = value
+        values[target] = int(value) if target == "rotation" else value
 
 
 def _opening_hours(node: Node, reader: FieldReader) -> dict[str, str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.content.issues import Issue
 from kiosk.content.model import Exhibit
@@ -73,18 +73,24 @@ def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
                 0, lambda: _start_services(window, options, config, config_issues)
             )
         )
+    # A display hung on its side or upside down: the interface turns inside the app.
+    shown: QWidget = window
+    if config.rotation:
+        from kiosk.ui.rotation import RotatedHost  # noqa: PLC0415 - only for turned displays
+
+        shown = RotatedHost(window, config.rotation)
     if options.windowed:
         width, height = options.size or DEFAULT_WINDOW
-        window.resize(width, height)
-        window.move(screen.geometry().topLeft())
-        window.show()
+        shown.resize(width, height)
+        shown.move(screen.geometry().topLeft())
+        shown.show()
     else:
-        window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
-        window.setScreen(screen)
-        window.setGeometry(screen.geometry())
+        shown.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+        shown.setScreen(screen)
+        shown.setGeometry(screen.geometry())
         if config.cursor == "hidden":
             app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
-        window.showFullScreen()
+        shown.showFullScreen()
     return app.exec()
 
 
