@@ -94,3 +94,18 @@ def test_translations_are_complete_and_compiled(tmp_path: Path) -> None:
             [VENV_BIN / "pyside6-lrelease", "-silent", str(ts), "-qm", str(qm)], check=True
         )
         assert qm.read_bytes() == qm_path(language).read_bytes(), "run scripts/translations.sh"
+
+
+def test_azerbaijani_letters_are_shown_exactly_as_written(qtbot, exhibit) -> None:  # type: ignore[no-untyped-def]
+    from conftest import make_kiosk
+    from kiosk.content.model import LocalizedText
+
+    # Python's case rules break dotted and dotless i: the kiosk never changes case.
+    title = LocalizedText({"en": "Title", "az": "İstiqlal: ıİ iI Əə Ğğ Şş Çç Öö Üü"})
+    settings = exhibit.settings._replace(title=title, languages=("az", "en"))
+    kiosk = make_kiosk(qtbot, exhibit._replace(settings=settings), reduced_motion=True)
+    try:
+        kiosk.session.set_language("az")
+        assert kiosk.window.attract.title.text() == "İstiqlal: ıİ iI Əə Ğğ Şş Çç Öö Üü"
+    finally:
+        kiosk.close()

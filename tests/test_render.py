@@ -36,10 +36,11 @@ STATE_NAMES = [
         ("en", Access()),
         ("az", Access()),
         ("ru", Access()),
+        ("en", Access(text_step=2, high_contrast=True)),
         ("ru", Access(text_step=2, high_contrast=True)),
         ("az", Access(text_step=2, high_contrast=True)),
     ],
-    ids=["en", "az", "ru", "ru-largest-contrast", "az-largest-contrast"],
+    ids=["en", "az", "ru", "en-largest-contrast", "ru-largest-contrast", "az-largest-contrast"],
 )
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_no_text_is_clipped_on_any_screen(qtbot, exhibit, size, language, access) -> None:  # type: ignore[no-untyped-def]
