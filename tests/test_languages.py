@@ -9,7 +9,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from conftest import Finger
+from conftest import Finger, make_kiosk
+from kiosk.content.model import LocalizedText
 from kiosk.core.session import Screen
 from kiosk.ui.translations import I18N, qm_path
 
@@ -97,8 +98,6 @@ def test_translations_are_complete_and_compiled(tmp_path: Path) -> None:
 
 
 def test_azerbaijani_letters_are_shown_exactly_as_written(qtbot, exhibit) -> None:  # type: ignore[no-untyped-def]
-    from conftest import make_kiosk
-    from kiosk.content.model import LocalizedText
 
     # Python's case rules break dotted and dotless i: the kiosk never changes case.
     title = LocalizedText({"en": "Title", "az": "İstiqlal: ıİ iI Əə Ğğ Şş Çç Öö Üü"})
