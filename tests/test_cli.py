@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QLockFile
 from PySide6.QtGui import QImage
 
 from conftest import REPO
@@ -123,3 +124,20 @@ def test_a_turned_display_paints_its_first_frame() -> None:
         check=False,
     )
     assert (result.returncode, result.stdout.strip()) == (0, "first-frame"), result.stderr
+
+
+def test_only_one_kiosk_runs_per_station(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KIOSK_DATA_DIR=str(tmp_path))
+    command = [sys.executable, "-m", "kiosk", "--windowed", "--exit-after-first-frame"]
+    running = QLockFile(str(tmp_path / "kiosk.lock"))  # as a kiosk already running holds it
+    assert running.tryLock(0)
+    second = subprocess.run(
+        command, capture_output=True, text=True, env=env, timeout=120, check=False
+    )
+    assert second.returncode == 2
+    assert "a kiosk is already running on this station" in second.stderr
+    running.unlock()
+    alone = subprocess.run(
+        command, capture_output=True, text=True, env=env, timeout=120, check=False
+    )
+    assert (alone.returncode, alone.stdout.strip()) == (0, "first-frame")

@@ -14,6 +14,7 @@ from kiosk.core.idle import IdleWatcher
 from kiosk.core.session import VisitSession
 from kiosk.ui.activity import InputActivityFilter
 from kiosk.ui.fonts import load_bundled_fonts
+from kiosk.ui.lockdown import Lockdown, lock_widgets
 from kiosk.ui.window import KioskWindow
 
 
@@ -38,10 +39,13 @@ class Kiosk:
     idle: IdleWatcher
     window: KioskWindow
     activity: InputActivityFilter
+    lockdown: Lockdown
 
     def close(self) -> None:
         self.idle.stop()
         self.app.removeEventFilter(self.activity)
+        self.app.removeEventFilter(self.lockdown)
+        self.lockdown.allow_exit()
         self.window.close()
         self.window.deleteLater()
 
@@ -55,4 +59,7 @@ def build_kiosk(
     window = KioskWindow(exhibit, session, idle, reduced_motion=reduced_motion)
     activity = InputActivityFilter(idle.poke, window)
     app.installEventFilter(activity)
-    return Kiosk(app, session, idle, window, activity)
+    # Full-screen keeping is switched on by the runner, for a real kiosk display only.
+    lockdown = Lockdown(window, full_screen=False)
+    window.screens_ready.connect(lambda: lock_widgets(window))
+    return Kiosk(app, session, idle, window, activity, lockdown)

@@ -9,7 +9,10 @@ from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 log = logging.getLogger("qt")
 
 # Harmless and repeated on every window of the offscreen platform (renders, self-tests).
-IGNORED = ("This plugin does not support propagateSizeHints()",)
+IGNORED = (
+    "This plugin does not support propagateSizeHints()",
+    "This plugin does not support raise()",
+)
 LEVELS = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
     QtMsgType.QtInfoMsg: logging.INFO,

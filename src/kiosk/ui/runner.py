@@ -7,12 +7,13 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QLockFile, Qt, QTimer
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.content.issues import Issue
 from kiosk.content.model import Exhibit
+from kiosk.paths import data_dir
 from kiosk.station import StationConfig
 from kiosk.ui.application import build_kiosk, create_application
 from kiosk.ui.window import KioskWindow
@@ -49,7 +50,20 @@ class RunOptions:
     exit_when_ready: bool = False
 
 
+def hold_station_lock() -> QLockFile | None:
+    """One kiosk per station: a second one would fight the first for the screen.  The lock
+    is released when the process ends, even when it crashes."""
+    folder = data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(folder / "kiosk.lock"))
+    return lock if lock.tryLock(0) else None
+
+
 def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
+    lock = hold_station_lock()
+    if lock is None:
+        print("kiosk: a kiosk is already running on this station", file=sys.stderr)
+        return 2
     if options.config_path is not None:
         # Pack commands run as child processes must read the same configuration.
         os.environ["KIOSK_CONFIG"] = str(options.config_path)
@@ -91,7 +105,11 @@ def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
         if config.cursor == "hidden":
             app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
         shown.showFullScreen()
-    return app.exec()
+        kiosk.lockdown.window = shown
+        kiosk.lockdown.full_screen = True
+    code = app.exec()
+    lock.unlock()
+    return code
 
 
 def _start_services(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Colours, Exhibit, Moment
 from kiosk.ui import icons
@@ -30,7 +30,7 @@ class TimelineScreen(ScreenView):
 
         self.card = QFrame()
         self.card.setObjectName("MomentCard")
-        self.picture = QLabel()
+        self.picture = make_label("picture", wrap=False)
         self.picture.setObjectName("MomentPicture")
         self.picture.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self.picture.hide()

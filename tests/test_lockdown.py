@@ -1,0 +1,73 @@
+"""Visitors cannot close, leave or take apart the exhibit from inside the application."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel, QLineEdit, QTextEdit, QWidget
+
+from conftest import make_kiosk
+from kiosk.render import screen_states
+
+KEY_SWEEP = [
+    (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+    (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+    (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
+    (Qt.Key.Key_Menu, Qt.KeyboardModifier.NoModifier),
+]
+
+
+@pytest.fixture
+def full_screen(qtbot, exhibit):  # type: ignore[no-untyped-def]
+    kiosk = make_kiosk(qtbot, exhibit, reduced_motion=True)
+    kiosk.window.showFullScreen()
+    kiosk.lockdown.full_screen = True
+    qtbot.waitUntil(kiosk.window.isFullScreen)
+    yield kiosk
+    kiosk.close()
+
+
+def test_the_key_sweep_changes_nothing(qtbot, full_screen) -> None:  # type: ignore[no-untyped-def]
+    window = full_screen.window
+    screen = window.screen()
+    for state, action in screen_states(full_screen):
+        window.close_layers()
+        action()
+        for key, modifiers in KEY_SWEEP:
+            QTest.keyClick(window, key, modifiers)
+        QCoreApplication.processEvents()
+        assert window.isVisible() and window.isFullScreen(), state
+        assert window.screen() is screen
+    assert full_screen.session.screen is not None
+
+
+def test_close_requests_are_refused_until_staff_allow_exit(qtbot, full_screen) -> None:  # type: ignore[no-untyped-def]
+    window = full_screen.window
+    assert not window.close()
+    assert window.isVisible()
+    full_screen.lockdown.allow_exit()
+    assert window.close()
+
+
+def test_the_window_takes_full_screen_back(qtbot, full_screen) -> None:  # type: ignore[no-untyped-def]
+    window = full_screen.window
+    window.showNormal()
+    qtbot.waitUntil(window.isFullScreen, timeout=3000)
+
+
+def test_no_widget_offers_menus_drops_selection_or_links(full_screen) -> None:  # type: ignore[no-untyped-def]
+    window = full_screen.window
+    widgets = [window, *window.findChildren(QWidget)]
+    assert len(widgets) > 80
+    for widget in widgets:
+        name = f"{type(widget).__name__} {widget.objectName()}"
+        assert widget.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu, name
+        assert not widget.acceptDrops(), name
+        assert not isinstance(widget, QLineEdit | QTextEdit), name
+        if isinstance(widget, QLabel):
+            assert widget.textFormat() == Qt.TextFormat.PlainText, name
+            assert widget.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction
+            assert not widget.openExternalLinks(), name
