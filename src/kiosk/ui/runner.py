@@ -115,7 +115,7 @@ def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
 def _start_services(
     window: KioskWindow, options: RunOptions, config: StationConfig, issues: list[Issue]
 ) -> None:
-    """Logging, hot reload, following the content store, and staff mode."""
+    """Logging, health, hot reload, following the content store, and staff mode."""
     import logging  # noqa: PLC0415
 
     from kiosk.core.reloader import ActiveVersionFollower, ContentReloader  # noqa: PLC0415
@@ -126,15 +126,45 @@ def _start_services(
     from kiosk.ui.qt_messages import route_qt_messages  # noqa: PLC0415
     from kiosk.ui.staff.mode import StaffMode  # noqa: PLC0415
 
-    configure_logging()
+    window.log_files = configure_logging(to_files=True)  # type: ignore[attr-defined]
     route_qt_messages()
     for issue in issues:
         logging.getLogger(__name__).warning("station configuration: %s", issue)
-
     # Staff edits and installed packs appear without a restart, at the next rest.
     reloader = ContentReloader(options.content_dir, window)
     LiveContent(window, reloader)
+    root = store_root(config.content_store)
     if options.follow_store:
-        root = store_root(config.content_store)
         ActiveVersionFollower(reloader, lambda: active_folder(root) or default_content_dir())
     StaffMode(window, config, issues, reloader, follow_store=options.follow_store)
+    _start_health(window, root)
+
+
+def _start_health(window: KioskWindow, store: Path) -> None:
+    """systemd's READY and watchdog pings, and the health report every 30 seconds."""
+    import logging  # noqa: PLC0415
+    import time  # noqa: PLC0415
+
+    from kiosk.ops.health import HEALTH_FILE, LastError, count_start, report  # noqa: PLC0415
+    from kiosk.ops.notify import Notifier  # noqa: PLC0415
+    from kiosk.packs.pointer import active_version  # noqa: PLC0415
+    from kiosk.ui.health_writer import HealthWriter, qt_versions  # noqa: PLC0415
+    from kiosk.ui.heartbeat import Heartbeat  # noqa: PLC0415
+
+    last_error = LastError()
+    logging.getLogger().addHandler(last_error)
+    started, starts, versions = time.monotonic(), count_start(data_dir()), qt_versions()
+
+    def health() -> dict[str, object]:
+        return report(
+            started=started,
+            content_version=active_version(store) or "factory",
+            screen=window.session.screen.value,
+            starts=starts,
+            last_error=last_error,
+            versions=versions,
+        )
+
+    HealthWriter(data_dir() / HEALTH_FILE, health, window).start()
+    # The exhibit is on screen and running: systemd hears READY, then the GUI thread's pings.
+    Heartbeat(Notifier(), window).first_frame_shown()

@@ -1,0 +1,1 @@
+"""Running unattended: systemd notifications, health reports, logs."""

@@ -1,0 +1,40 @@
+"""Writes the health report every 30 seconds, from the GUI thread (so a frozen interface
+shows up as a stale report)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QObject, QTimer, qVersion
+
+from kiosk.ops.health import write_json
+
+INTERVAL_MS = 30_000
+
+
+def qt_versions() -> dict[str, str]:
+    return {"qt": qVersion(), "pyside6": pyside_version}
+
+
+class HealthWriter(QObject):
+    def __init__(
+        self, path: Path, make_report: Callable[[], dict[str, Any]], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.make_report = make_report
+        self._timer = QTimer(self, interval=INTERVAL_MS)
+        self._timer.timeout.connect(self.write_now)
+
+    def start(self) -> None:
+        self.write_now()
+        self._timer.start()
+
+    def write_now(self) -> None:
+        # A full or read-only disk must not stop the exhibit; the logs say more.
+        with contextlib.suppress(OSError):
+            write_json(self.path, self.make_report())

@@ -1,0 +1,102 @@
+"""A kiosk left alone: READY to systemd once the exhibit shows, a health report on disk,
+and logs with a size cap and crash traces."""
+
+from __future__ import annotations
+
+import faulthandler
+import json
+import logging
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.logs import BACKUPS, MAX_BYTES, configure_logging
+from kiosk.ops.health import LastError, count_start, report
+
+
+def test_a_running_kiosk_reports_ready_and_writes_its_health(tmp_path: Path) -> None:
+    address = str(tmp_path / "notify.sock")
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        NOTIFY_SOCKET=address,
+        WATCHDOG_USEC="2000000",
+        KIOSK_DATA_DIR=str(tmp_path / "data"),
+        KIOSK_LOG_DIR=str(tmp_path / "logs"),
+    )
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
+        sock.bind(address)
+        sock.settimeout(60)
+        kiosk = subprocess.Popen(
+            [sys.executable, "-m", "kiosk", "--windowed"], env=env, stderr=subprocess.DEVNULL
+        )
+        try:
+            assert sock.recv(64) == b"READY=1"
+            assert sock.recv(64) == b"WATCHDOG=1"
+            health = json.loads((tmp_path / "data" / "health.json").read_text(encoding="utf-8"))
+        finally:
+            kiosk.kill()
+            kiosk.wait()
+    assert health["screen"] == "attract"
+    assert health["content_version"] == "factory"
+    assert health["starts"] == 1 and health["memory_mib"] > 10
+    assert set(health["versions"]) == {"qt", "pyside6"}
+    assert (tmp_path / "logs" / "kiosk.log").is_file()
+    assert (tmp_path / "logs" / "crash.log").is_file()
+
+
+def test_starts_are_counted(tmp_path: Path) -> None:
+    assert [count_start(tmp_path) for _ in range(3)] == [1, 2, 3]
+
+
+def test_the_last_error_is_remembered() -> None:
+    remembered = LastError()
+    log = logging.getLogger("kiosk.test")
+    log.addHandler(remembered)
+    try:
+        log.warning("only a warning")
+        assert remembered.message is None
+        log.error("the image decoder failed on %s", "a.png")
+        assert remembered.message == "kiosk.test: the image decoder failed on a.png"
+        document = report(
+            started=0.0,
+            content_version="factory",
+            screen="home",
+            starts=2,
+            last_error=remembered,
+            versions={},
+        )
+        assert document["last_error"] == remembered.message
+    finally:
+        log.removeHandler(remembered)
+
+
+@pytest.fixture
+def clean_logging():  # type: ignore[no-untyped-def]
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for handler in root.handlers:
+        if handler not in handlers:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)
+    faulthandler.disable()
+
+
+def test_logs_rotate_under_a_size_cap(tmp_path: Path, monkeypatch, clean_logging) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("KIOSK_LOG_DIR", str(tmp_path))
+    files = configure_logging(to_files=True)
+    assert files is not None and faulthandler.is_enabled()
+    log = logging.getLogger("kiosk.soak")
+    line = "x" * 1000
+    for _ in range(MAX_BYTES * (BACKUPS + 3) // 1000):
+        log.info(line)
+    logs = sorted(tmp_path.glob("kiosk.log*"))
+    assert len(logs) == BACKUPS + 1
+    assert sum(path.stat().st_size for path in logs) <= MAX_BYTES * (BACKUPS + 1) + 2000
+    files.crash.close()
