@@ -208,3 +208,77 @@ def test_a_touch_elsewhere_does_not_count_as_a_corner_tap(qtbot, staffed, finger
     finger.tap(window, QPoint(window.width() // 2, window.height() // 2))
     corner_gesture(qtbot, finger, mode, taps=3)  # one corner tap short, after the stray one
     assert not mode.pin_pad.isVisible()
+
+
+def open_panel(qtbot, finger: Finger, mode: StaffMode) -> None:  # type: ignore[no-untyped-def]
+    corner_gesture(qtbot, finger, mode)
+    enter_pin(finger, mode, PIN)
+    assert mode.is_open
+
+
+def test_the_test_pattern_shows_touches_and_closes(qtbot, staffed, finger: Finger) -> None:
+    _, mode = staffed
+    open_panel(qtbot, finger, mode)
+    finger.tap(mode.panel.station_buttons["test-pattern"])
+    pattern = mode.test_pattern
+    assert pattern.isVisible()
+    finger.tap(pattern, QPoint(100, 100))
+    finger.tap(pattern, QPoint(pattern.width() - 50, pattern.height() - 50))
+    assert [(round(p.x()), round(p.y())) for p in pattern.touches] == [
+        (100, 100),
+        (pattern.width() - 50, pattern.height() - 50),
+    ]
+    finger.tap(pattern.close_button)
+    assert not pattern.isVisible() and mode.is_open
+
+
+def test_out_of_order_stays_until_staff_take_it_down(qtbot, staffed, finger: Finger) -> None:
+    _, mode = staffed
+    open_panel(qtbot, finger, mode)
+    finger.tap(mode.panel.station_buttons["out-of-order"])
+    finger.tap(mode.panel.lock_button)
+    notice = mode.out_of_order
+    assert notice.isVisible() and "resting" in notice.message.text()
+    finger.tap(notice)  # visitors' touches change nothing
+    assert notice.isVisible()
+    open_panel(qtbot, finger, mode)
+    finger.tap(mode.panel.station_buttons["out-of-order"])
+    assert not notice.isVisible()
+
+
+@pytest.mark.parametrize(("button", "code"), [("restart", 75), ("exit", 64)])
+def test_restart_and_exit_need_confirmation(
+    qtbot, staffed, finger, monkeypatch, button, code
+) -> None:  # type: ignore[no-untyped-def]
+    kiosk, mode = staffed
+    exits: list[int] = []
+    started: list[list[str]] = []
+    mode.exit_application = exits.append
+    mode.start_detached = lambda program, arguments: started.append([program, *arguments])
+    monkeypatch.delenv("NOTIFY_SOCKET", raising=False)
+    open_panel(qtbot, finger, mode)
+    finger.tap(mode.panel.station_buttons[button])
+    assert exits == []  # asked first
+    finger.tap(mode.panel.confirm_yes)
+    assert exits == [code]
+    assert kiosk.lockdown.exit_allowed
+    assert bool(started) == (button == "restart")
+    if started:
+        assert started[0][1:3] == ["-m", "kiosk"]
+
+
+def test_the_panel_shows_the_stations_health(qtbot, staffed, finger: Finger) -> None:
+    _, mode = staffed
+    mode.health_source = lambda: {
+        "uptime_s": 7260,
+        "starts": 3,
+        "memory_mib": 101.5,
+        "content_version": "factory",
+        "kiosk_version": "0.1.0",
+        "versions": {"qt": "6.11.3", "pyside6": "6.11.3"},
+        "last_error": None,
+    }
+    open_panel(qtbot, finger, mode)
+    text = mode.panel.health.text()
+    assert "uptime 2 h 1 min; starts 3" in text and "memory 101.5 MiB" in text
+    assert "Qt 6.11.3" in text and "last error: -" in text

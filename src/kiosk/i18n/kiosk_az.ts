@@ -198,6 +198,13 @@
     </message>
 </context>
 <context>
+    <name>OutOfOrder</name>
+    <message>
+        <source>This exhibit is resting. Please come back later.</source>
+        <translation>Bu ekspozisiya hazırda işləmir. Zəhmət olmasa, sonra yenidən gəlin.</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>Staff PIN</source>
@@ -289,6 +296,26 @@
         <translation>STANSİYA PARAMETRLƏRİ</translation>
     </message>
     <message>
+        <source>STATION</source>
+        <translation>STANSİYA</translation>
+    </message>
+    <message>
+        <source>Test pattern</source>
+        <translation>Test təsviri</translation>
+    </message>
+    <message>
+        <source>Out of order</source>
+        <translation>Xidmətdən kənar</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Yenidən başlat</translation>
+    </message>
+    <message>
+        <source>Exit to the desktop</source>
+        <translation>İş masasına çıx</translation>
+    </message>
+    <message>
         <source>factory default (bundled)</source>
         <translation>zavod standartı (daxili)</translation>
     </message>
@@ -323,6 +350,14 @@
         <translation>Quraşdır</translation>
     </message>
     <message>
+        <source>Restart the kiosk now?</source>
+        <translation>Kiosk indi yenidən başladılsın?</translation>
+    </message>
+    <message>
+        <source>Leave the exhibit for the desktop? Visitors will see the desktop.</source>
+        <translation>Ekspozisiyadan iş masasına çıxılsın? Ziyarətçilər iş masasını görəcək.</translation>
+    </message>
+    <message>
         <source>Go back to the version installed before this one?</source>
         <translation>Bundan əvvəl quraşdırılmış versiyaya qayıdılsın?</translation>
     </message>
@@ -336,6 +371,17 @@
     <message>
         <source>Slide a finger up or down to read</source>
         <translation>Oxumaq üçün barmağınızı yuxarı və ya aşağı sürüşdürün</translation>
+    </message>
+</context>
+<context>
+    <name>TestPattern</name>
+    <message>
+        <source>Close the test pattern</source>
+        <translation>Test təsvirini bağla</translation>
+    </message>
+    <message>
+        <source>Back to the staff panel</source>
+        <translation>İşçi panelinə qayıt</translation>
     </message>
 </context>
 <context>

@@ -198,6 +198,13 @@
     </message>
 </context>
 <context>
+    <name>OutOfOrder</name>
+    <message>
+        <source>This exhibit is resting. Please come back later.</source>
+        <translation>Экспозиция временно не работает. Пожалуйста, приходите позже.</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>Staff PIN</source>
@@ -289,6 +296,26 @@
         <translation>НАСТРОЙКИ СТАНЦИИ</translation>
     </message>
     <message>
+        <source>STATION</source>
+        <translation>СТАНЦИЯ</translation>
+    </message>
+    <message>
+        <source>Test pattern</source>
+        <translation>Тестовое изображение</translation>
+    </message>
+    <message>
+        <source>Out of order</source>
+        <translation>Не работает</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Перезапустить</translation>
+    </message>
+    <message>
+        <source>Exit to the desktop</source>
+        <translation>Выйти на рабочий стол</translation>
+    </message>
+    <message>
         <source>factory default (bundled)</source>
         <translation>заводская версия (встроенная)</translation>
     </message>
@@ -323,6 +350,14 @@
         <translation>Установить</translation>
     </message>
     <message>
+        <source>Restart the kiosk now?</source>
+        <translation>Перезапустить киоск сейчас?</translation>
+    </message>
+    <message>
+        <source>Leave the exhibit for the desktop? Visitors will see the desktop.</source>
+        <translation>Выйти из экспозиции на рабочий стол? Посетители увидят рабочий стол.</translation>
+    </message>
+    <message>
         <source>Go back to the version installed before this one?</source>
         <translation>Вернуться к версии, установленной до этой?</translation>
     </message>
@@ -336,6 +371,17 @@
     <message>
         <source>Slide a finger up or down to read</source>
         <translation>Проведите пальцем вверх или вниз, чтобы читать</translation>
+    </message>
+</context>
+<context>
+    <name>TestPattern</name>
+    <message>
+        <source>Close the test pattern</source>
+        <translation>Закрыть тестовое изображение</translation>
+    </message>
+    <message>
+        <source>Back to the staff panel</source>
+        <translation>Вернуться к панели сотрудника</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -136,11 +137,11 @@ def _start_services(
     root = store_root(config.content_store)
     if options.follow_store:
         ActiveVersionFollower(reloader, lambda: active_folder(root) or default_content_dir())
-    StaffMode(window, config, issues, reloader, follow_store=options.follow_store)
-    _start_health(window, root)
+    staff = StaffMode(window, config, issues, reloader, follow_store=options.follow_store)
+    staff.health_source = _start_health(window, root)
 
 
-def _start_health(window: KioskWindow, store: Path) -> None:
+def _start_health(window: KioskWindow, store: Path) -> Callable[[], dict[str, object]]:
     """systemd's READY and watchdog pings, and the health report every 30 seconds."""
     import logging  # noqa: PLC0415
     import time  # noqa: PLC0415
@@ -168,3 +169,4 @@ def _start_health(window: KioskWindow, store: Path) -> None:
     HealthWriter(data_dir() / HEALTH_FILE, health, window).start()
     # The exhibit is on screen and running: systemd hears READY, then the GUI thread's pings.
     Heartbeat(Notifier(), window).first_frame_shown()
+    return health

@@ -4,10 +4,13 @@ automatic lock, and the panel's actions on content and packs."""
 from __future__ import annotations
 
 import math
+import os
+import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from kiosk.content.issues import Issue
@@ -19,12 +22,33 @@ from kiosk.paths import default_content_dir
 from kiosk.security import PinGate
 from kiosk.station import StationConfig
 from kiosk.ui.activity import InputActivityFilter
+from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.staff.actions import PackAction
 from kiosk.ui.staff.gesture import StaffGesture
+from kiosk.ui.staff.layers import OutOfOrder, TestPattern
 from kiosk.ui.staff.panel import StaffPanel
 from kiosk.ui.staff.pin_pad import PinPad
 from kiosk.ui.theme import pixels_per_mm
 from kiosk.ui.window import KioskWindow
+
+# Exit codes a service manager can act on: restart, or leave the exhibit for the desktop
+# (the systemd unit lists 64 under RestartPreventExitStatus).
+EXIT_RESTART = 75
+EXIT_TO_DESKTOP = 64
+
+
+def describe_health(health: dict[str, object]) -> list[str]:
+    """The health report in a few lines staff can read."""
+    uptime = int(health.get("uptime_s", 0) or 0)  # type: ignore[call-overload]
+    versions = health.get("versions") or {}
+    assert isinstance(versions, dict)
+    return [
+        f"uptime {uptime // 3600} h {uptime % 3600 // 60} min; starts {health.get('starts')}",
+        f"memory {health.get('memory_mib')} MiB; content {health.get('content_version')}",
+        f"kiosk {health.get('kiosk_version')}, Qt {versions.get('qt')}, "
+        f"PySide6 {versions.get('pyside6')}",
+        f"last error: {health.get('last_error') or '-'}",
+    ]
 
 
 class StaffMode(QObject):
@@ -52,6 +76,13 @@ class StaffMode(QObject):
         self.gesture = StaffGesture(window, config.staff, density)
         self.pin_pad = PinPad(window)
         self.panel = StaffPanel(window)
+        self.test_pattern = TestPattern(window)
+        self.out_of_order = OutOfOrder(window)
+        # Set by the runner: the health report, shown in the panel.
+        self.health_source: Callable[[], dict[str, object]] | None = None
+        # How the kiosk leaves and starts again; tests put stand-ins here.
+        self.exit_application: Callable[[int], None] = QCoreApplication.exit
+        self.start_detached: Callable[[str, list[str]], object] = QProcess.startDetached
         self.packs = PackWatcher(config.watched_folders, self)
         self.action: PackAction | None = None
         self._auto_lock = QTimer(
@@ -72,6 +103,10 @@ class StaffMode(QObject):
         self.panel.check_requested.connect(reloader.check_now)
         self.panel.install_requested.connect(self._install)
         self.panel.rollback_requested.connect(self._rollback)
+        self.panel.test_pattern_requested.connect(self._show_test_pattern)
+        self.panel.out_of_order_requested.connect(self._toggle_out_of_order)
+        self.panel.restart_requested.connect(lambda: self._leave(EXIT_RESTART))
+        self.panel.exit_requested.connect(lambda: self._leave(EXIT_TO_DESKTOP))
         self.packs.packs_changed.connect(self.panel.set_packs)
         reloader.reported.connect(self.panel.set_findings)
         reloader.content_ready.connect(lambda _: self._show_content())
@@ -122,6 +157,8 @@ class StaffMode(QObject):
 
     def _open_panel(self) -> None:
         self.window.idle.stop()  # staff at work are not visitors walking away
+        if self.health_source is not None:
+            self.panel.set_health(describe_health(self.health_source()))
         self.panel.open()
         self._auto_lock.start()
         self.unlocked.emit()
@@ -136,6 +173,26 @@ class StaffMode(QObject):
         if self.window.session.screen is not Screen.ATTRACT:
             self.window.idle.start()
         self.locked.emit()
+
+    def _show_test_pattern(self) -> None:
+        target = self.window.metrics.primary_target if self.window.metrics else 120
+        self.test_pattern.open(target)
+
+    def _toggle_out_of_order(self) -> None:
+        if self.out_of_order.isVisible():
+            self.out_of_order.hide()
+        else:
+            self.out_of_order.cover()
+            self.panel.raise_()  # the panel stays on top until staff lock it
+
+    def _leave(self, code: int) -> None:
+        """Restart, or exit to the desktop: the only ways out, and only for staff."""
+        for lockdown in self.window.findChildren(Lockdown):
+            lockdown.allow_exit()
+        if code == EXIT_RESTART and not os.environ.get("NOTIFY_SOCKET"):
+            # Without a service manager to restart it, the kiosk starts itself again.
+            self.start_detached(sys.executable, ["-m", "kiosk", *sys.argv[1:]])
+        self.exit_application(code)
 
     def _staff_input(self) -> None:
         if self.is_open:

@@ -23,6 +23,10 @@ class StaffPanel(ModalLayer):
     check_requested = Signal()
     rollback_requested = Signal()
     install_requested = Signal(object)  # the pack's Path, once staff confirmed
+    test_pattern_requested = Signal()
+    out_of_order_requested = Signal()
+    restart_requested = Signal()
+    exit_requested = Signal()
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent, dim=220)
@@ -56,6 +60,17 @@ class StaffPanel(ModalLayer):
         self.result = make_label("caption")
         self.config_title = make_label("kicker")
         self.config_findings = make_label("caption")
+        self.station_title = make_label("kicker")
+        self.health = make_label("caption")
+        self.station_buttons: dict[str, TouchButton] = {}
+        for name in ("test-pattern", "out-of-order", "restart", "exit"):
+            button = TouchButton("nav", primary=True)
+            button.setObjectName(f"Staff-{name}")
+            self.station_buttons[name] = button
+        self.station_buttons["test-pattern"].clicked.connect(self.test_pattern_requested)
+        self.station_buttons["out-of-order"].clicked.connect(self.out_of_order_requested)
+        self.station_buttons["restart"].clicked.connect(self._confirm_restart)
+        self.station_buttons["exit"].clicked.connect(self._confirm_exit)
         self._pending: tuple[str, Path | None] | None = None
         self._build_layout()
         self.retranslate()
@@ -86,6 +101,13 @@ class StaffPanel(ModalLayer):
         self._layout.addWidget(self.confirm_text)
         self._layout.addLayout(confirm)
         self._layout.addWidget(self.result)
+        self._layout.addWidget(self.station_title)
+        self._layout.addWidget(self.health)
+        station_row = QHBoxLayout()
+        for button in self.station_buttons.values():
+            station_row.addWidget(button)
+        station_row.addStretch(1)
+        self._layout.addLayout(station_row)
         self._layout.addWidget(self.config_title)
         self._layout.addWidget(self.config_findings)
         self._layout.addStretch(1)
@@ -104,6 +126,11 @@ class StaffPanel(ModalLayer):
         self.confirm_no.set_text(self.tr("Cancel"))
         self.no_packs.setText(self.tr("No packs in the watched folders."))
         self.config_title.setText(self.tr("STATION CONFIGURATION"))
+        self.station_title.setText(self.tr("STATION"))
+        self.station_buttons["test-pattern"].set_text(self.tr("Test pattern"))
+        self.station_buttons["out-of-order"].set_text(self.tr("Out of order"))
+        self.station_buttons["restart"].set_text(self.tr("Restart"))
+        self.station_buttons["exit"].set_text(self.tr("Exit to the desktop"))
 
     # -- what the panel shows ----------------------------------------------------------------
 
@@ -162,6 +189,19 @@ class StaffPanel(ModalLayer):
             ("install", pack),
         )
 
+    def set_health(self, lines: list[str]) -> None:
+        self.health.setText("\n".join(lines))
+
+    def _confirm_restart(self) -> None:
+        self._ask(self.tr("Restart the kiosk now?"), self.tr("Restart"), ("restart", None))
+
+    def _confirm_exit(self) -> None:
+        self._ask(
+            self.tr("Leave the exhibit for the desktop? Visitors will see the desktop."),
+            self.tr("Exit to the desktop"),
+            ("exit", None),
+        )
+
     def _confirm_rollback(self) -> None:
         self._ask(
             self.tr("Go back to the version installed before this one?"),
@@ -187,10 +227,15 @@ class StaffPanel(ModalLayer):
         if pending is None:
             return
         action, pack = pending
+        signals = {
+            "rollback": self.rollback_requested,
+            "restart": self.restart_requested,
+            "exit": self.exit_requested,
+        }
         if action == "install":
             self.install_requested.emit(pack)
         else:
-            self.rollback_requested.emit()
+            signals[action].emit()
 
     # -- geometry and input ------------------------------------------------------------------
 
