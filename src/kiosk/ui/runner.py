@@ -138,6 +138,9 @@ def _start_services(
     if options.follow_store:
         ActiveVersionFollower(reloader, lambda: active_folder(root) or default_content_dir())
     staff = StaffMode(window, config, issues, reloader, follow_store=options.follow_store)
+    from kiosk.ui.display_sleep import DisplaySleep  # noqa: PLC0415
+
+    DisplaySleep(window, config.opening_hours)
     staff.health_source = _start_health(window, root)
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 
 class ModalLayer(QWidget):
+    pressed = Signal()
+
     def __init__(self, parent: QWidget, dim: int = 170) -> None:
         super().__init__(parent)
         self._dim = QColor(0, 0, 0, dim)
@@ -21,6 +24,7 @@ class ModalLayer(QWidget):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         event.accept()  # nothing beneath may be pressed while this is up
+        self.pressed.emit()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

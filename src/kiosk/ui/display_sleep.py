@@ -1,0 +1,70 @@
+"""Outside opening hours the display goes dark (and the animation stops, so the computer
+rests too); a touch wakes the exhibit until the visit ends."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QObject, QTimer
+
+from kiosk.ops.hours import is_open
+from kiosk.ui.widgets.modal import ModalLayer
+from kiosk.ui.window import KioskWindow
+
+CHECK_MS = 60_000
+
+
+class DisplaySleep(QObject):
+    def __init__(
+        self,
+        window: KioskWindow,
+        hours: Mapping[str, str],
+        clock: Callable[[], datetime.datetime] = datetime.datetime.now,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.hours = hours
+        self.clock = clock
+        self.dark = ModalLayer(window, dim=255)
+        self.dark.setObjectName("DisplaySleep")
+        self.dark.hide()
+        self.dark.pressed.connect(self.touched)
+        self._woken = False
+        self._timer = QTimer(self, interval=CHECK_MS)
+        self._timer.timeout.connect(self.check)
+        window.session.reset_done.connect(self._visit_over)
+        if hours:
+            self._timer.start()
+            self.check()
+
+    @property
+    def asleep(self) -> bool:
+        return self.dark.isVisible()
+
+    def check(self) -> None:
+        if is_open(self.hours, self.clock()):
+            self._woken = False
+            self._wake()
+        elif not self._woken:
+            self._sleep()
+
+    def _sleep(self) -> None:
+        if not self.asleep:
+            self.dark.cover()
+            self.window.attract.set_motion(False)
+
+    def _wake(self) -> None:
+        if self.asleep:
+            self.dark.hide()
+            self.window.attract.set_motion(not self.window.motion_reduced())
+
+    def touched(self) -> None:
+        """A touch on the dark screen (staff after hours): the exhibit, until the visit ends."""
+        if self.asleep:
+            self._woken = True
+            self._wake()
+
+    def _visit_over(self) -> None:
+        self._woken = False
+        self.check()
