@@ -61,6 +61,7 @@ class StationConfig:
     trusted_keys: tuple[Path, ...] = ()
     watched_folders: tuple[Path, ...] = ()
     analytics: bool = True
+    metrics_port: int | None = None  # Prometheus metrics on 127.0.0.1; None: off
     opening_hours: MappingType[str, str] = field(default_factory=dict)
     path: Path | None = None  # the file it came from
 
@@ -104,6 +105,10 @@ SECTIONS: dict[str, tuple[Spec, str]] = {
     "trusted_keys": (ListOf(PathSpec()), "trusted_keys"),
     "watched_folders": (ListOf(PathSpec()), "watched_folders"),
     "analytics": (Boolean("Count visits anonymously."), "analytics"),
+    "metrics_port": (
+        Integer(1024, 65535, "Serve Prometheus metrics on 127.0.0.1 at this port."),
+        "metrics_port",
+    ),
 }
 
 # KIOSK_* variables and the section each overrides; lists are separated by os.pathsep.
@@ -117,6 +122,7 @@ ENVIRONMENT = {
     "KIOSK_TRUSTED_KEYS": "trusted_keys",
     "KIOSK_WATCHED_FOLDERS": "watched_folders",
     "KIOSK_ANALYTICS": "analytics",
+    "KIOSK_METRICS_PORT": "metrics_port",
 }
 
 

@@ -142,6 +142,14 @@ def _start_services(
 
     DisplaySleep(window, config.opening_hours)
     staff.health_source = _start_health(window, root)
+    if config.metrics_port is not None:
+        from kiosk.ui.metrics_server import MetricsServer  # noqa: PLC0415
+
+        metrics = MetricsServer(staff.health_source, window)
+        if not metrics.listen(config.metrics_port):
+            logging.getLogger(__name__).warning(
+                "cannot serve metrics on 127.0.0.1:%s", config.metrics_port
+            )
 
 
 def _start_health(window: KioskWindow, store: Path) -> Callable[[], dict[str, object]]:
