@@ -141,3 +141,18 @@ def test_only_one_kiosk_runs_per_station(tmp_path: Path) -> None:
         command, capture_output=True, text=True, env=env, timeout=120, check=False
     )
     assert (alone.returncode, alone.stdout.strip()) == (0, "first-frame")
+
+
+def test_analytics_commands(tmp_path: Path) -> None:
+    env = dict(os.environ, KIOSK_DATA_DIR=str(tmp_path))
+    out = tmp_path / "visits.csv"
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "analytics", "export", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.read_text(encoding="utf-8").splitlines()[0] == "hour,kind,key,count"

@@ -69,11 +69,14 @@ def build_parser(*, with_packs: bool = True) -> argparse.ArgumentParser:
     )
 
     if with_packs:
+        from kiosk.analytics.cli import add_analytics_commands  # noqa: PLC0415
         from kiosk.packs.cli import add_pack_commands  # noqa: PLC0415
 
         add_pack_commands(commands)
-    else:  # kept out of the kiosk's start-up; named so `kiosk -h` still lists it
+        add_analytics_commands(commands)
+    else:  # kept out of the kiosk's start-up; named so `kiosk -h` still lists them
         commands.add_parser("pack", help="build, sign, check, install and roll back content packs")
+        commands.add_parser("analytics", help="anonymous visit counts: summary or CSV export")
 
     staff = commands.add_parser("staff", help="staff access on this machine")
     staff_commands = staff.add_subparsers(dest="staff_command", metavar="SUBCOMMAND", required=True)
@@ -132,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     ):
         args_list.insert(0, "run")  # plain `kiosk` means `kiosk run`
     # The pack commands' parser is built only when asked for: it is not start-up's business.
-    parser = build_parser(with_packs=args_list[0] in ("pack", "-h", "--help"))
+    parser = build_parser(with_packs=args_list[0] in ("pack", "analytics", "-h", "--help"))
     try:
         args = parser.parse_args(args_list)
         if args.command == "render" and args.out is None and args.contact_sheet is None:
@@ -146,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         "schema": lambda a: _schema(a.out),
         "preview": lambda a: _preview(a.folder or content_folder(None), a.size),
         "pack": _pack,
+        "analytics": _analytics,
         "staff": _staff,
     }
     return commands[args.command](args)
@@ -165,6 +169,12 @@ def _pack(args: argparse.Namespace) -> int:
     from kiosk.packs.cli import run_pack_command  # noqa: PLC0415
 
     return run_pack_command(args)
+
+
+def _analytics(args: argparse.Namespace) -> int:
+    from kiosk.analytics.cli import run_analytics_command  # noqa: PLC0415
+
+    return run_analytics_command(args)
 
 
 def _staff(args: argparse.Namespace) -> int:

@@ -138,9 +138,12 @@ def _start_services(
     if options.follow_store:
         ActiveVersionFollower(reloader, lambda: active_folder(root) or default_content_dir())
     staff = StaffMode(window, config, issues, reloader, follow_store=options.follow_store)
+    from kiosk.analytics.recorder import VisitRecorder  # noqa: PLC0415
     from kiosk.ui.display_sleep import DisplaySleep  # noqa: PLC0415
 
     DisplaySleep(window, config.opening_hours)
+    # Counted, never tracked: hourly totals only; the station config can turn it off.
+    VisitRecorder(window.session, window.idle, enabled=config.analytics, parent=window)
     staff.health_source = _start_health(window, root)
     if config.metrics_port is not None:
         from kiosk.ui.metrics_server import MetricsServer  # noqa: PLC0415
