@@ -14,6 +14,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from conftest import Finger, make_kiosk
+from kiosk.analytics.store import AnalyticsStore, default_db_path
 from kiosk.content.loader import load_exhibit
 from kiosk.core.reloader import ContentReloader
 from kiosk.core.session import Screen
@@ -210,6 +211,12 @@ def test_a_touch_elsewhere_does_not_count_as_a_corner_tap(qtbot, staffed, finger
     assert not mode.pin_pad.isVisible()
 
 
+def tap_in_panel(finger: Finger, mode: StaffMode, widget) -> None:  # type: ignore[no-untyped-def]
+    """Scroll the staff panel to the widget, as staff would, then tap it."""
+    mode.panel.sheet_area.ensureWidgetVisible(widget)
+    finger.tap(widget)
+
+
 def open_panel(qtbot, finger: Finger, mode: StaffMode) -> None:  # type: ignore[no-untyped-def]
     corner_gesture(qtbot, finger, mode)
     enter_pin(finger, mode, PIN)
@@ -219,7 +226,7 @@ def open_panel(qtbot, finger: Finger, mode: StaffMode) -> None:  # type: ignore[
 def test_the_test_pattern_shows_touches_and_closes(qtbot, staffed, finger: Finger) -> None:
     _, mode = staffed
     open_panel(qtbot, finger, mode)
-    finger.tap(mode.panel.station_buttons["test-pattern"])
+    tap_in_panel(finger, mode, mode.panel.station_buttons["test-pattern"])
     pattern = mode.test_pattern
     assert pattern.isVisible()
     finger.tap(pattern, QPoint(100, 100))
@@ -235,14 +242,14 @@ def test_the_test_pattern_shows_touches_and_closes(qtbot, staffed, finger: Finge
 def test_out_of_order_stays_until_staff_take_it_down(qtbot, staffed, finger: Finger) -> None:
     _, mode = staffed
     open_panel(qtbot, finger, mode)
-    finger.tap(mode.panel.station_buttons["out-of-order"])
+    tap_in_panel(finger, mode, mode.panel.station_buttons["out-of-order"])
     finger.tap(mode.panel.lock_button)
     notice = mode.out_of_order
     assert notice.isVisible() and "resting" in notice.message.text()
     finger.tap(notice)  # visitors' touches change nothing
     assert notice.isVisible()
     open_panel(qtbot, finger, mode)
-    finger.tap(mode.panel.station_buttons["out-of-order"])
+    tap_in_panel(finger, mode, mode.panel.station_buttons["out-of-order"])
     assert not notice.isVisible()
 
 
@@ -257,9 +264,9 @@ def test_restart_and_exit_need_confirmation(
     mode.start_detached = lambda program, arguments: started.append([program, *arguments])
     monkeypatch.delenv("NOTIFY_SOCKET", raising=False)
     open_panel(qtbot, finger, mode)
-    finger.tap(mode.panel.station_buttons[button])
+    tap_in_panel(finger, mode, mode.panel.station_buttons[button])
     assert exits == []  # asked first
-    finger.tap(mode.panel.confirm_yes)
+    tap_in_panel(finger, mode, mode.panel.confirm_yes)
     assert exits == [code]
     assert kiosk.lockdown.exit_allowed
     assert bool(started) == (button == "restart")
@@ -282,3 +289,20 @@ def test_the_panel_shows_the_stations_health(qtbot, staffed, finger: Finger) -> 
     text = mode.panel.health.text()
     assert "uptime 2 h 1 min; starts 3" in text and "memory 101.5 MiB" in text
     assert "Qt 6.11.3" in text and "last error: -" in text
+
+
+def test_the_panel_shows_visits_and_exports_them(qtbot, staffed, station, finger: Finger) -> None:  # type: ignore[no-untyped-def]
+    _, mode = staffed
+    with AnalyticsStore(default_db_path()) as store:
+        for _ in range(3):
+            store.count("visit")
+        store.count("screen", "timeline")
+    open_panel(qtbot, finger, mode)
+    assert "Visits today (UTC): 3" in mode.panel.visits.text()
+    assert sum(count for _, count in mode.panel.hours_chart.totals) == 3
+    assert sum(count for _, count in mode.panel.days_chart.totals) == 3
+    tap_in_panel(finger, mode, mode.panel.export_button)
+    exported = station.watched_folders[0] / "kiosk-visits.csv"
+    lines = exported.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "hour,kind,key,count"
+    assert any(line.endswith(",visit,,3") for line in lines)

@@ -245,6 +245,18 @@
         <translation>Yanlış PIN.</translation>
     </message>
     <message>
+        <source>No visits counted yet.</source>
+        <translation>Hələ ziyarət sayılmayıb.</translation>
+    </message>
+    <message>
+        <source>No USB stick or watched folder is present.</source>
+        <translation>USB yaddaş və ya izlənən qovluq yoxdur.</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saxlanıldı: %1</translation>
+    </message>
+    <message>
         <source>Working...</source>
         <translation>İcra olunur...</translation>
     </message>
@@ -298,6 +310,14 @@
     <message>
         <source>STATION</source>
         <translation>STANSİYA</translation>
+    </message>
+    <message>
+        <source>VISITS</source>
+        <translation>ZİYARƏTLƏR</translation>
+    </message>
+    <message>
+        <source>Export the counts to the USB stick</source>
+        <translation>Sayları USB yaddaşa köçür</translation>
     </message>
     <message>
         <source>Test pattern</source>

@@ -245,6 +245,18 @@
         <translation>Неверный PIN-код.</translation>
     </message>
     <message>
+        <source>No visits counted yet.</source>
+        <translation>Посещений пока не было.</translation>
+    </message>
+    <message>
+        <source>No USB stick or watched folder is present.</source>
+        <translation>Нет USB-накопителя или отслеживаемой папки.</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message>
         <source>Working...</source>
         <translation>Выполняется...</translation>
     </message>
@@ -298,6 +310,14 @@
     <message>
         <source>STATION</source>
         <translation>СТАНЦИЯ</translation>
+    </message>
+    <message>
+        <source>VISITS</source>
+        <translation>ПОСЕЩЕНИЯ</translation>
+    </message>
+    <message>
+        <source>Export the counts to the USB stick</source>
+        <translation>Выгрузить счётчики на USB-накопитель</translation>
     </message>
     <message>
         <source>Test pattern</source>

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QLockFile, Qt, QTimer
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -143,7 +143,9 @@ def _start_services(
 
     DisplaySleep(window, config.opening_hours)
     # Counted, never tracked: hourly totals only; the station config can turn it off.
-    VisitRecorder(window.session, window.idle, enabled=config.analytics, parent=window)
+    recorder = VisitRecorder(window.session, window.idle, enabled=config.analytics, parent=window)
+    # Closing folds SQLite's write-ahead log back into the file when the kiosk quits.
+    QCoreApplication.instance().aboutToQuit.connect(recorder.close)  # type: ignore[union-attr]
     staff.health_source = _start_health(window, root)
     if config.metrics_port is not None:
         from kiosk.ui.metrics_server import MetricsServer  # noqa: PLC0415

@@ -107,6 +107,7 @@ class StaffMode(QObject):
         self.panel.out_of_order_requested.connect(self._toggle_out_of_order)
         self.panel.restart_requested.connect(lambda: self._leave(EXIT_RESTART))
         self.panel.exit_requested.connect(lambda: self._leave(EXIT_TO_DESKTOP))
+        self.panel.export_requested.connect(self._export_visits)
         self.packs.packs_changed.connect(self.panel.set_packs)
         reloader.reported.connect(self.panel.set_findings)
         reloader.content_ready.connect(lambda _: self._show_content())
@@ -159,6 +160,7 @@ class StaffMode(QObject):
         self.window.idle.stop()  # staff at work are not visitors walking away
         if self.health_source is not None:
             self.panel.set_health(describe_health(self.health_source()))
+        self._show_visits()
         self.panel.open()
         self._auto_lock.start()
         self.unlocked.emit()
@@ -173,6 +175,53 @@ class StaffMode(QObject):
         if self.window.session.screen is not Screen.ATTRACT:
             self.window.idle.start()
         self.locked.emit()
+
+    def _show_visits(self) -> None:
+        """Today's visits per hour and the week's per day, from the analytics store."""
+        from kiosk.analytics.cli import format_summary  # noqa: PLC0415
+        from kiosk.analytics.store import (  # noqa: PLC0415
+            AnalyticsError,
+            AnalyticsStore,
+            default_db_path,
+            hour_start,
+            now_utc,
+        )
+
+        path = default_db_path()
+        if not path.exists():
+            self.panel.set_visits(self.tr("No visits counted yet."), [], [])
+            return
+        try:
+            with AnalyticsStore(path, recover=False) as store:
+                today = hour_start(now_utc()).replace(hour=0)
+                hours = [(bucket[11:13], n) for bucket, n in store.totals_by_hour(today)]
+                days = [(bucket[5:10], n) for bucket, n in store.totals_by_day(7)]
+                summary = format_summary(store.summary())
+        except AnalyticsError as error:
+            self.panel.set_visits(str(error), [], [])
+            return
+        self.panel.set_visits(summary, hours, days)
+
+    def _export_visits(self) -> None:
+        """The counts as CSV onto the first watched folder present (a USB stick)."""
+        from kiosk.analytics.store import (  # noqa: PLC0415
+            AnalyticsError,
+            AnalyticsStore,
+            default_db_path,
+        )
+
+        folders = [folder for folder in self.config.watched_folders if folder.is_dir()]
+        if not folders:
+            self.panel.show_result(self.tr("No USB stick or watched folder is present."))
+            return
+        out = folders[0] / "kiosk-visits.csv"
+        try:
+            with AnalyticsStore(default_db_path(), recover=False) as store:
+                store.export_csv(out)
+        except (AnalyticsError, OSError) as error:
+            self.panel.show_result(str(error))
+            return
+        self.panel.show_result(self.tr("Saved %1").replace("%1", str(out)))
 
     def _show_test_pattern(self) -> None:
         target = self.window.metrics.primary_target if self.window.metrics else 120

@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.content.issues import Issue
+from kiosk.ui.staff.visits_chart import VisitsChart
 from kiosk.ui.theme import Metrics
 from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.modal import ModalLayer
@@ -27,6 +28,7 @@ class StaffPanel(ModalLayer):
     out_of_order_requested = Signal()
     restart_requested = Signal()
     exit_requested = Signal()
+    export_requested = Signal()
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent, dim=220)
@@ -60,6 +62,22 @@ class StaffPanel(ModalLayer):
         self.result = make_label("caption")
         self.config_title = make_label("kicker")
         self.config_findings = make_label("caption")
+        self._build_visits_and_station()
+        self._pending: tuple[str, Path | None] | None = None
+        self._build_layout()
+        self.retranslate()
+        self.set_packs([])
+        self._cancel_confirm()
+        self.hide()
+
+    def _build_visits_and_station(self) -> None:
+        self.visits_title = make_label("kicker")
+        self.visits = make_label("caption")
+        self.hours_chart = VisitsChart(("#D98A76", "#F2ECE4"))
+        self.days_chart = VisitsChart(("#D98A76", "#F2ECE4"))
+        self.export_button = TouchButton("nav", primary=True)
+        self.export_button.setObjectName("StaffExport")
+        self.export_button.clicked.connect(self.export_requested)
         self.station_title = make_label("kicker")
         self.health = make_label("caption")
         self.station_buttons: dict[str, TouchButton] = {}
@@ -71,12 +89,6 @@ class StaffPanel(ModalLayer):
         self.station_buttons["out-of-order"].clicked.connect(self.out_of_order_requested)
         self.station_buttons["restart"].clicked.connect(self._confirm_restart)
         self.station_buttons["exit"].clicked.connect(self._confirm_exit)
-        self._pending: tuple[str, Path | None] | None = None
-        self._build_layout()
-        self.retranslate()
-        self.set_packs([])
-        self._cancel_confirm()
-        self.hide()
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()
@@ -101,6 +113,13 @@ class StaffPanel(ModalLayer):
         self._layout.addWidget(self.confirm_text)
         self._layout.addLayout(confirm)
         self._layout.addWidget(self.result)
+        self._layout.addWidget(self.visits_title)
+        self._layout.addWidget(self.visits)
+        charts = QHBoxLayout()
+        charts.addWidget(self.hours_chart, 3)
+        charts.addWidget(self.days_chart, 2)
+        self._layout.addLayout(charts)
+        self._layout.addWidget(self.export_button)
         self._layout.addWidget(self.station_title)
         self._layout.addWidget(self.health)
         station_row = QHBoxLayout()
@@ -127,6 +146,8 @@ class StaffPanel(ModalLayer):
         self.no_packs.setText(self.tr("No packs in the watched folders."))
         self.config_title.setText(self.tr("STATION CONFIGURATION"))
         self.station_title.setText(self.tr("STATION"))
+        self.visits_title.setText(self.tr("VISITS"))
+        self.export_button.set_text(self.tr("Export the counts to the USB stick"))
         self.station_buttons["test-pattern"].set_text(self.tr("Test pattern"))
         self.station_buttons["out-of-order"].set_text(self.tr("Out of order"))
         self.station_buttons["restart"].set_text(self.tr("Restart"))
@@ -188,6 +209,13 @@ class StaffPanel(ModalLayer):
             self.tr("Install"),
             ("install", pack),
         )
+
+    def set_visits(
+        self, summary: str, hours: list[tuple[str, int]], days: list[tuple[str, int]]
+    ) -> None:
+        self.visits.setText(summary)
+        self.hours_chart.set_totals(hours)
+        self.days_chart.set_totals(days)
 
     def set_health(self, lines: list[str]) -> None:
         self.health.setText("\n".join(lines))
