@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from conftest import Finger, make_kiosk
 from kiosk.content.model import LocalizedText
 from kiosk.core.session import Screen
+from kiosk.ui.application import build_kiosk
 from kiosk.ui.translations import I18N, qm_path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -106,5 +107,14 @@ def test_azerbaijani_letters_are_shown_exactly_as_written(qtbot, exhibit) -> Non
     try:
         kiosk.session.set_language("az")
         assert kiosk.window.attract.title.text() == "İstiqlal: ıİ iI Əə Ğğ Şş Çç Öö Üü"
+    finally:
+        kiosk.close()
+
+
+def test_the_station_can_offer_fewer_languages(qtbot, qapp, exhibit) -> None:  # type: ignore[no-untyped-def]
+    kiosk = build_kiosk(qapp, exhibit, reduced_motion=True, languages=("en", "az"))
+    try:
+        assert list(kiosk.window.attract.languages.buttons) == ["az", "en"]
+        assert list(kiosk.window.nav.languages.buttons) == ["az", "en"]
     finally:
         kiosk.close()

@@ -51,12 +51,16 @@ class Kiosk:
 
 
 def build_kiosk(
-    app: QApplication, exhibit: Exhibit, *, reduced_motion: bool | None = None
+    app: QApplication,
+    exhibit: Exhibit,
+    *,
+    reduced_motion: bool | None = None,
+    languages: tuple[str, ...] | None = None,
 ) -> Kiosk:
     settings = exhibit.settings
     session = VisitSession(settings.default_language, len(exhibit.timeline))
     idle = IdleWatcher(settings.idle_timeout_s, settings.idle_warning_s)
-    window = KioskWindow(exhibit, session, idle, reduced_motion=reduced_motion)
+    window = KioskWindow(exhibit, session, idle, reduced_motion=reduced_motion, languages=languages)
     activity = InputActivityFilter(idle.poke, window)
     app.installEventFilter(activity)
     # Full-screen keeping is switched on by the runner, for a real kiosk display only.

@@ -70,7 +70,7 @@ def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
         os.environ["KIOSK_CONFIG"] = str(options.config_path)
     config, config_issues = options.config, options.config_issues
     app = create_application()
-    kiosk = build_kiosk(app, exhibit)
+    kiosk = build_kiosk(app, exhibit, languages=config.languages)
     window = kiosk.window
     window.set_idle_override(config.idle_timeout_s, config.idle_warning_s)
     screens = app.screens()

@@ -35,6 +35,7 @@ class KioskWindow(QWidget):
         idle: IdleWatcher,
         *,
         reduced_motion: bool | None = None,
+        languages: tuple[str, ...] | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("KioskWindow")
@@ -54,9 +55,11 @@ class KioskWindow(QWidget):
         self._colours_applied: Colours | None = None
 
         self.stack = QStackedWidget(self)
+        # The station may offer fewer of the content's languages (station config).
+        self._station_languages = languages
         self.translations = Translations(self)
         self.pseudo = False
-        self.nav = NavigationBar(list(exhibit.settings.languages), self)
+        self.nav = NavigationBar(self.offered_languages(), self)
         self.nav.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -89,8 +92,14 @@ class KioskWindow(QWidget):
 
     # -- building -------------------------------------------------------------------------
 
+    def offered_languages(self) -> list[str]:
+        content = list(self.exhibit.settings.languages)
+        if not self._station_languages:
+            return content
+        return [code for code in content if code in self._station_languages] or content
+
     def _build_attract(self, exhibit: Exhibit) -> AttractScreen:
-        attract = AttractScreen(exhibit)
+        attract = AttractScreen(exhibit, self.offered_languages())
         attract.pseudo = self.pseudo
         attract.set_motion(not self.motion_reduced())
         attract.activated.connect(self.session.go_home)
@@ -131,7 +140,7 @@ class KioskWindow(QWidget):
             view.deleteLater()
         colours = settings.colours
         self.idle_overlay.set_colours((colours.background, colours.accent))
-        self.nav.set_languages(list(settings.languages))
+        self.nav.set_languages(self.offered_languages())
         self.nav.languages.chosen.connect(self.session.set_language)
         self.metrics = None
         self._apply_metrics()

@@ -20,7 +20,9 @@ class AttractScreen(ScreenView):
     activated = Signal()
     first_painted = Signal()
 
-    def __init__(self, exhibit: Exhibit, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, exhibit: Exhibit, languages: list[str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(exhibit, parent)
         self.setObjectName("AttractScreen")
         self.ambient = AmbientLight(exhibit.settings.colours.accent, self)
@@ -31,7 +33,7 @@ class AttractScreen(ScreenView):
         self.invitation.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.note = make_label("note")
         self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.languages = LanguageSwitch(list(exhibit.settings.languages))
+        self.languages = LanguageSwitch(languages)
         self.access_button = TouchButton("language")
         self.access_button.setObjectName("AccessButton")
         self.access_button.set_text("Aa")
