@@ -1,0 +1,114 @@
+"""After a simulated day of visits, nothing the kiosk has written says anything about any
+visitor: no identifiers, no free text, no times finer than the hour, no names of people or
+machines."""
+
+from __future__ import annotations
+
+import datetime
+import faulthandler
+import getpass
+import json
+import logging
+import socket
+import sqlite3
+from pathlib import Path
+
+from conftest import make_kiosk
+from kiosk.analytics.recorder import VisitRecorder
+from kiosk.analytics.store import ACCESS_KEYS, DURATION_KEYS, SCREENS
+from kiosk.core.session import Access, Screen
+from kiosk.logs import configure_logging
+from kiosk.ops.health import HEALTH_FILE, LastError, count_start, report
+from kiosk.ops.notify import Notifier
+from kiosk.ui.health_writer import HealthWriter, qt_versions
+from kiosk.ui.heartbeat import Heartbeat
+
+HEALTH_KEYS = {
+    "kiosk_version", "versions", "uptime_s", "starts", "content_version", "screen",
+    "memory_mib", "last_error", "last_error_at", "written_at",
+}  # fmt: skip
+
+
+def simulate_day(kiosk, recorder_clock: list[float], wall: list[datetime.datetime]) -> None:  # type: ignore[no-untyped-def]
+    session = kiosk.session
+    for visit in range(120):
+        wall[0] = datetime.datetime(2026, 1, 20, 9, tzinfo=datetime.UTC) + datetime.timedelta(
+            minutes=4 * visit
+        )
+        session.go_home()
+        session.set_language(("az", "en", "ru")[visit % 3])
+        for screen in (Screen.STATEMENT, Screen.TIMELINE, Screen.FIGURES)[: 1 + visit % 3]:
+            session.open(screen)
+        if visit % 5 == 0:
+            session.set_access(Access(text_step=2, high_contrast=True))
+        recorder_clock[0] += 30 + 7 * (visit % 40)
+        if visit % 4 == 0:
+            kiosk.idle.expired.emit()  # walked away
+        session.reset()
+
+
+def test_nothing_personal_is_written(qtbot, exhibit, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    data, logs = tmp_path / "data", tmp_path / "logs"
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(data))
+    monkeypatch.setenv("KIOSK_LOG_DIR", str(logs))
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    files = configure_logging(to_files=True)
+    kiosk = make_kiosk(qtbot, exhibit, reduced_motion=True)
+    try:
+        clock, wall = [0.0], [datetime.datetime(2026, 1, 20, 9, tzinfo=datetime.UTC)]
+        recorder = VisitRecorder(
+            kiosk.session, kiosk.idle, clock=lambda: clock[0], wall_clock=lambda: wall[0]
+        )
+        Heartbeat(Notifier(environ={}), kiosk.window).first_frame_shown()
+        errors = LastError()
+        starts = count_start(data)
+        writer = HealthWriter(
+            data / HEALTH_FILE,
+            lambda: report(
+                started=0.0,
+                content_version="factory",
+                screen=kiosk.session.screen.value,
+                starts=starts,
+                last_error=errors,
+                versions=qt_versions(),
+            ),
+        )
+        simulate_day(kiosk, clock, wall)
+        qtbot.wait(0)  # let the recorder's queued language counts arrive
+        writer.write_now()
+        recorder.close()
+    finally:
+        kiosk.close()
+        for handler in root.handlers:
+            if handler not in handlers:
+                root.removeHandler(handler)
+                handler.close()
+        root.setLevel(level)
+        faulthandler.disable()
+        if files is not None:
+            files.crash.close()
+
+    written = [path for path in tmp_path.rglob("*") if path.is_file()]
+    assert {path.name for path in written} >= {"analytics.sqlite3", HEALTH_FILE, "kiosk.log"}
+    private = {socket.gethostname(), getpass.getuser()} - {"root", ""}
+    for path in written:
+        content = path.read_bytes()
+        for word in private:
+            assert word.encode() not in content, f"{path.name} names {word!r}"
+
+    health = json.loads((data / HEALTH_FILE).read_text(encoding="utf-8"))
+    assert set(health) == HEALTH_KEYS
+
+    with sqlite3.connect(data / "analytics.sqlite3") as db:
+        tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        allowed = {"": None, **dict.fromkeys(SCREENS), **dict.fromkeys(ACCESS_KEYS)}
+        allowed |= dict.fromkeys(DURATION_KEYS) | dict.fromkeys(("az", "en", "ru"))
+        rows = db.execute("SELECT hour, kind, key, count FROM counts").fetchall()
+        assert set(tables) <= {"counts", "meta"}
+    assert rows, "the day was counted"
+    visits = sum(count for _, kind, _, count in rows if kind == "visit")
+    assert visits == 120
+    for hour, _kind, key, _count in rows:
+        assert hour.endswith(":00Z") and len(hour) == len("2026-01-20T09:00Z")  # the hour only
+        assert key in allowed
