@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.packs.cli import main
-from test_packs_support import content_copy, crafted_pack, folder_files, write_zip
+from test_packs_support import content_copy, crafted_pack, folder_files, pack_cli, write_zip
 
 PUBLIC_PEM_HEADER = b"-----BEGIN PUBLIC KEY-----"
 
@@ -26,10 +25,6 @@ def station(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data = tmp_path / "station"
     monkeypatch.setenv("KIOSK_DATA_DIR", str(data))
     return data
-
-
-def pack_cli(*args: str | Path) -> int:
-    return main(["pack", *(str(arg) for arg in args)])
 
 
 def build(tmp_path: Path, name: str = "exhibit.zip", **kwargs: object) -> Path:

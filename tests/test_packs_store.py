@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from kiosk.packs.build import build_pack
-from kiosk.packs.cli import main
 from kiosk.packs.errors import PackError
 from kiosk.packs.install import install_pack
 from kiosk.packs.lock import exclusive_lock
@@ -21,6 +20,7 @@ from test_packs_support import (
     crafted_pack,
     folder_files,
     manifest_for,
+    pack_cli,
     tree_hashes,
     write_zip,
 )
@@ -31,10 +31,6 @@ def station(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     data = tmp_path / "station"
     monkeypatch.setenv("KIOSK_DATA_DIR", str(data))
     return data
-
-
-def pack_cli(*args: str | Path) -> int:
-    return main(["pack", *(str(arg) for arg in args)])
 
 
 def make_pack(tmp_path: Path, variant: str) -> tuple[Path, Path]:

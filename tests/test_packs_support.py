@@ -9,6 +9,7 @@ import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from kiosk.packs.cli import main
 from kiosk.packs.manifest import Manifest
 from kiosk.paths import default_content_dir
 
@@ -89,3 +90,8 @@ def folder_files(folder: Path) -> dict[str, bytes]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+def pack_cli(*args: str | Path) -> int:
+    """``kiosk pack ARGS...`` in this process; its exit code."""
+    return main(["pack", *(str(arg) for arg in args)])

@@ -127,7 +127,7 @@ def _start_services(
     from kiosk.ui.qt_messages import route_qt_messages  # noqa: PLC0415
     from kiosk.ui.staff.mode import StaffMode  # noqa: PLC0415
 
-    window.log_files = configure_logging(to_files=True)  # type: ignore[attr-defined]
+    window.log_files = configure_logging(to_files=True)
     route_qt_messages()
     for issue in issues:
         logging.getLogger(__name__).warning("station configuration: %s", issue)

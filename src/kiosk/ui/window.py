@@ -53,6 +53,8 @@ class KioskWindow(QWidget):
         self.metrics: Metrics | None = None
         self._idle_override: tuple[float | None, float | None] = (None, None)
         self._colours_applied: Colours | None = None
+        # The running kiosk's log files (kept open, for crash traces), set by the runner.
+        self.log_files: object | None = None
 
         self.stack = QStackedWidget(self)
         # The station may offer fewer of the content's languages (station config).
