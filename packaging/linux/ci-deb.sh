@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# CI for the installers: build the PyInstaller bundle and the .deb, install the package,
+# run the installed kiosk's self-test and validate, check the systemd units, run the
+# session under cage, upgrade, purge, and prove staff content survives both.
+# Needs root and Debian's package registry.  Run from anywhere:  packaging/linux/ci-deb.sh
+set -euo pipefail
+if [ "$(id -u)" != 0 ]; then echo "ci-deb.sh: run as root (it installs a package)" >&2; exit 2; fi
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+venv=${KIOSK_VENV:-.venv}
+started=$(date +%s)
+step() { echo "== $* ($(( $(date +%s) - started )) s)"; }
+export DEBIAN_FRONTEND=noninteractive
+# desktop-file-validate, for the .desktop file; the package's own Depends come with it.
+apt-get install -y -qq --no-install-recommends desktop-file-utils >/dev/null
+
+step "bundle: PyInstaller"
+"$venv/bin/python" -m pip install --quiet -e '.[bundle]'
+"$venv/bin/pyinstaller" packaging/pyinstaller/kiosk.spec --noconfirm --clean \
+    --distpath dist --workpath build/pyinstaller --log-level WARN
+echo "bundle: $(du -sm dist/kiosk | cut -f1) MB unpacked in dist/kiosk"
+QT_QPA_PLATFORM=offscreen dist/kiosk/kiosk self-test
+
+step "package: dpkg-deb"
+deb=$(packaging/linux/build-deb.sh)
+echo "package: $deb, $(( $(stat -c %s "$deb") / 1048576 )) MB"
+
+step "install"
+apt-get install -y -qq --no-install-recommends "./${deb#"$root"/}" >/dev/null
+test -x /usr/bin/kiosk && test -d /opt/kiosk && id kiosk >/dev/null
+
+step "installed: self-test, validate, systemd-analyze verify"
+(cd / && kiosk self-test)
+(cd / && kiosk validate /opt/kiosk/_internal/content)
+units="/lib/systemd/system/kiosk.service /lib/systemd/system/kiosk-fallback.service"
+# verify only warns about most mistakes: any output at all fails the check.
+findings=$(systemd-analyze verify $units 2>&1) || true
+if [ -n "$findings" ]; then echo "$findings" >&2; exit 1; fi
+echo "systemd-analyze verify: clean"
+desktop-file-validate /usr/share/applications/memorial-kiosk.desktop
+
+step "session: the kiosk and the fallback under cage, as user kiosk"
+"$venv/bin/python" packaging/linux/session-smoke.py
+
+step "staff content: a signed pack installed as the kiosk user"
+scratch=$(mktemp -d)
+chmod 755 "$scratch"
+as_kiosk() { runuser -u kiosk -- "$@"; }
+as_kiosk kiosk pack build /opt/kiosk/_internal/content -o "$scratch/exhibit.kpack" >/dev/null
+as_kiosk kiosk pack keygen --out "$scratch/museum" >/dev/null
+as_kiosk kiosk pack sign "$scratch/exhibit.kpack" --key "$scratch/museum.key" >/dev/null
+as_kiosk kiosk pack install "$scratch/exhibit.kpack" --trust "$scratch/museum.pub"
+snapshot() { (cd /var/lib/kiosk && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
+before=$(snapshot)
+test -n "$before"
+as_kiosk sh -c 'echo "# the station settings staff made" > /etc/kiosk/station.yaml'
+
+step "upgrade: same bundle, next version"
+version=$(dpkg-query -W -f='${Version}' memorial-kiosk)
+next=$(packaging/linux/build-deb.sh --version "${version}+ci1" --out "$scratch")
+apt-get install -y -qq --no-install-recommends "$next" >/dev/null
+test "$(dpkg-query -W -f='${Version}' memorial-kiosk)" = "${version}+ci1"
+test "$(snapshot)" = "$before" || { echo "upgrade changed /var/lib/kiosk" >&2; exit 1; }
+kiosk pack list | grep -q '^\* ' || { echo "no active pack after the upgrade" >&2; exit 1; }
+(cd / && kiosk self-test)
+
+step "purge: keeps content, analytics and the station configuration"
+apt-get purge -y -qq memorial-kiosk
+test ! -e /opt/kiosk && test ! -e /usr/bin/kiosk && test ! -e /lib/systemd/system/kiosk.service
+test "$(snapshot)" = "$before" || { echo "purge changed /var/lib/kiosk" >&2; exit 1; }
+test -f /etc/kiosk/station.yaml
+
+step "clean up this machine"
+rm -rf "$scratch" /var/lib/kiosk /etc/kiosk
+deluser --quiet kiosk >/dev/null 2>&1 || true
+step "installers: all checks passed"
