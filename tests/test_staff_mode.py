@@ -263,6 +263,7 @@ def test_restart_and_exit_need_confirmation(
     mode.exit_application = exits.append
     mode.start_detached = lambda program, arguments: started.append([program, *arguments])
     monkeypatch.delenv("NOTIFY_SOCKET", raising=False)
+    monkeypatch.delenv("KIOSK_SUPERVISED", raising=False)
     open_panel(qtbot, finger, mode)
     tap_in_panel(finger, mode, mode.panel.station_buttons[button])
     assert exits == []  # asked first

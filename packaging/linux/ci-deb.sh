@@ -44,7 +44,7 @@ step "session: the kiosk and the fallback under cage, as user kiosk"
 
 step "staff content: a signed pack installed as the kiosk user"
 scratch=$(mktemp -d)
-chmod 755 "$scratch"
+chown kiosk: "$scratch"
 as_kiosk() { runuser -u kiosk -- "$@"; }
 as_kiosk kiosk pack build /opt/kiosk/_internal/content -o "$scratch/exhibit.kpack" >/dev/null
 as_kiosk kiosk pack keygen --out "$scratch/museum" >/dev/null

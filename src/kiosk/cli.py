@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from kiosk.station import StationConfig
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+IMAGE_PROBE = "image-probe"  # hidden subcommand: see kiosk.paths.kiosk_command
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -43,6 +44,11 @@ def build_parser(*, with_packs: bool = True) -> argparse.ArgumentParser:
     )
     run.add_argument(
         "--screen", type=int, default=None, metavar="N", help="show on screen N (from 0)"
+    )
+    run.add_argument(
+        "--supervised",
+        action="store_true",
+        help="a service manager restarts the kiosk when it exits (same as KIOSK_SUPERVISED=1)",
     )
     _add_config_option(run)
     # For bench/startup.py: report the first painted frame, then quit.
@@ -82,6 +88,23 @@ def build_parser(*, with_packs: bool = True) -> argparse.ArgumentParser:
     staff_commands = staff.add_subparsers(dest="staff_command", metavar="SUBCOMMAND", required=True)
     set_pin = staff_commands.add_parser("set-pin", help="set the staff PIN (asks for it twice)")
     _add_config_option(set_pin)
+
+    self_test = commands.add_parser(
+        "self-test",
+        help="check an installed kiosk without a display: content, screens, fonts, icons, "
+        "translations; one summary line, exit 0 or 1",
+    )
+    _add_content_option(self_test)
+
+    fallback = commands.add_parser(
+        "fallback",
+        help="a calm 'paused' screen that needs no content, for when the kiosk cannot start",
+    )
+    fallback.add_argument("--windowed", action="store_true", help="a normal window")
+    fallback.add_argument(
+        "--size", type=parse_size, metavar="WxH", help="window size (implies --windowed)"
+    )
+    fallback.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
 
     render = commands.add_parser("render", help="render every screen to PNG, without a display")
     _add_content_option(render)
@@ -130,6 +153,12 @@ def _add_content_option(command: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == [IMAGE_PROBE]:
+        # Hidden: the content checks' image decoder, as its own process.  A PyInstaller
+        # bundle has no `python -m`, so it is reached through the kiosk command itself.
+        from kiosk.ui.image_probe import main as probe_images  # noqa: PLC0415 - imports Qt
+
+        return probe_images(args_list[1:])
     if not args_list or (
         args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")
     ):
@@ -151,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
         "pack": _pack,
         "analytics": _analytics,
         "staff": _staff,
+        "self-test": _self_test,
+        "fallback": _fallback,
     }
     return commands[args.command](args)
 
@@ -183,8 +214,31 @@ def _staff(args: argparse.Namespace) -> int:
     return set_pin(args.config)
 
 
+def _self_test(args: argparse.Namespace) -> int:
+    from kiosk.selftest import run_self_test  # noqa: PLC0415 - imports Qt when it runs
+
+    return run_self_test(args.content)
+
+
+def _fallback(args: argparse.Namespace) -> int:
+    # Nothing the kiosk reads (content, station configuration, the store) is touched here:
+    # any of it may be why the kiosk keeps failing.
+    from kiosk.ui.fallback import run_fallback  # noqa: PLC0415 - imports Qt
+
+    return run_fallback(
+        windowed=args.windowed or args.size is not None,
+        size=args.size,
+        exit_after_first_frame=args.exit_after_first_frame,
+    )
+
+
 def _run_command(args: argparse.Namespace) -> int:
+    import os  # noqa: PLC0415
+
     from kiosk.station import load_station_config  # noqa: PLC0415
+
+    if args.supervised:  # read by staff mode's Restart (kiosk.paths.self_restart_wanted)
+        os.environ["KIOSK_SUPERVISED"] = "1"
 
     station = load_station_config(args.config)
     folder = content_folder(args.content, station[0].content_store)

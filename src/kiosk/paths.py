@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 APP_NAME = "kiosk"
@@ -44,3 +45,25 @@ def data_dir() -> Path:
     import platformdirs  # noqa: PLC0415 - only commands that write data need it
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def kiosk_command(*arguments: str) -> list[str]:
+    """The command line that runs ``kiosk ARGUMENTS`` in a child process.
+
+    In a PyInstaller bundle ``sys.executable`` is the kiosk binary itself, which takes the
+    arguments directly; otherwise it is Python, which runs the package with ``-m kiosk``.
+    """
+    if getattr(sys, "frozen", False):
+        # On Windows and macOS the bundle's main program is windowed, with no console for
+        # a child's output; its console twin kiosk-cli sits beside it (see kiosk.spec).
+        program = Path(sys.executable)
+        console_twin = program.with_name("kiosk-cli" + program.suffix)
+        return [str(console_twin if console_twin.exists() else program), *arguments]
+    return [sys.executable, "-m", "kiosk", *arguments]
+
+
+def self_restart_wanted(environ: Mapping[str, str]) -> bool:
+    """Whether the kiosk must start itself again when staff choose Restart: only when no
+    service manager will.  systemd sets NOTIFY_SOCKET; the Windows and macOS recipes (and
+    anyone else supervising) set KIOSK_SUPERVISED=1."""
+    return not environ.get("NOTIFY_SOCKET") and environ.get("KIOSK_SUPERVISED", "") in ("", "0")

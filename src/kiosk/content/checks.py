@@ -216,19 +216,9 @@ def _decoding(assets: list[tuple[AssetRef, Path]]) -> list[Issue]:
     """Decode every image in a separate process: a decoder crash must not take us down."""
     if not assets:
         return []
-    import os  # noqa: PLC0415 - only staff tools decode; the kiosk's start-up does not
-    import subprocess  # noqa: PLC0415
-    import sys  # noqa: PLC0415
-
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    command = [sys.executable, "-m", "kiosk.ui.image_probe", *(str(path) for _, path in assets)]
-    try:
-        result = subprocess.run(
-            command, capture_output=True, text=True, env=env, timeout=PROBE_TIMEOUT_S, check=False
-        )
-    except subprocess.TimeoutExpired:
+    verdicts = decode_images([path for _, path in assets])
+    if verdicts is None:
         return [_asset_error(ref, f"'{ref.path}' took too long to decode") for ref, _ in assets]
-    verdicts = _probe_verdicts(result.stdout)
     issues = []
     for ref, path in assets:
         verdict = verdicts.get(str(path))
@@ -237,6 +227,26 @@ def _decoding(assets: list[tuple[AssetRef, Path]]) -> list[Issue]:
         elif verdict:
             issues.append(_asset_error(ref, f"'{ref.path}' cannot be decoded: {verdict}"))
     return issues
+
+
+def decode_images(paths: list[Path]) -> dict[str, str] | None:
+    """Path -> "" when it decoded, else the decoder's complaint, from a child process;
+    paths missing from the result made the decoder fail; None when it took too long."""
+    import os  # noqa: PLC0415 - only staff tools decode; the kiosk's start-up does not
+    import subprocess  # noqa: PLC0415
+
+    from kiosk.paths import kiosk_command  # noqa: PLC0415
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # The hidden `kiosk image-probe` runs kiosk.ui.image_probe, also from a frozen bundle.
+    command = kiosk_command("image-probe", *(str(path) for path in paths))
+    try:
+        result = subprocess.run(
+            command, capture_output=True, text=True, env=env, timeout=PROBE_TIMEOUT_S, check=False
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    return _probe_verdicts(result.stdout)
 
 
 def _probe_verdicts(output: str) -> dict[str, str]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
 from kiosk.content.issues import Issue, Location
+from kiosk.paths import kiosk_command
 
 TIMEOUT_MS = 60_000
 
@@ -26,15 +26,7 @@ class ValidationJob(QObject):
         super().__init__(parent)
         self.folder = folder
         # The validator's command line; replaceable so tests can stand in a crashing one.
-        self.command = command or [
-            sys.executable,
-            "-m",
-            "kiosk",
-            "validate",
-            str(folder),
-            "--format",
-            "json",
-        ]
+        self.command = command or kiosk_command("validate", str(folder), "--format", "json")
         self._process = QProcess(self)
         environment = QProcessEnvironment.systemEnvironment()
         environment.insert("QT_QPA_PLATFORM", "offscreen")

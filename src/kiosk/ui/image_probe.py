@@ -1,11 +1,11 @@
-"""Decode content images with Qt, in a process of their own: ``python -m kiosk.ui.image_probe
-FILE...`` prints one JSON line per file.  Run by kiosk.content.checks, so that a decoder that
-crashes or runs away takes down only this process."""
+"""Decode content images with Qt, in a process of their own: ``kiosk image-probe FILE...``
+(hidden; also ``python -m kiosk.ui.image_probe FILE...``) prints one JSON line per file.  Run
+by kiosk.content.checks, so that a decoder that crashes or runs away takes down only this
+process."""
 
 from __future__ import annotations
 
 import json
-import resource
 import sys
 
 from PySide6.QtCore import QSize, Qt
@@ -32,8 +32,17 @@ def probe(path: str) -> str:
     return ""
 
 
-def main(paths: list[str]) -> int:
+def limit_memory() -> None:
+    """A decoder that runs away hits this ceiling instead of the machine's memory."""
+    try:
+        import resource  # noqa: PLC0415 - Unix only
+    except ImportError:  # Windows: the child process still isolates a crash
+        return
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+def main(paths: list[str]) -> int:
+    limit_memory()
     app = QGuiApplication(["image-probe"])
     for path in paths:
         print(json.dumps({"path": path, "error": probe(path)}), flush=True)

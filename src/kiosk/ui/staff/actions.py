@@ -4,10 +4,11 @@ never touches a half-written folder."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, Signal
+
+from kiosk.paths import kiosk_command
 
 
 class PackAction(QObject):
@@ -32,7 +33,8 @@ class PackAction(QObject):
         return cls(["rollback"], parent)
 
     def start(self) -> None:
-        self._process.start(sys.executable, ["-m", "kiosk", "pack", *self.arguments])
+        program, *arguments = kiosk_command("pack", *self.arguments)
+        self._process.start(program, arguments)
 
     def _done(self, code: int, status: QProcess.ExitStatus) -> None:
         output = bytes(self._process.readAll().data()).decode("utf-8", "replace").strip()

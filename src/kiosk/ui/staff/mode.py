@@ -18,7 +18,7 @@ from kiosk.core.pack_watch import PackWatcher
 from kiosk.core.reloader import ContentReloader
 from kiosk.core.session import Screen
 from kiosk.packs.store import ContentStore, active_content_dir
-from kiosk.paths import default_content_dir
+from kiosk.paths import default_content_dir, kiosk_command, self_restart_wanted
 from kiosk.security import PinGate
 from kiosk.station import StationConfig
 from kiosk.ui.activity import InputActivityFilter
@@ -238,9 +238,10 @@ class StaffMode(QObject):
         """Restart, or exit to the desktop: the only ways out, and only for staff."""
         for lockdown in self.window.findChildren(Lockdown):
             lockdown.allow_exit()
-        if code == EXIT_RESTART and not os.environ.get("NOTIFY_SOCKET"):
+        if code == EXIT_RESTART and self_restart_wanted(os.environ):
             # Without a service manager to restart it, the kiosk starts itself again.
-            self.start_detached(sys.executable, ["-m", "kiosk", *sys.argv[1:]])
+            program, *arguments = kiosk_command(*sys.argv[1:])
+            self.start_detached(program, arguments)
         self.exit_application(code)
 
     def _staff_input(self) -> None:
