@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from PySide6.QtGui import QImage
 from conftest import REPO
 from kiosk import __version__
 from kiosk.cli import main
+from kiosk.paths import default_content_dir
 
 
 def run_kiosk(*args: str) -> subprocess.CompletedProcess[str]:
@@ -65,6 +67,29 @@ def test_kiosk_starts_and_paints_its_first_frame() -> None:
     result = run_kiosk("--windowed", "--size", "1280x800", "--exit-after-first-frame")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "first-frame"
+
+
+def test_installed_content_that_no_longer_loads_falls_back_to_the_bundled_exhibit(
+    tmp_path: Path,
+) -> None:
+    version = "20260120T000000Z-0badc0de"
+    content = tmp_path / "content-store" / "versions" / version / "content"
+    shutil.copytree(default_content_dir(), content)
+    (content / "timeline.yaml").write_text("moments: [unclosed\n", encoding="utf-8")
+    (tmp_path / "content-store" / "active").write_text(version + "\n", encoding="ascii")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KIOSK_DATA_DIR=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--windowed", "--exit-after-first-frame"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert (result.returncode, result.stdout.strip()) == (0, "first-frame"), result.stderr
+    assert "timeline.yaml:2:1: error: YAML syntax" in result.stderr  # the damage is named
+    assert f"1 error in {content}" in result.stderr
+    assert "showing the bundled exhibit instead" in result.stderr
 
 
 def test_render_from_the_command_line(tmp_path: Path) -> None:

@@ -243,6 +243,16 @@ def _run_command(args: argparse.Namespace) -> int:
     station = load_station_config(args.config)
     folder = content_folder(args.content, station[0].content_store)
     exhibit = _load(folder)
+    if exhibit is None and args.content is None and folder != default_content_dir():
+        # Installed content that no longer loads (a damaged disk, a hand edit) must not
+        # keep the exhibit dark or send it into a restart loop: show the bundled exhibit.
+        print(
+            f"kiosk: the installed content in {folder} does not load; "
+            "showing the bundled exhibit instead",
+            file=sys.stderr,
+        )
+        folder = default_content_dir()
+        exhibit = _load(folder)
     return EXIT_CONTENT if exhibit is None else _run(exhibit, folder, station, args)
 
 
