@@ -1,15 +1,25 @@
-"""How much slower and bigger the kiosk starts than a bare PySide6 window showing the same text.
+"""How much slower and bigger the kiosk starts than a bare PySide6 window, and than Chromium.
 
 Each subject is started as a fresh process; the clock runs from just before it is spawned until
 it prints ``first-frame`` (its first painted frame), and its peak resident set size comes from
-the kernel's accounting when it is reaped.  The two subjects alternate, so slow drift in the
-machine (thermal throttling, other load) falls on both alike.
+the kernel's accounting when it is reaped.  The subjects alternate, so slow drift in the
+machine (thermal throttling, other load) falls on all alike.
 
-    .venv/bin/python bench/startup.py [--repeat N] [--json FILE]
+Chromium (``/usr/bin/chromium``, Debian's package; skipped with a note when it is missing)
+shows the same statement as a static page generated from the bundled content, headless and
+offline; its time is spawn to its first contentful paint, read from the page's own Paint
+Timing entry (see chromium_page.py for why that is the fair end point).  Because a browser is
+many processes, memory for the Chromium comparison is the summed RSS of each subject's whole
+process group, sampled every few milliseconds (proctree.py), for the kiosk exactly as for
+Chromium.
+
+    .venv/bin/python bench/startup.py [--repeat N] [--json FILE] [--no-chromium]
 
 The last line of output is ``startup_ratio=X memory_ratio=Y`` (kiosk median / baseline median).
-The targets are both <= 1.50, but this is a measurement, not a test: it exits 0 whenever the
-measurement itself succeeded, and 1 when a subject failed to start or to report its first frame.
+The targets: both <= 1.50 against the bare window; against Chromium the kiosk's time <= 0.40x
+and its memory <= 0.50x.  This is a measurement, not a test: it exits 0 whenever the
+measurement itself succeeded, and 1 when the kiosk or the bare window failed to start or to
+report its first frame (a Chromium that fails is reported and left out).
 """
 
 from __future__ import annotations
@@ -24,12 +34,18 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import IO
 
+import chromium_page
+import proctree
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 TARGET_RATIO = 1.5
+CHROMIUM_TIME_TARGET = 0.4  # kiosk time / Chromium time
+CHROMIUM_MEMORY_TARGET = 0.5  # kiosk summed RSS / Chromium summed RSS
+CHROMIUM_NAME = "chromium"
 DEFAULT_REPEAT = 7
 DEFAULT_TIMEOUT_S = 60.0
 STDERR_TAIL_CHARS = 2000
@@ -46,14 +62,24 @@ class Subject:
     name: str
     argv: list[str]
     marker: bytes = b"first-frame"  # the stdout line that stops the clock
+    # Set for Chromium only: the generated page it shows (see chromium_page.py).
+    page: Path | None = None
 
 
 @dataclass(frozen=True)
 class Sample:
-    """One timed start: seconds to the first frame and the process's peak RSS in KiB."""
+    """One timed start: seconds to the first frame and peak memory in KiB.
+
+    ``peak_rss_kib`` is the kernel's peak for the started process alone (exact);
+    ``tree_peak_rss_kib`` the largest sampled sum over its whole process group (for the kiosk
+    and the bare window, one process: the same quantity, sampled).
+    """
 
     seconds: float
     peak_rss_kib: int
+    tree_peak_rss_kib: int = 0
+    processes: int = 1
+    pss_kib: int = 0  # Chromium only: summed PSS of its processes at its first paint
 
 
 @dataclass(frozen=True)
@@ -81,14 +107,35 @@ def subjects() -> tuple[Subject, Subject, Subject]:
     return kiosk, baseline, ready
 
 
+def chromium_subject(binary: Path) -> tuple[Subject | None, str]:
+    """Chromium, or None and why it is left out."""
+    if not binary.is_file() or not os.access(binary, os.X_OK):
+        return None, (
+            f"Chromium skipped: {binary} is missing (Debian: apt-get install chromium); "
+            "the comparison with a browser needs it, the kiosk-vs-bare ratios do not"
+        )
+    if not proctree.available():
+        return None, "Chromium skipped: its memory is summed over processes from /proc (Linux)"
+    return Subject(CHROMIUM_NAME, [str(binary)]), ""
+
+
 def child_env(pycache: Path) -> dict[str, str]:
     """The caller's environment with Qt drawing offscreen, so no display is needed or used.
 
     Byte-code is cached in a folder of the run's own, as an installed program's would be:
     some machines set PYTHONDONTWRITEBYTECODE, which would make every start recompile the
     kiosk's modules from source (the warm-up run fills the cache).
+
+    The station configuration and data folder are the run's own too (none, so defaults): a
+    developer's station.yaml (a rotated display, say) must not change what is measured.
     """
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPYCACHEPREFIX": str(pycache)}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPYCACHEPREFIX": str(pycache),
+        "KIOSK_CONFIG": str(pycache / "station.yaml"),
+        "KIOSK_DATA_DIR": str(pycache / "data"),
+    }
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
@@ -100,9 +147,16 @@ def measure_once(subject: Subject, timeout_s: float, env: dict[str, str]) -> Sam
     with tempfile.TemporaryFile() as stderr:
         started = time.perf_counter()
         # As a context manager so the stdout pipe is closed whatever happens below.
+        # A session of its own: its process group holds it and anything it starts.
         with subprocess.Popen(
-            subject.argv, stdout=subprocess.PIPE, stderr=stderr, env=env, cwd=REPO_ROOT
+            subject.argv,
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            env=env,
+            cwd=REPO_ROOT,
+            start_new_session=True,
         ) as proc:
+            sampler = proctree.GroupMemorySampler(proc.pid).__enter__()
             timed_out = threading.Event()
             watchdog = threading.Timer(timeout_s, _kill, (proc, timed_out))
             watchdog.start()
@@ -114,6 +168,7 @@ def measure_once(subject: Subject, timeout_s: float, env: dict[str, str]) -> Sam
                 stdout.read()
                 returncode, peak_rss_kib = _reap(proc)
             finally:
+                sampler.stop()
                 watchdog.cancel()
                 if proc.returncode is None:  # only when something above raised
                     proc.kill()
@@ -126,7 +181,12 @@ def measure_once(subject: Subject, timeout_s: float, env: dict[str, str]) -> Sam
             timeout_s=timeout_s,
             stderr=stderr,
         )
-    return Sample(first_frame - started, peak_rss_kib)
+    return Sample(
+        first_frame - started,
+        peak_rss_kib,
+        tree_peak_rss_kib=sampler.peak_kib,
+        processes=sampler.peak_processes,
+    )
 
 
 def _stdout_of(proc: subprocess.Popen[bytes]) -> IO[bytes]:
@@ -182,27 +242,73 @@ def _check_outcome(
     raise BenchmarkError(f"{subject.name} ({command}) {problem}; its stderr:\n{tail or '(empty)'}")
 
 
+def measure(subject: Subject, timeout_s: float, env: dict[str, str]) -> Sample:
+    """One timed start of any subject."""
+    if subject.page is None:
+        return measure_once(subject, timeout_s, env)
+    run = chromium_page.measure_once(Path(subject.argv[0]), subject.page, timeout_s, env)
+    return Sample(
+        run.seconds,
+        run.peak_rss_kib,
+        tree_peak_rss_kib=run.tree_peak_rss_kib,
+        processes=run.processes,
+        pss_kib=run.pss_kib,
+    )
+
+
 def run_benchmark(
-    measured: tuple[Subject, ...], repeat: int, timeout_s: float
+    measured: tuple[Subject, ...], repeat: int, timeout_s: float, notes: list[str] | None = None
 ) -> dict[str, list[Sample]]:
-    """Warm up each subject once, then time them in alternation ``repeat`` times each."""
+    """Warm up each subject once, then time them in alternation ``repeat`` times each.
+
+    A Chromium that fails is left out with a note in ``notes``; any other failure raises.
+    """
+    notes = notes if notes is not None else []
     # The untimed first start pulls Python, Qt and the fonts into the disk cache, so the first
     # timed sample of whichever subject runs first is not penalised.
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-pycache-") as pycache:
         env = child_env(Path(pycache))  # built before any clock starts: not a child's cost
+        measured = tuple(_with_page(subject, Path(pycache)) for subject in measured)
+        kept = []
         for subject in measured:
-            measure_once(subject, timeout_s, env)
-        return _alternate(measured, repeat, timeout_s, env)
+            try:
+                measure(subject, timeout_s, env)
+            except chromium_page.ChromiumError as error:
+                notes.append(f"Chromium left out: {error}")
+                continue
+            kept.append(subject)
+        return _alternate(tuple(kept), repeat, timeout_s, env, notes)
+
+
+def _with_page(subject: Subject, folder: Path) -> Subject:
+    """Chromium's subject with its page written, from the bundled content, into ``folder``."""
+    if subject.name != CHROMIUM_NAME:
+        return subject
+    from kiosk.paths import default_content_dir, fonts_dir  # noqa: PLC0415 - no Qt
+
+    page = chromium_page.write_page(folder, default_content_dir(), fonts_dir())
+    return replace(subject, page=page)
 
 
 def _alternate(
-    measured: tuple[Subject, ...], repeat: int, timeout_s: float, env: dict[str, str]
+    measured: tuple[Subject, ...],
+    repeat: int,
+    timeout_s: float,
+    env: dict[str, str],
+    notes: list[str],
 ) -> dict[str, list[Sample]]:
     """The timed rounds: every subject once per round, in the same order."""
     samples: dict[str, list[Sample]] = {subject.name: [] for subject in measured}
     for round_number in range(1, repeat + 1):
         for subject in measured:
-            sample = measure_once(subject, timeout_s, env)
+            if subject.name not in samples:
+                continue  # Chromium, after it failed
+            try:
+                sample = measure(subject, timeout_s, env)
+            except chromium_page.ChromiumError as error:
+                notes.append(f"Chromium left out after {round_number - 1} rounds: {error}")
+                del samples[subject.name]
+                continue
             samples[subject.name].append(sample)
             _report_progress(subject, round_number, repeat, sample)
     return samples
@@ -211,8 +317,9 @@ def _alternate(
 def _report_progress(subject: Subject, round_number: int, repeat: int, sample: Sample) -> None:
     """One line per sample on stderr, so a long run shows life without cluttering stdout."""
     print(
-        f"  {subject.name:<8} {round_number}/{repeat}: {sample.seconds * 1000:7.1f} ms, "
-        f"{mib(sample.peak_rss_kib):6.1f} MiB",
+        f"  {subject.name:<11} {round_number}/{repeat}: {sample.seconds * 1000:7.1f} ms, "
+        f"{mib(sample.peak_rss_kib):6.1f} MiB, summed over {sample.processes} process(es) "
+        f"{mib(sample.tree_peak_rss_kib):6.1f} MiB",
         file=sys.stderr,
         flush=True,
     )
@@ -234,23 +341,34 @@ def time_ms_stats(samples: list[Sample]) -> Stats:
 
 
 def rss_mib_stats(samples: list[Sample]) -> Stats:
-    """Peak RSS statistics in MiB."""
+    """Peak RSS statistics in MiB (the started process alone, kernel accounting)."""
     return stats([mib(sample.peak_rss_kib) for sample in samples])
 
 
+def tree_rss_mib_stats(samples: list[Sample]) -> Stats:
+    """Sampled summed-RSS statistics in MiB (the whole process group)."""
+    return stats([mib(sample.tree_peak_rss_kib) for sample in samples])
+
+
 def format_table(samples: dict[str, list[Sample]]) -> str:
-    """A fixed-width table: median, min and max of time and peak RSS, one row per subject."""
+    """A fixed-width table: median, min and max of time and memory, one row per subject."""
     header = (
         f"{'subject':<12}{'time median':>13}{'min':>9}{'max':>9}"
         f"{'RSS median':>14}{'min':>9}{'max':>9}"
+        f"{'summed RSS':>13}{'min':>9}{'max':>9}{'procs':>7}"
     )
-    units = f"{'':<12}{'(ms)':>13}{'(ms)':>9}{'(ms)':>9}{'(MiB)':>14}{'(MiB)':>9}{'(MiB)':>9}"
+    units = (
+        f"{'':<12}{'(ms)':>13}{'(ms)':>9}{'(ms)':>9}{'(MiB)':>14}{'(MiB)':>9}{'(MiB)':>9}"
+        f"{'(MiB)':>13}{'(MiB)':>9}{'(MiB)':>9}{'':>7}"
+    )
     rows = [header, units]
     for name, runs in samples.items():
-        time_ms, rss = time_ms_stats(runs), rss_mib_stats(runs)
+        time_ms, rss, tree = time_ms_stats(runs), rss_mib_stats(runs), tree_rss_mib_stats(runs)
+        processes = max(sample.processes for sample in runs)
         rows.append(
             f"{name:<12}{time_ms.median:>13.1f}{time_ms.min:>9.1f}{time_ms.max:>9.1f}"
             f"{rss.median:>14.1f}{rss.min:>9.1f}{rss.max:>9.1f}"
+            f"{tree.median:>13.1f}{tree.min:>9.1f}{tree.max:>9.1f}{processes:>7}"
         )
     return "\n".join(rows)
 
@@ -262,33 +380,73 @@ def ratios(kiosk: list[Sample], baseline: list[Sample]) -> tuple[float, float]:
     return startup, memory
 
 
+def chromium_ratios(kiosk: list[Sample], chromium: list[Sample]) -> tuple[float, float]:
+    """(time ratio, memory ratio) of the kiosk over Chromium: medians, summed RSS for both."""
+    time_ratio = time_ms_stats(kiosk).median / time_ms_stats(chromium).median
+    memory = tree_rss_mib_stats(kiosk).median / tree_rss_mib_stats(chromium).median
+    return time_ratio, memory
+
+
+def judge(ratio: float, target: float) -> str:
+    # Judged on the value as printed, so a printed 1.50 never reads as a failure.
+    return "PASS" if round(ratio, 2) <= target else "FAIL"
+
+
 def verdict(startup: float, memory: float) -> str:
     """The line saying whether each ratio meets the target."""
-
-    def judge(ratio: float) -> str:
-        # Judged on the value as printed, so a printed 1.50 never reads as a failure.
-        return "PASS" if round(ratio, 2) <= TARGET_RATIO else "FAIL"
-
-    return f"target <= {TARGET_RATIO:.2f}: startup {judge(startup)}, memory {judge(memory)}"
+    return (
+        f"target <= {TARGET_RATIO:.2f}: startup {judge(startup, TARGET_RATIO)}, "
+        f"memory {judge(memory, TARGET_RATIO)}"
+    )
 
 
-def write_json(path: Path, samples: dict[str, list[Sample]], startup: float, memory: float) -> None:
+def chromium_verdict(time_ratio: float, memory: float, chromium: list[Sample]) -> str:
+    """The lines comparing the kiosk with Chromium, with their targets."""
+    pss = statistics.median(mib(sample.pss_kib) for sample in chromium)
+    return (
+        f"kiosk vs chromium: time {time_ratio:.2f}x (target <= {CHROMIUM_TIME_TARGET:.2f}: "
+        f"{judge(time_ratio, CHROMIUM_TIME_TARGET)}), summed RSS {memory:.2f}x (target <= "
+        f"{CHROMIUM_MEMORY_TARGET:.2f}: {judge(memory, CHROMIUM_MEMORY_TARGET)})\n"
+        f"chromium's summed PSS at its first paint (shared pages counted once): "
+        f"{pss:.1f} MiB median"
+    )
+
+
+def write_json(
+    path: Path,
+    samples: dict[str, list[Sample]],
+    startup: float,
+    memory: float,
+    notes: list[str] | None = None,
+) -> None:
     """Every sample, the per-subject statistics and the ratios, for tracking over time."""
-    report = {
+    report: dict[str, object] = {
         "repeat": len(next(iter(samples.values()))),
         "python": sys.version.split()[0],
         "target_ratio": TARGET_RATIO,
         "startup_ratio": startup,
         "memory_ratio": memory,
+        "memory_sample_interval_ms": proctree.DEFAULT_INTERVAL_S * 1000,
+        "measuring_process_peak_rss_mib": mib(proctree.own_peak_rss_kib()),
         "subjects": {
             name: {
                 "time_ms": asdict(time_ms_stats(runs)),
                 "peak_rss_mib": asdict(rss_mib_stats(runs)),
+                "summed_rss_mib": asdict(tree_rss_mib_stats(runs)),
                 "samples": [asdict(sample) for sample in runs],
             }
             for name, runs in samples.items()
         },
+        "notes": notes or [],
     }
+    if CHROMIUM_NAME in samples:
+        time_ratio, chromium_memory = chromium_ratios(samples["kiosk"], samples[CHROMIUM_NAME])
+        report["chromium"] = {
+            "time_ratio": time_ratio,
+            "time_target": CHROMIUM_TIME_TARGET,
+            "memory_ratio": chromium_memory,
+            "memory_target": CHROMIUM_MEMORY_TARGET,
+        }
     path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 
 
@@ -303,7 +461,8 @@ def positive_int(text: str) -> int:
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     """The command line: repetitions, an optional JSON report and the per-start timeout."""
     parser = argparse.ArgumentParser(
-        description="Kiosk start-to-first-frame time and peak RSS against a bare PySide6 window."
+        description="Kiosk start-to-first-frame time and peak memory against a bare PySide6 "
+        "window and against Chromium showing the same statement."
     )
     parser.add_argument(
         "--repeat",
@@ -320,27 +479,60 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         metavar="SECONDS",
         help=f"kill a start that takes longer than this (default {DEFAULT_TIMEOUT_S:g})",
     )
+    parser.add_argument(
+        "--chromium",
+        type=Path,
+        default=chromium_page.CHROMIUM,
+        metavar="PATH",
+        help=f"the Chromium to compare with (default {chromium_page.CHROMIUM})",
+    )
+    parser.add_argument(
+        "--no-chromium", action="store_true", help="leave the comparison with Chromium out"
+    )
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Measure, print the table, the verdict and the ratio line; 1 if a subject failed."""
+    """Measure, print the table, the verdicts and the ratio line; 1 if a subject failed."""
     args = parse_args(argv)
     kiosk, baseline, ready = subjects()
+    measured: tuple[Subject, ...] = (kiosk, baseline, ready)
+    notes: list[str] = []
+    if args.no_chromium:
+        notes.append("Chromium skipped: --no-chromium")
+    else:
+        chromium, why = chromium_subject(args.chromium)
+        if chromium is None:
+            notes.append(why)
+        else:
+            measured = (*measured, chromium)
     try:
-        samples = run_benchmark((kiosk, baseline, ready), args.repeat, args.timeout)
+        samples = run_benchmark(measured, args.repeat, args.timeout, notes)
     except BenchmarkError as error:
         print(f"startup.py: {error}", file=sys.stderr)
         return 1
     startup, memory = ratios(samples[kiosk.name], samples[baseline.name])
+    smallest = min(sample.peak_rss_kib for runs in samples.values() for sample in runs)
+    parent = proctree.parent_note(smallest)
+    if parent is not None:
+        notes.append(parent)
     if args.json is not None:
-        write_json(args.json, samples, startup, memory)
+        write_json(args.json, samples, startup, memory, notes)
     print(format_table(samples))
+    print(
+        "RSS: the started process's own peak (kernel); summed RSS: its whole process group, "
+        f"sampled every {proctree.DEFAULT_INTERVAL_S * 1000:g} ms"
+    )
     ready_time, ready_memory = ratios(samples[ready.name], samples[baseline.name])
     print(
         f"fully loaded (information, no target): time {ready_time:.2f}x, "
         f"memory {ready_memory:.2f}x the baseline's first frame"
     )
+    for note in notes:
+        print(note)
+    if CHROMIUM_NAME in samples:
+        time_ratio, chromium_memory = chromium_ratios(samples[kiosk.name], samples[CHROMIUM_NAME])
+        print(chromium_verdict(time_ratio, chromium_memory, samples[CHROMIUM_NAME]))
     print(verdict(startup, memory))
     print(f"startup_ratio={startup:.2f} memory_ratio={memory:.2f}")
     return 0
