@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from conftest import Finger, click, make_kiosk
 from kiosk.core.session import Screen
@@ -51,6 +52,56 @@ def test_transitions_fade_calmly_and_finish(qtbot, exhibit, finger: Finger) -> N
         assert kiosk.window.fade.is_running()
         qtbot.waitUntil(lambda: not kiosk.window.fade.isVisible(), timeout=2000)
         assert kiosk.session.screen is Screen.HOME
+    finally:
+        kiosk.close()
+
+
+class PaintCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+def test_a_fade_blends_two_snapshots_without_repainting_the_screen_beneath(
+    qtbot, exhibit, finger: Finger
+) -> None:
+    """Each fade frame is two blits: at 4K, repainting the new screen under a translucent
+    overlay cost 15-17 ms a frame (bench/frames.py)."""
+    kiosk = make_kiosk(qtbot, exhibit, reduced_motion=False)
+    try:
+        window = kiosk.window
+        window.build_remaining_screens()
+        home = window.screens[Screen.HOME]
+        counter = PaintCounter()
+        painted = [home, *home.findChildren(QWidget)]
+        for widget in painted:
+            widget.installEventFilter(counter)
+        start_screen = window.grab().toImage()
+        finger.tap(window.attract)  # to the home screen, fading
+        assert kiosk.session.screen is Screen.HOME and window.fade.is_running()
+        # The first tick takes the new screen's snapshot; after it, nothing beneath paints.
+        qtbot.waitUntil(lambda: not window.fade._target.isNull(), timeout=2000)
+        counter.paints = 0
+        frames = 0
+
+        def count_frame() -> None:
+            nonlocal frames
+            frames += 1
+
+        window.fade._animation.valueChanged.connect(count_frame)
+        qtbot.waitUntil(lambda: frames >= 5, timeout=2000)
+        assert counter.paints == 0
+        # Mid-fade the window shows neither screen alone but a blend of both.
+        middle = window.grab().toImage()
+        qtbot.waitUntil(lambda: not window.fade.isVisible(), timeout=2000)
+        assert middle not in (start_screen, window.grab().toImage())
+        for widget in painted:
+            widget.removeEventFilter(counter)
     finally:
         kiosk.close()
 
