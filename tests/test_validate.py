@@ -14,7 +14,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from content_cases import build_case, case_names, expected_lines
-from kiosk.content import source
+from kiosk.content import checks, source
 from kiosk.content.issues import ContentError
 from kiosk.content.loader import load_exhibit
 from kiosk.content.validate import file_schema, validate_folder
@@ -131,3 +131,19 @@ def test_the_schema_rejects_what_the_loader_rejects() -> None:
     data["default_language"] = data.pop("default_langauge")
     data["theme"]["colours"]["accent"] = "red"
     assert not validator.is_valid(data)
+
+
+def test_the_decoders_time_limit_grows_with_the_number_of_pictures(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Found by bench/scale.py: one 30 s limit for all pictures together refused a valid
+    exhibit of 200 large pictures as a whole."""
+    limits: list[float] = []
+
+    def fake_run(command, **options):  # type: ignore[no-untyped-def]
+        limits.append(options["timeout"])
+        return subprocess.CompletedProcess(command, 0, stdout="", stderr="")
+
+    monkeypatch.setattr(subprocess, "run", fake_run)
+    checks.decode_images([Path(f"/pictures/{index}.jpg") for index in range(200)])
+    checks.decode_images([Path("/pictures/one.jpg")])
+    assert limits[0] >= checks.PROBE_TIMEOUT_S + 200 * 2
+    assert limits[1] < limits[0]

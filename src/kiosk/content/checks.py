@@ -3,17 +3,27 @@ translations, label length, quotations, and (thorough) glyphs and image decoding
 
 from __future__ import annotations
 
+import errno
+import stat
 from functools import cache
 from pathlib import Path
 
 from kiosk.content import images
 from kiosk.content.colour import contrast_ratio
-from kiosk.content.issues import Issue
+from kiosk.content.issues import Issue, Location, shown
 from kiosk.content.model import AssetRef, Exhibit, LocalizedText
 
 MIN_CONTRAST = 4.5  # WCAG 2 AA for body text
 MAX_LABEL_WORDS = 70  # exhibit-label guidance: 50-70 words
+# The decoder's time limit: a fixed start-up allowance plus a share for each image, so a
+# large exhibit is not refused as a whole for taking longer than a small one (200 pictures
+# of 12 MP take about 40 s on the CI machine).
 PROBE_TIMEOUT_S = 30
+PROBE_TIMEOUT_PER_IMAGE_S = 2
+# Characters read comparing sources with the statement: at most about a tenth of a second
+# (a real exhibit uses well under a thousandth of it).
+QUOTATION_SEARCH_BUDGET = 200_000_000
+LOOP = "is a symbolic link that loops back on itself"
 
 
 def check_exhibit(
@@ -80,13 +90,30 @@ def _statement_text(exhibit: Exhibit, language: str) -> str:
 
 
 def _quotations(exhibit: Exhibit) -> list[Issue]:
-    """Each source should quote the statement exactly, in the same language."""
-    issues = []
+    """Each source should quote the statement exactly, in the same language.
+
+    Each search reads the whole statement: a real one is a few thousand characters, but
+    hostile content (a statement and thousands of sources of megabytes) could make this
+    take seconds, so the characters searched have a budget; past it, one warning says
+    which sources were not checked.
+    """
+    issues: list[Issue] = []
     sources = [(m.source, f"moment '{m.id}'") for m in exhibit.timeline]
     sources += [(f.source, f"figure '{f.id}'") for f in exhibit.figures]
+    statements: dict[str, str] = {}  # joined once per language, not once per source
+    verdicts: dict[tuple[str, str], bool] = {}  # the same quotation is searched once
+    budget = QUOTATION_SEARCH_BUDGET
     for source, owner in sources:
         for language, text in source.values.items():
-            if text not in _statement_text(exhibit, language):
+            if language not in statements:
+                statements[language] = _statement_text(exhibit, language)
+            key = (language, text)
+            if key not in verdicts:
+                budget -= len(statements[language]) + len(text)
+                if budget < 0:
+                    return [*issues, _quotations_unchecked(source.location, owner)]
+                verdicts[key] = text in statements[language]
+            if not verdicts[key]:
                 issues.append(
                     Issue(
                         "warning",
@@ -96,6 +123,15 @@ def _quotations(exhibit: Exhibit) -> list[Issue]:
                     )
                 )
     return issues
+
+
+def _quotations_unchecked(location: Location, owner: str) -> Issue:
+    return Issue(
+        "warning",
+        location,
+        f"the sources from {owner} on were not compared with the statement: together they "
+        "are too long to check",
+    )
 
 
 def _label_lengths(exhibit: Exhibit) -> list[Issue]:
@@ -155,22 +191,46 @@ def _assets(exhibit: Exhibit, folder: Path) -> tuple[list[tuple[AssetRef, Path]]
     found: list[tuple[AssetRef, Path]] = []
     issues: list[Issue] = []
     for ref in _asset_refs(exhibit):
-        path = folder / ref.path
-        # resolve() follows symlinks, so a link leading out of the folder is caught here,
-        # before anything is opened.
-        resolved = path.resolve()
-        if not resolved.is_relative_to(root):
-            issues.append(_asset_error(ref, f"'{ref.path}' leads outside the content folder"))
-            continue
-        if not resolved.is_file():
-            issues.append(_asset_error(ref, f"'{ref.path}' does not exist in the content folder"))
-            continue
-        problem = images.problem_with(resolved)
+        resolved, problem = _locate(folder / ref.path, root)
+        problem = problem or images.problem_with(resolved)
         if problem:
-            issues.append(_asset_error(ref, f"'{ref.path}' {problem}"))
+            issues.append(_asset_error(ref, f"'{shown(ref.path)}' {problem}"))
             continue
+        advice = images.advice_on(resolved)
+        if advice:
+            issues.append(Issue("warning", ref.location, f"'{shown(ref.path)}' {advice}"))
         found.append((ref, resolved))
     return found, issues
+
+
+def _locate(path: Path, root: Path) -> tuple[Path, str | None]:
+    """The regular file an asset path leads to, or why it cannot be used.
+
+    resolve() follows symlinks, so a link leading out of the folder is caught here, before
+    anything is opened; nothing the file system says (loops, over-long names) escapes.
+    """
+    try:
+        resolved = path.resolve()
+        if not resolved.is_relative_to(root):
+            return resolved, "leads outside the content folder"
+        mode = resolved.stat().st_mode
+    except RuntimeError:  # Python 3.11 reports a symbolic link loop so
+        return path, LOOP
+    except OSError as error:
+        return path, _os_problem(error)
+    if stat.S_ISREG(mode):
+        return resolved, None
+    if stat.S_ISDIR(mode):
+        return resolved, "is a folder, not an image file"
+    return resolved, "is not a regular file (a device or a pipe)"
+
+
+def _os_problem(error: OSError) -> str:
+    if error.errno in (errno.ENOENT, errno.ENOTDIR):
+        return "does not exist in the content folder"
+    if error.errno == errno.ELOOP:
+        return LOOP
+    return f"cannot be opened: {error.strerror or error}"
 
 
 def _asset_error(ref: AssetRef, message: str) -> Issue:
@@ -218,14 +278,16 @@ def _decoding(assets: list[tuple[AssetRef, Path]]) -> list[Issue]:
         return []
     verdicts = decode_images([path for _, path in assets])
     if verdicts is None:
-        return [_asset_error(ref, f"'{ref.path}' took too long to decode") for ref, _ in assets]
+        return [
+            _asset_error(ref, f"'{shown(ref.path)}' took too long to decode") for ref, _ in assets
+        ]
     issues = []
     for ref, path in assets:
         verdict = verdicts.get(str(path))
         if verdict is None:
-            issues.append(_asset_error(ref, f"'{ref.path}' made the image decoder fail"))
+            issues.append(_asset_error(ref, f"'{shown(ref.path)}' made the image decoder fail"))
         elif verdict:
-            issues.append(_asset_error(ref, f"'{ref.path}' cannot be decoded: {verdict}"))
+            issues.append(_asset_error(ref, f"'{shown(ref.path)}' cannot be decoded: {verdict}"))
     return issues
 
 
@@ -242,11 +304,20 @@ def decode_images(paths: list[Path]) -> dict[str, str] | None:
     command = kiosk_command("image-probe", *(str(path) for path in paths))
     try:
         result = subprocess.run(
-            command, capture_output=True, text=True, env=env, timeout=PROBE_TIMEOUT_S, check=False
+            command,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=probe_timeout(len(paths)),
+            check=False,
         )
     except subprocess.TimeoutExpired:
         return None
     return _probe_verdicts(result.stdout)
+
+
+def probe_timeout(count: int) -> float:
+    return PROBE_TIMEOUT_S + PROBE_TIMEOUT_PER_IMAGE_S * count
 
 
 def _probe_verdicts(output: str) -> dict[str, str]:

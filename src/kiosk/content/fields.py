@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from kiosk.content.issues import Issue, Location
+from kiosk.content.issues import Issue, Location, shown
 from kiosk.content.model import AssetRef, LocalizedText
 from kiosk.content.source import Mapping, Node, Scalar, Sequence
 
@@ -22,12 +22,21 @@ T = TypeVar("T")
 
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+# 017 is 15 to YAML 1.1 tools and 17 to Python: refused rather than guessed.
+MAX_BIDI_REPORTED = 10  # of one text; then how many more
+MAX_SUGGESTIONS = 100  # unknown keys of one mapping that get a "did you mean"
+MAX_SUGGESTED_KEY = 100  # characters
+OCTAL_LOOKING = re.compile(r"^[-+]?0[0-9_]+$")
 # Unicode bidi controls can make text display in a different order than it is stored.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 UNSAFE_PATH_RULES: tuple[tuple[Callable[[str], bool], str], ...] = (
     (lambda path: "\0" in path, "contains a NUL character"),
+    (
+        lambda path: any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in path),
+        "contains a control or invisible formatting character; type the name again",
+    ),
     (lambda path: "\\" in path, "contains a backslash; use / between folders"),
     (
         lambda path: path.startswith("/"),
@@ -62,11 +71,15 @@ class FieldReader:
 
     def check_keys(self, node: Mapping, required: set[str], optional: set[str]) -> None:
         known = required | optional
+        unknown = 0
         for key, location in node.key_locations.items():
             if key not in known:
-                hint = difflib.get_close_matches(key, sorted(known), n=1)
+                unknown += 1
+                # Suggestions are slow to find; thousands of unknown keys get none.
+                close = unknown <= MAX_SUGGESTIONS and len(key) <= MAX_SUGGESTED_KEY
+                hint = difflib.get_close_matches(key, sorted(known), n=1) if close else []
                 suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
-                self.error(location, f"unknown key '{key}'{suggestion}")
+                self.error(location, f"unknown key '{shown(key)}'{suggestion}")
         for key in sorted(required - node.entries.keys()):
             self.error(node.location, f"missing key '{key}'")
 
@@ -101,7 +114,14 @@ class FieldReader:
         try:
             value = int(scalar.text.replace("_", ""))
         except ValueError:
-            self.error(scalar.location, f"expected a whole number, found '{scalar.text}'")
+            self.error(scalar.location, f"expected a whole number, found '{shown(scalar.text)}'")
+            return None
+        if OCTAL_LOOKING.match(scalar.text):
+            self.error(
+                scalar.location,
+                f"'{shown(scalar.text)}' has a leading zero, which some YAML tools read as "
+                f"an octal number; write {value}",
+            )
             return None
         if not low <= value <= high:
             self.error(scalar.location, f"{value} is outside the allowed {low} to {high}")
@@ -115,7 +135,7 @@ class FieldReader:
         try:
             value = float(scalar.text)
         except ValueError:
-            self.error(scalar.location, f"expected a number, found '{scalar.text}'")
+            self.error(scalar.location, f"expected a number, found '{shown(scalar.text)}'")
             return None
         if not low <= value <= high:
             self.error(scalar.location, f"{value:g} is outside the allowed {low:g} to {high:g}")
@@ -128,7 +148,7 @@ class FieldReader:
             return None
         if scalar.text in ("true", "false"):
             return scalar.text == "true"
-        self.error(scalar.location, f"expected true or false, found '{scalar.text}'")
+        self.error(scalar.location, f"expected true or false, found '{shown(scalar.text)}'")
         return None
 
     def colour(self, node: Node) -> str | None:
@@ -137,7 +157,8 @@ class FieldReader:
             return None
         if COLOUR.match(scalar.text):
             return scalar.text.upper()
-        self.error(scalar.location, f"expected a colour like \"#1A1A1A\", found '{scalar.text}'")
+        found = shown(scalar.text)
+        self.error(scalar.location, f"expected a colour like \"#1A1A1A\", found '{found}'")
         return None
 
     def language(self, node: Node) -> str | None:
@@ -146,7 +167,8 @@ class FieldReader:
             return None
         if LANGUAGE_CODE.match(scalar.text):
             return scalar.text
-        self.error(scalar.location, f"'{scalar.text}' is not a language code such as en or az")
+        found = shown(scalar.text)
+        self.error(scalar.location, f"'{found}' is not a language code such as en or az")
         return None
 
     def localized(self, node: Node) -> LocalizedText | None:
@@ -165,7 +187,7 @@ class FieldReader:
             if not LANGUAGE_CODE.match(code):
                 self.error(
                     mapping.key_locations[code],
-                    f"'{code}' is not a language code such as en or az",
+                    f"'{shown(code)}' is not a language code such as en or az",
                 )
                 continue
             text = self.plain_text(child)
@@ -184,7 +206,8 @@ class FieldReader:
         try:
             return datetime.date.fromisoformat(scalar.text).isoformat()
         except ValueError:
-            self.error(scalar.location, f"expected a date like 2026-01-20, found '{scalar.text}'")
+            found = shown(scalar.text)
+            self.error(scalar.location, f"expected a date like 2026-01-20, found '{found}'")
             return None
 
     def asset(self, node: Node) -> AssetRef | None:
@@ -194,7 +217,7 @@ class FieldReader:
             return None
         problem = unsafe_path_reason(scalar.text)
         if problem:
-            self.error(scalar.location, f"'{scalar.text}' {problem}")
+            self.error(scalar.location, f"'{shown(scalar.text)}' {problem}")
             return None
         return AssetRef(scalar.text, scalar.location)
 
@@ -205,12 +228,18 @@ class FieldReader:
         return None
 
     def _clean(self, text: str, location: Location) -> str:
+        found = 0
         for offset, character in enumerate(text):
             if character in BIDI_CONTROLS:
-                self.error(
-                    location,
-                    f"bidirectional control character U+{ord(character):04X} at "
-                    f"character {offset + 1}; remove it",
-                )
+                found += 1
+                if found <= MAX_BIDI_REPORTED:
+                    self.error(
+                        location,
+                        f"bidirectional control character U+{ord(character):04X} at "
+                        f"character {offset + 1}; remove it",
+                    )
+        if found > MAX_BIDI_REPORTED:
+            more = found - MAX_BIDI_REPORTED
+            self.error(location, f"{more} more bidirectional control characters; remove them")
         # NFC so that Azerbaijani letters typed as base + combining mark match the fonts' glyphs.
         return unicodedata.normalize("NFC", text)

@@ -16,32 +16,57 @@ MAX_FILE_BYTES = 30 * 1024 * 1024
 # 40 megapixels: more than an 8K panel shows, far less than Qt's 256 MiB allocation limit.
 MAX_PIXELS = 40_000_000
 HEADER_BYTES = 64 * 1024
+CMYK_CHANNELS = 4
+PNG_SIZE_END = 24  # signature, IHDR length and type, then width and height
 
 
 @dataclass(frozen=True)
 class ImageInfo:
-    kind: str  # png, jpeg, webp, or what was recognised instead (svg, gif, ...)
+    kind: str  # png, jpeg, webp, or what was recognised instead (svg, gif, text, ...)
     width: int = 0
     height: int = 0
+    channels: int = 0  # colour components, where the header says (4: a CMYK JPEG)
 
 
 def sniff(path: Path) -> ImageInfo:
     """The image's real kind and size from its first bytes, whatever its name says."""
     with path.open("rb") as stream:
         head = stream.read(HEADER_BYTES)
-    if head.startswith(b"\x89PNG\r\n\x1a\n") and head[12:16] == b"IHDR":
-        width, height = struct.unpack(">II", head[16:24])
+    return sniff_bytes(head)
+
+
+def sniff_bytes(head: bytes) -> ImageInfo:
+    """As sniff(), from a file's first bytes (however few: a file may be cut short)."""
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        if head[12:16] != b"IHDR" or len(head) < PNG_SIZE_END:
+            return ImageInfo("png")  # cut short or damaged; the size check cannot apply
+        width, height = struct.unpack(">II", head[16:PNG_SIZE_END])
         return ImageInfo("png", width, height)
     if head.startswith(b"\xff\xd8"):
         return _jpeg(head)
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return _webp(head)
+    return ImageInfo(_other_kind(head))
+
+
+def _other_kind(head: bytes) -> str:
+    """What a file that is not a PNG, JPEG or WebP image seems to be."""
     if head[:6] in (b"GIF87a", b"GIF89a"):
-        return ImageInfo("gif")
-    lowered = head[:4096].lstrip().lower()
-    if lowered.startswith((b"<svg", b"<?xml")) and b"<svg" in lowered:
-        return ImageInfo("svg")
-    return ImageInfo("unknown")
+        return "gif"
+    start = head[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith(b"<") and b"<svg" in start:  # <svg, <?xml, <!DOCTYPE, <!-- ...
+        return "svg"
+    return "text" if _is_text(head) else "unknown"
+
+
+def _is_text(head: bytes) -> bool:
+    if not head or b"\0" in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.start >= len(head) - 3  # only a character cut at the end
+    return True
 
 
 def _jpeg(head: bytes) -> ImageInfo:
@@ -57,7 +82,8 @@ def _jpeg(head: bytes) -> ImageInfo:
         # Start-of-frame markers (baseline, progressive, ...) carry the size.
         if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
             height, width = struct.unpack(">HH", head[offset + 5 : offset + 9])
-            return ImageInfo("jpeg", width, height)
+            channels = head[offset + 9] if offset + 9 < len(head) else 0
+            return ImageInfo("jpeg", width, height, channels)
         offset += 2 + length
     return ImageInfo("jpeg")
 
@@ -79,15 +105,16 @@ def _webp(head: bytes) -> ImageInfo:
 
 def problem_with(path: Path) -> str | None:
     """Why this file cannot be shown as a content image, or None."""
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+        info = sniff(path)
+    except OSError as error:
+        return f"cannot be read: {error.strerror or error}"
     if size > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // (1024 * 1024)
         return f"is {size // (1024 * 1024)} MiB; images may be at most {limit} MiB"
-    info = sniff(path)
-    if info.kind == "svg":
-        return "is an SVG drawing; content images must be PNG, JPEG or WebP"
     if info.kind not in ACCEPTED:
-        return f"is not a PNG, JPEG or WebP image (it looks like {info.kind})"
+        return _refused_kind(info.kind, size)
     if path.suffix.lower() not in ACCEPTED[info.kind]:
         named = path.suffix or "without an extension"
         return f"is a {info.kind.upper()} image but is named {named}"
@@ -95,5 +122,29 @@ def problem_with(path: Path) -> str | None:
         return (
             f"is {info.width}x{info.height} pixels; images may have at most "
             f"{MAX_PIXELS // 1_000_000} megapixels"
+        )
+    return None
+
+
+def _refused_kind(kind: str, size: int) -> str:
+    if size == 0:
+        return "is an empty file; content images must be PNG, JPEG or WebP"
+    if kind == "svg":
+        return "is an SVG drawing; content images must be PNG, JPEG or WebP"
+    if kind == "text":
+        return "is a text file, not an image; content images must be PNG, JPEG or WebP"
+    return f"is not a PNG, JPEG or WebP image (it looks like {kind})"
+
+
+def advice_on(path: Path) -> str | None:
+    """Something staff should know about an image that is shown all the same, or None."""
+    try:
+        info = sniff(path)
+    except OSError:
+        return None  # problem_with() reports it
+    if info.kind == "jpeg" and info.channels == CMYK_CHANNELS:
+        return (
+            "is a CMYK JPEG (made for print): it is shown with approximate colours; "
+            "save it as RGB (sRGB) for the screen"
         )
     return None

@@ -6,6 +6,30 @@ from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
 
+# Content quoted in a message may hold line breaks, other control characters or bidi
+# controls; shown as escapes they cannot split a `path:line:col: error:` line in two or
+# reorder it on a terminal.
+_SHOWN_ESCAPED = {
+    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    for code in [
+        *range(0x20),
+        *range(0x7F, 0xA0),
+        0x2028,
+        0x2029,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    ]
+}
+
+MAX_SHOWN = 80
+
+
+def shown(text: str) -> str:
+    """Content quoted in a message, cut to a readable length (a value may be megabytes)."""
+    if len(text) <= MAX_SHOWN:
+        return text
+    return f"{text[: MAX_SHOWN - 1]}… ({len(text)} characters)"
+
 
 class Location(NamedTuple):
     """A place in a content file; line and column count from 1 as editors do."""
@@ -26,7 +50,7 @@ class Issue(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.severity}: {self.message}"
+        return f"{self.location}: {self.severity}: {self.message.translate(_SHOWN_ESCAPED)}"
 
 
 class ContentError(Exception):

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.content.fields import FieldReader
-from kiosk.content.issues import ContentError, Issue, Location
+from kiosk.content.issues import ContentError, Issue, Location, shown
 from kiosk.content.model import (
     Colours,
     Exhibit,
@@ -32,7 +32,15 @@ from kiosk.content.schema import (
     Object,
     Text,
 )
-from kiosk.content.source import Mapping, Scalar, Sequence, load_yaml_file
+from kiosk.content.source import (
+    MAX_FILE_BYTES,
+    Mapping,
+    Scalar,
+    Sequence,
+    end_of,
+    load_yaml_bytes,
+    read_bounded,
+)
 
 SCHEMA_VERSION = 1
 SCHEMA_VERSION_FIELD = {
@@ -244,12 +252,15 @@ def read_exhibit(folder: Path) -> tuple[Exhibit | None, list[Issue]]:
         return None, [Issue("error", Location(str(folder)), "content folder not found")]
     reader = FieldReader()
     parts: dict[str, Any] = {}
+    root = folder.resolve()
     for name, spec in FILE_SPECS.items():
         try:
-            tree = load_yaml_file(folder / name, name)
+            data = read_bounded(_inside(folder / name, root, name), name, MAX_FILE_BYTES)
+            tree = load_yaml_bytes(data, name)
         except ContentError as error:
             reader.issues.extend(error.issues)
             continue
+        _check_complete(reader, data, name)
         if isinstance(tree, Mapping):
             _check_schema_version(reader, tree)
             if name == "exhibit.yaml":
@@ -272,12 +283,41 @@ def read_exhibit(folder: Path) -> tuple[Exhibit | None, list[Issue]]:
     return exhibit, issues
 
 
+def _inside(path: Path, root: Path, name: str) -> Path:
+    """The content file itself, refused when a symbolic link takes it out of the folder
+    (its lines would be quoted in findings and logs)."""
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):  # a link loop (RuntimeError before Python 3.13)
+        message = f"{name} is a symbolic link that loops back on itself"
+        raise ContentError([Issue("error", Location(name), message)]) from None
+    if not resolved.is_relative_to(root):
+        message = f"{name} is a symbolic link leading outside the content folder; copy it in"
+        raise ContentError([Issue("error", Location(name), message)])
+    return resolved
+
+
 def load_exhibit(folder: Path) -> Exhibit:
     """Load and check a content folder; raise ContentError listing every error found."""
     exhibit, issues = read_exhibit(folder)
     if exhibit is None:
         raise ContentError([issue for issue in issues if issue.severity == "error"])
     return exhibit
+
+
+def _check_complete(reader: FieldReader, data: bytes, name: str) -> None:
+    """A file cut short while it was saved (a full disk, a stick pulled out) can still be
+    valid YAML; a text file ends with a line break, so a missing one is worth a word."""
+    if data.endswith((b"\n", b"\r")):
+        return
+    reader.issues.append(
+        Issue(
+            "warning",
+            end_of(data.decode("utf-8-sig"), name),
+            "the file does not end with a line break: if it was cut short while saving, "
+            "content is missing; check its end and save it again",
+        )
+    )
 
 
 def _check_default_language(reader: FieldReader, tree: Mapping) -> None:
@@ -288,7 +328,8 @@ def _check_default_language(reader: FieldReader, tree: Mapping) -> None:
     if default.text not in codes:
         reader.error(
             default.location,
-            f"default_language '{default.text}' is not among the languages {codes}",
+            f"default_language '{shown(default.text)}' is not among the languages "
+            f"{shown(str(codes))}",
         )
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, Generic, TypeVar
 
 from kiosk.content.fields import COLOUR, LANGUAGE_CODE, FieldReader
-from kiosk.content.issues import Location
+from kiosk.content.issues import Location, shown
 from kiosk.content.source import Mapping as MappingNode
 from kiosk.content.source import Node, Scalar
 
@@ -177,7 +177,8 @@ class ListOf(Spec):
                 first = seen[value.text].line
                 reader.error(
                     value.location,
-                    f"{self.unique_key} '{value.text}' is used twice (first at line {first})",
+                    f"{self.unique_key} '{shown(value.text)}' is used twice "
+                    f"(first at line {first})",
                 )
             else:
                 seen[value.text] = value.location
@@ -270,7 +271,7 @@ class Choice(Spec):
         if scalar.text in self.options:
             return scalar.text
         choices = ", ".join(self.options)
-        reader.error(scalar.location, f"expected one of {choices}; found '{scalar.text}'")
+        reader.error(scalar.location, f"expected one of {choices}; found '{shown(scalar.text)}'")
         return FAILED
 
     def json_schema(self) -> JSON:
@@ -290,7 +291,7 @@ class Pattern(Spec):
             return FAILED
         if re.fullmatch(self.regex, scalar.text):
             return scalar.text
-        found = scalar.text
+        found = shown(scalar.text)
         reader.error(scalar.location, f"expected something like {self.example}; found '{found}'")
         return FAILED
 

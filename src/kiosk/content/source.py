@@ -9,6 +9,8 @@ depth and node counts are bounded.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +18,7 @@ from typing import NamedTuple, Protocol
 
 import yaml
 
-from kiosk.content.issues import ContentError, Issue, Location
+from kiosk.content.issues import ContentError, Issue, Location, shown
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
@@ -57,12 +59,15 @@ Node = Scalar | Sequence | Mapping
 @dataclass
 class _Builder:
     path: str
+    end: Location  # just after the last character: libyaml may point past it at the end
     nodes: int = 0
     issues: list[Issue] = field(default_factory=list)
 
     def where(self, mark: _Mark | None) -> Location:
         if mark is None:
             return Location(self.path)
+        if mark.line + 1 > self.end.line:  # the end of a file without a final line break
+            return self.end
         return Location(self.path, mark.line + 1, mark.column + 1)
 
     def fail(self, mark: _Mark | None, message: str) -> ContentError:
@@ -71,50 +76,103 @@ class _Builder:
 
 def load_yaml_file(path: Path, display_path: str) -> Node:
     """Read one content file into a position-carrying tree, or raise ContentError."""
+    return load_yaml_bytes(read_bounded(path, display_path, MAX_FILE_BYTES), display_path)
+
+
+def read_bounded(path: Path, display_path: str, limit: int) -> bytes:
+    """A regular file's bytes, at most ``limit`` of them, or ContentError.
+
+    Opened without blocking and checked on the open file itself, so a named pipe, a device
+    such as /dev/zero or a file that grows while it is read can neither hang the reader nor
+    fill its memory.
+    """
+    where = Location(display_path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ContentError(
-                [
-                    Issue(
-                        "error",
-                        Location(display_path),
-                        f"file is {size} bytes; content files may be at most "
-                        f"{MAX_FILE_BYTES} bytes",
-                    )
-                ]
-            )
-        data = path.read_bytes()
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        descriptor = os.open(path, flags)
+        try:
+            status = os.fstat(descriptor)
+            if not stat.S_ISREG(status.st_mode):
+                message = f"{display_path} is not a regular file (a folder, a device or a pipe)"
+                raise ContentError([Issue("error", where, message)])
+            if status.st_size > limit:
+                raise _too_large(where, status.st_size, limit)
+            with os.fdopen(descriptor, "rb", closefd=False) as stream:
+                data = stream.read(limit + 1)
+        finally:
+            os.close(descriptor)
     except OSError as error:
-        raise ContentError(
-            [Issue("error", Location(display_path), f"cannot read file: {error.strerror}")]
-        ) from None
-    return load_yaml_bytes(data, display_path)
+        message = f"cannot read file: {error.strerror or error}"
+        raise ContentError([Issue("error", where, message)]) from None
+    if len(data) > limit:  # it grew after it was measured
+        raise _too_large(where, len(data), limit)
+    return data
+
+
+def _too_large(where: Location, size: int, limit: int) -> ContentError:
+    message = f"file is {size} bytes; content files may be at most {limit} bytes"
+    return ContentError([Issue("error", where, message)])
 
 
 def load_yaml_bytes(data: bytes, display_path: str) -> Node:
+    """Compose the tree while libyaml parses, so the limits stop a hostile file early."""
     text = _decode(data, display_path)
-    builder = _Builder(display_path)
+    builder = _Builder(display_path, end_of(text, display_path))
+    events = _events(text, builder)
+    next(events, None)  # StreamStart
+    start = next(events, None)
+    if not isinstance(start, yaml.DocumentStartEvent):
+        raise builder.fail(None, "the file is empty")
+    tree = _compose(_next(events, builder), events, builder, depth=0)
+    _next(events, builder)  # DocumentEnd
+    following = next(events, None)
+    if isinstance(following, yaml.DocumentStartEvent):
+        raise builder.fail(following.start_mark, "only one YAML document per file")
+    return tree
+
+
+def end_of(text: str, display_path: str) -> Location:
+    """Where a text ends, as an editor counts lines and columns."""
+    last_break = text.rfind("\n")
+    return Location(display_path, text.count("\n") + 1, len(text) - last_break)
+
+
+def _events(text: str, builder: _Builder) -> Iterator[yaml.Event]:
+    """libyaml's events one at a time; its complaints become ContentErrors with a place."""
     try:
-        events = list(yaml.parse(text, Loader=_Parser))
+        yield from yaml.parse(text, Loader=_Parser)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "invalid YAML"
         tab_column = _tab_in_indent(text, mark)
         if tab_column is not None and mark is not None:
-            location = Location(display_path, mark.line + 1, tab_column + 1)
+            location = Location(builder.path, mark.line + 1, tab_column + 1)
             message = "YAML syntax: a tab character; indent with spaces"
             raise ContentError([Issue("error", location, message)]) from None
         raise builder.fail(mark, f"YAML syntax: {problem}") from None
-    except yaml.YAMLError as error:
+    except yaml.reader.ReaderError as error:
+        raise _reader_error(text, error, builder.path) from None
+    except yaml.YAMLError as error:  # pragma: no cover - libyaml marks all its errors
         raise builder.fail(None, f"YAML syntax: {error}") from None
-    documents = [e for e in events if isinstance(e, yaml.DocumentStartEvent)]
-    if not documents:
-        raise builder.fail(None, "the file is empty")
-    if len(documents) > 1:
-        raise builder.fail(documents[1].start_mark, "only one YAML document per file")
-    stream = iter(events[2:])  # past StreamStart and DocumentStart
-    return _compose(next(stream), stream, builder, depth=0)
+
+
+def _reader_error(text: str, error: yaml.reader.ReaderError, display_path: str) -> ContentError:
+    """A character YAML does not allow (control characters, NUL): where it is, by line."""
+    # libyaml counts the offset in the UTF-8 bytes it was given.
+    before = text.encode("utf-8")[: max(error.position, 0)].decode("utf-8", "replace")
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    character = error.character if isinstance(error.character, int) else None
+    here = f" (U+{character:04X} here)" if character is not None else ""
+    message = f"YAML syntax: {error.reason}{here}; remove it"
+    return ContentError([Issue("error", Location(display_path, line, column), message)])
+
+
+def _next(events: Iterator[yaml.Event], builder: _Builder) -> yaml.Event:
+    event = next(events, None)
+    if event is None:  # pragma: no cover - libyaml reports a syntax error first
+        raise builder.fail(None, "unexpected end of the YAML document")
+    return event
 
 
 def _tab_in_indent(text: str, mark: _Mark | None) -> int | None:
@@ -200,8 +258,8 @@ def _compose_mapping(
             raise builder.fail(key_event.start_mark, "a key must be plain text")
         if key.text in entries:
             first = key_locations[key.text]
-            message = f"duplicate key '{key.text}' (first given at line {first.line})"
+            message = f"duplicate key '{shown(key.text)}' (first given at line {first.line})"
             raise ContentError([Issue("error", key.location, message)])
-        entries[key.text] = _compose(next(stream), stream, builder, depth + 1)
+        entries[key.text] = _compose(_next(stream, builder), stream, builder, depth + 1)
         key_locations[key.text] = key.location
     raise builder.fail(None, "unexpected end of the YAML document")
