@@ -3,6 +3,7 @@ and only once the visitor has gone (back on the start screen)."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import shutil
 import subprocess
@@ -10,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
 from conftest import Finger, make_kiosk
 from content_cases import copy_content, edit
@@ -71,6 +74,32 @@ def test_on_the_start_screen_new_content_shows_at_once(qtbot, live, content) -> 
         )
     assert kiosk.window.attract.title.text() == NEW_TITLE
     assert len(kiosk.window.screens) == 5
+
+
+def stale_wrappers() -> int:
+    """Python wrappers whose Qt object has been deleted: kept alive, they hold on to what they
+    referred to (a whole exhibit and its screens)."""
+    for _ in range(2):
+        QCoreApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    return sum(
+        1 for item in gc.get_objects() if isinstance(item, QObject) and not shiboken6.isValid(item)
+    )
+
+
+def test_new_content_leaves_nothing_of_the_old_behind(qtbot, exhibit) -> None:  # type: ignore[no-untyped-def]
+    """Found by the soak test: each new content kept the old screens' Python side, and the old
+    exhibit with it (the lockdown's findChildren(QWidget) over the window, and the navigation
+    bar's first language switch, made without its parent)."""
+    kiosk = make_kiosk(qtbot, exhibit)
+    try:
+        before = stale_wrappers()
+        for _ in range(3):
+            kiosk.window.set_exhibit(exhibit)
+        assert stale_wrappers() == before
+    finally:
+        kiosk.close()
 
 
 def test_invalid_content_is_refused_and_logged(qtbot, live, content, caplog) -> None:

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
 
 from conftest import Finger, make_kiosk
 from kiosk.content.model import LocalizedText
@@ -67,6 +67,22 @@ def test_the_end_of_a_visit_restores_the_default_language(kiosk, finger: Finger)
     assert kiosk.session.language == "en"
     assert window.attract.invitation.text() == "Touch the screen to begin"
     assert window.attract.languages.buttons["en"].isChecked()
+
+
+def test_visits_in_other_languages_leave_no_translators_behind(kiosk, finger: Finger) -> None:
+    """Found by the soak test: each switch made a translator and only uninstalled the last."""
+    window = kiosk.window
+    for _ in range(5):
+        finger.tap(window.attract.languages.buttons["ru"])
+        finger.tap(window.nav.languages.buttons["az"])
+        kiosk.session.reset()
+        QCoreApplication.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.translations.findChildren(QTranslator) == []
+    finger.tap(window.attract.languages.buttons["ru"])
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert len(window.translations.findChildren(QTranslator)) == 1
+    assert window.nav.back_button.text() == "Назад"
 
 
 def test_translations_are_complete_and_compiled(tmp_path: Path) -> None:

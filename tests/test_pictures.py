@@ -5,14 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QThread
 from PySide6.QtGui import QColor, QImage
 
 from conftest import make_kiosk
 from content_cases import build_case
 from kiosk.content.loader import load_exhibit
-from kiosk.core.session import Screen
+from kiosk.core.session import Access, Screen
+from kiosk.render import render_all
+from kiosk.ui import pictures
 from kiosk.ui.layout_check import find_clipped_text
+from kiosk.ui.screens.timeline import TimelineScreen
 
 
 @pytest.fixture
@@ -34,6 +37,7 @@ def test_a_large_picture_is_shown_scaled(qtbot, exhibit_with_large_picture, size
         timeline = kiosk.window.screens[Screen.TIMELINE]
         assert not timeline.picture.isVisible()  # 1990 has no picture
         kiosk.session.set_timeline_index(1)
+        qtbot.waitUntil(timeline.pictures.is_idle)  # decoded on the worker thread
         QCoreApplication.processEvents()
         pixmap = timeline.picture.pixmap()
         assert timeline.picture.isVisible() and not pixmap.isNull()
@@ -42,3 +46,94 @@ def test_a_large_picture_is_shown_scaled(qtbot, exhibit_with_large_picture, size
         assert find_clipped_text(kiosk.window) == []
     finally:
         kiosk.close()
+
+
+@pytest.mark.parametrize(
+    ("size", "language", "text_step"),
+    [((1080, 1920), "en", 0), ((1920, 1080), "ru", 2), ((1280, 800), "ru", 2)],
+    ids=["portrait", "largest-text", "small-largest-text"],
+)
+def test_a_picture_gives_way_to_the_text_and_never_grows_the_window(
+    qtbot, tmp_path: Path, size, language, text_step
+) -> None:  # type: ignore[no-untyped-def]
+    """Found by the soak test: a landscape picture on a portrait screen, or beside the largest
+    text, made the window's minimum larger than the display; the window grew past the edge of
+    the screen (Back and Home with it), and the metrics, which follow the window, grew too."""
+    folder = build_case("image-ok", tmp_path)
+    exhibit_file = folder / "exhibit.yaml"
+    exhibit_file.write_text(
+        exhibit_file.read_text(encoding="utf-8").replace("languages: [en]", "languages: [en, ru]"),
+        encoding="utf-8",
+    )
+    image = QImage(2400, 1350, QImage.Format.Format_RGB32)  # 16:9, wider than the card
+    image.fill(QColor("#5A4A40"))
+    assert image.save(str(folder / "pictures" / "light.png"))
+    kiosk = make_kiosk(qtbot, load_exhibit(folder), size=size, reduced_motion=True)
+    try:
+        session, window = kiosk.session, kiosk.window
+        session.set_language(language)
+        session.set_access(Access(text_step=text_step))
+        session.go_home()
+        session.open(Screen.TIMELINE)
+        session.set_timeline_index(1)
+        timeline = window.screens[Screen.TIMELINE]
+        qtbot.waitUntil(timeline.pictures.is_idle)  # decoded on the worker thread
+        QCoreApplication.processEvents()
+        assert window.size().toTuple() == size
+        assert find_clipped_text(window) == []
+        shown = timeline.picture.shown_rect()
+        assert timeline.picture.isVisible() and not shown.isEmpty()
+        assert timeline.picture.contentsRect().contains(shown)
+        assert abs(shown.width() / shown.height() - 16 / 9) < 0.03  # never stretched
+    finally:
+        kiosk.close()
+
+
+def test_pictures_are_decoded_off_the_gui_thread_and_ahead_of_the_visitor(
+    qtbot, exhibit_with_large_picture
+) -> None:  # type: ignore[no-untyped-def]
+    """Found by bench/frames.py: a 12 MP picture decoded on the GUI thread froze each step of
+    the timeline for about 175 ms."""
+    kiosk = make_kiosk(qtbot, exhibit_with_large_picture, reduced_motion=True)
+    try:
+        kiosk.session.go_home()
+        kiosk.session.open(Screen.TIMELINE)
+        timeline = kiosk.window.screens[Screen.TIMELINE]
+        # On 1990, with no picture of its own, the next moment's picture is already coming.
+        assert not timeline.pictures.is_idle()
+        decoded_on: list[object] = []
+        real_read = pictures.read_scaled
+
+        def spy(path, bounds):  # type: ignore[no-untyped-def]
+            decoded_on.append(QThread.currentThread())
+            return real_read(path, bounds)
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(pictures, "read_scaled", spy)
+            timeline.pictures.clear()
+            timeline.pictures.prefetch(
+                Path(decoded_on.__class__.__name__), timeline._picture_bounds
+            )
+            qtbot.waitUntil(timeline.pictures.is_idle)
+        assert decoded_on and decoded_on[0] is not QThread.currentThread()
+        qtbot.waitUntil(timeline.pictures.is_idle)
+        kiosk.session.set_timeline_index(1)
+        shown = timeline.picture.pixmap()
+        assert timeline.picture.isVisible() and not shown.isNull()
+        assert shown.toImage().pixelColor(5, 5) == QColor("#5A4A40")  # at once, not a placeholder
+    finally:
+        kiosk.close()
+
+
+def test_rendered_proofs_wait_for_the_picture(
+    qapp, monkeypatch, tmp_path: Path, exhibit_with_large_picture
+) -> None:  # type: ignore[no-untyped-def]
+    # Without decoding ahead, the picture is still on its way when the moment is shown.
+    monkeypatch.setattr(TimelineScreen, "_prefetch_neighbours", lambda self: None)
+    written = render_all(exhibit_with_large_picture, tmp_path / "out", [(1920, 1080)])
+    moment = exhibit_with_large_picture.timeline[1]
+    proof = QImage(str(next(path for path in written if path.stem == f"timeline-{moment.id}")))
+    colours = {
+        proof.pixelColor(x, y).name() for x in range(0, 1920, 40) for y in range(0, 1080, 40)
+    }
+    assert "#5a4a40" in colours

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage, QRawFont
 
 from conftest import make_kiosk
-from kiosk.core.session import Access
+from kiosk.core.session import Access, Screen
 from kiosk.paths import fonts_dir
 from kiosk.render import render_all, screen_states
 from kiosk.ui.layout_check import find_clipped_text, find_overlapping_text
@@ -65,6 +65,22 @@ def test_the_clipping_check_catches_clipped_text(qtbot, exhibit) -> None:
         title.setFixedHeight(4)  # far too small for its text
         QCoreApplication.processEvents()
         assert any(found.text == title.text() for found in find_clipped_text(kiosk.window))
+    finally:
+        kiosk.close()
+
+
+def test_the_window_keeps_the_size_of_the_display(qtbot, exhibit) -> None:  # type: ignore[no-untyped-def]
+    """What does not fit gives way inside the window; the window itself never grows past the
+    display (found by the soak test: a picture beside the largest text pushed Back and Home
+    off the bottom of the screen, and the metrics, which follow the window, grew again)."""
+    kiosk = make_kiosk(qtbot, exhibit, size=(1280, 800), reduced_motion=True)
+    try:
+        kiosk.session.go_home()
+        kiosk.window.screens[Screen.HOME].setMinimumSize(2000, 1200)  # far too large
+        QCoreApplication.processEvents()
+        kiosk.window.layout().activate()  # what Qt does next: the size it now needs
+        QCoreApplication.processEvents()
+        assert kiosk.window.size().toTuple() == (1280, 800)
     finally:
         kiosk.close()
 

@@ -53,6 +53,7 @@ def screen_states(
             session.go_home()
             session.open(Screen.TIMELINE)
             session.set_timeline_index(index)
+            window.screens[Screen.TIMELINE].pictures.settle()  # type: ignore[attr-defined]
 
         states.append((f"timeline-{moment.id}", show_moment))
 

@@ -46,6 +46,7 @@ class Kiosk:
         self.app.removeEventFilter(self.activity)
         self.app.removeEventFilter(self.lockdown)
         self.lockdown.allow_exit()
+        self.window.translations.release()
         self.window.close()
         self.window.deleteLater()
 

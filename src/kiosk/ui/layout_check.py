@@ -40,6 +40,17 @@ def _visible_in_ancestors(widget: QWidget, window: QWidget) -> bool:
     return window.rect().contains(rect)
 
 
+def _needed_size(button: QAbstractButton) -> tuple[int, int]:
+    """The least a button shows its text in (a home tile may break its short line in two),
+    at the height that takes at the width it has."""
+    least = button.minimumSizeHint()
+    if not least.isValid():
+        least = button.sizeHint()
+    if button.hasHeightForWidth():
+        return least.width(), button.heightForWidth(button.width())
+    return least.width(), least.height()
+
+
 def find_clipped_text(window: QWidget) -> list[ClippedText]:
     found: list[ClippedText] = []
     for label in window.findChildren(QLabel):
@@ -76,13 +87,13 @@ def find_clipped_text(window: QWidget) -> list[ClippedText]:
     for button in window.findChildren(QAbstractButton):
         if not button.isVisibleTo(window) or not button.text():
             continue
-        hint = button.sizeHint()
-        if hint.width() > button.width() or hint.height() > button.height() + 1:
+        width, height = _needed_size(button)
+        if width > button.width() or height > button.height() + 1:
             found.append(
                 ClippedText(
                     _name(button),
                     button.text(),
-                    f"needs {hint.width()}x{hint.height()}, has {button.width()}x{button.height()}",
+                    f"needs {width}x{height}, has {button.width()}x{button.height()}",
                 )
             )
         if not _visible_in_ancestors(button, window):

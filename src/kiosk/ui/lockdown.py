@@ -98,6 +98,13 @@ class Lockdown(QObject):
 
 def lock_widgets(root: QWidget) -> None:
     """No context menus, no drops, on every widget under ``root``."""
-    for widget in [root, *root.findChildren(QWidget)]:
+    # Walked through children(), not findChildren(QWidget): PySide6 6.11 keeps the Python
+    # wrappers findChildren() makes for widgets Qt created itself (a scroll area's viewport,
+    # bars and their containers) alive after Qt deletes them, so every new content, which
+    # builds the screens anew and locks them again, left some behind (found by bench/soak.py).
+    pending = [root]
+    while pending:
+        widget = pending.pop()
         widget.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         widget.setAcceptDrops(False)
+        pending.extend(child for child in widget.children() if isinstance(child, QWidget))

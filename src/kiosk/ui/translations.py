@@ -35,15 +35,31 @@ class Translations(QObject):
         app = QCoreApplication.instance()
         if app is None or self.language in (language, PSEUDO):
             return
-        if self._translator is not None:
-            app.removeTranslator(self._translator)
-            self._translator = None
+        self._drop_translator(app)
         if language != SOURCE_LANGUAGE:
             translator = QTranslator(self)
             if translator.load(str(qm_path(language))):
                 app.installTranslator(translator)
                 self._translator = translator
+            else:
+                translator.deleteLater()
         self.language = language
+
+    def release(self) -> None:
+        """Take this kiosk's translator out of the application now (the kiosk is closing):
+        the application may outlive the window, and a deleteLater() waits for an event loop."""
+        app = QCoreApplication.instance()
+        if app is not None:
+            self._drop_translator(app)
+        self.language = SOURCE_LANGUAGE
+
+    def _drop_translator(self, app: QCoreApplication) -> None:
+        # Deleted, not only removed: every visit in another language made a new one, and the
+        # old ones stayed children of this object for as long as the kiosk ran.
+        if self._translator is not None:
+            app.removeTranslator(self._translator)
+            self._translator.deleteLater()
+            self._translator = None
 
     def use_pseudo(self) -> None:
         """Every interface word in the pseudo-language, whatever the visitor chooses."""
@@ -52,8 +68,7 @@ class Translations(QObject):
         app = QCoreApplication.instance()
         if app is None:
             return
-        if self._translator is not None:
-            app.removeTranslator(self._translator)
+        self._drop_translator(app)
         self._translator = PseudoTranslator(self)
         app.installTranslator(self._translator)
         self.language = PSEUDO

@@ -64,6 +64,11 @@ class KioskWindow(QWidget):
         self.nav = NavigationBar(self.offered_languages(), self)
         self.nav.hide()
         layout = QVBoxLayout(self)
+        # The display decides the window's size, never what it shows: content that needs more
+        # room must give way inside.  A layout's minimum used to enlarge the window past the
+        # screen's edge (taking Back and Home with it), and since the metrics follow the
+        # window's size, the larger window grew again.
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetNoConstraint)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.stack, 1)

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Colours, Exhibit, Moment
 from kiosk.ui import icons
-from kiosk.ui.pictures import load_scaled
+from kiosk.ui.pictures import PictureLoader, fitted_size
 from kiosk.ui.screens.base import ScreenView
 from kiosk.ui.theme import Metrics
 from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.fade import FadeOverlay
+from kiosk.ui.widgets.picture import FittedPicture
 from kiosk.ui.widgets.source_block import SourceBlock
 from kiosk.ui.widgets.swipe import SwipeDetector
 from kiosk.ui.widgets.text import make_label, relayout
@@ -30,11 +32,13 @@ class TimelineScreen(ScreenView):
 
         self.card = QFrame()
         self.card.setObjectName("MomentCard")
-        self.picture = make_label("picture", wrap=False)
+        self.picture = FittedPicture()
         self.picture.setObjectName("MomentPicture")
         self.picture.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self.picture.hide()
         self._picture_bounds = QSize(640, 360)
+        self.pictures = PictureLoader(self)
+        self.pictures.ready.connect(self._picture_ready)
         self.date = make_label("kicker")
         self.title = make_label("heading")
         self.caption = make_label("body")
@@ -111,11 +115,33 @@ class TimelineScreen(ScreenView):
         if moment.image is None:
             self.picture.clear()
             self.picture.hide()
-            return
-        pixmap = load_scaled(self.exhibit.asset_path(moment.image), self._picture_bounds)
-        self.picture.setPixmap(pixmap)
-        self.picture.setVisible(not pixmap.isNull())
-        self.picture.setAccessibleName(self.text(moment.title))
+        else:
+            path = self.exhibit.asset_path(moment.image)
+            pixmap = self.pictures.get(path, self._picture_bounds)
+            if pixmap is None:
+                # Decoding on the worker thread: hold the picture's place, so the text does
+                # not jump when it arrives.
+                pixmap = QPixmap(fitted_size(path, self._picture_bounds))
+                pixmap.fill(Qt.GlobalColor.transparent)
+            self.picture.setPixmap(pixmap)
+            self.picture.setVisible(not pixmap.isNull())
+            self.picture.setAccessibleName(self.text(moment.title))
+        self._prefetch_neighbours()
+
+    def _prefetch_neighbours(self) -> None:
+        """The moments a visitor can step to next, decoded before they get there."""
+        timeline = self.exhibit.timeline
+        for index in (self.index + 1, self.index - 1):
+            image = timeline[index].image if 0 <= index < len(timeline) else None
+            if image is not None:
+                self.pictures.prefetch(self.exhibit.asset_path(image), self._picture_bounds)
+
+    def _picture_ready(self, key: object) -> None:
+        moment = self.exhibit.timeline[self.index]
+        if moment.image is not None and key == self.pictures.key(
+            self.exhibit.asset_path(moment.image), self._picture_bounds
+        ):
+            self._show_picture(moment)
 
     def apply_metrics(self, m: Metrics) -> None:
         # Pictures share the card with text: a third of a landscape screen's height at most.

@@ -67,7 +67,7 @@ class TileButton(QAbstractButton):
         self._description_font.setPixelSize(m.caption_px)
         self._radius = m.px(18)
         self.setIconSize(QSize(m.px(96), m.px(96)))
-        self.setMinimumSize(max(m.primary_target, self._content_width()), m.primary_target)
+        self.setMinimumSize(max(m.primary_target, self._narrowest_width()), m.primary_target)
         self.updateGeometry()
 
     def _content_width(self) -> int:
@@ -75,17 +75,53 @@ class TileButton(QAbstractButton):
         lines = QFontMetrics(self._description_font).horizontalAdvance(self._description)
         return max(names, lines) + 2 * self._radius
 
-    def content_height(self) -> int:
+    def _narrowest_width(self) -> int:
+        """With the short line beneath broken in two, where a narrow screen needs it (the
+        three tiles side by side in Russian at the largest text on a 1280x800 display)."""
+        names = QFontMetrics(self._name_font).horizontalAdvance(self.text())
+        lines = self._description_lines(0)
+        widest = max(QFontMetrics(self._description_font).horizontalAdvance(line) for line in lines)
+        return max(names, widest) + 2 * self._radius
+
+    def _description_lines(self, width: int) -> list[str]:
+        """The short line as shown in ``width`` pixels of text: whole, or in two lines as
+        even as its spaces allow (the narrowest two lines when ``width`` is 0)."""
+        metrics = QFontMetrics(self._description_font)
+        text = self._description
+        if metrics.horizontalAdvance(text) <= width or " " not in text:
+            return [text]
+        breaks = [index for index, char in enumerate(text) if char == " "]
+        index = min(
+            breaks,
+            key=lambda at: max(
+                metrics.horizontalAdvance(text[:at]), metrics.horizontalAdvance(text[at + 1 :])
+            ),
+        )
+        return [text[:index], text[index + 1 :]]
+
+    def content_height(self, width: int | None = None) -> int:
         gap = self.iconSize().height() // 4
+        inner = (self.width() if width is None else width) - 2 * self._radius
         return (
             self.iconSize().height()
             + gap
             + QFontMetrics(self._name_font).height()
-            + QFontMetrics(self._description_font).height()
+            + QFontMetrics(self._description_font).height() * len(self._description_lines(inner))
         )
 
     def sizeHint(self) -> QSize:
-        return QSize(self._content_width(), self.content_height() + 2 * self._radius)
+        width = self._content_width()
+        return QSize(width, self.content_height(width) + 2 * self._radius)
+
+    def minimumSizeHint(self) -> QSize:
+        width = self._narrowest_width()
+        return QSize(width, self.heightForWidth(width))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self.content_height(width) + 2 * self._radius
 
     def paintEvent(self, event: QPaintEvent) -> None:
         pressed = self.isDown()
@@ -116,9 +152,11 @@ class TileButton(QAbstractButton):
         )
         painter.setPen(quiet)
         painter.setFont(self._description_font)
-        painter.drawText(
-            QRect(0, y + name_height, self.width(), QFontMetrics(self._description_font).height()),
-            Qt.AlignmentFlag.AlignCenter,
-            self._description,
-        )
+        line_height = QFontMetrics(self._description_font).height()
+        y += name_height
+        for line in self._description_lines(self.width() - 2 * self._radius):
+            painter.drawText(
+                QRect(0, y, self.width(), line_height), Qt.AlignmentFlag.AlignCenter, line
+            )
+            y += line_height
         painter.end()

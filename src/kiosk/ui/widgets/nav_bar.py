@@ -19,7 +19,10 @@ class NavigationBar(QWidget):
     def __init__(self, languages: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("NavigationBar")
-        self.languages = LanguageSwitch(languages)
+        self.centre = QWidget(self)
+        # Made with its parent, as set_languages() makes the next one: one made without,
+        # and placed by a layout, kept its Python side alive after it was replaced.
+        self.languages = LanguageSwitch(languages, self.centre)
         self.access_button = TouchButton("language")
         self.access_button.setObjectName("AccessButton")
         self.note = make_label("note", wrap=False)
@@ -32,7 +35,6 @@ class NavigationBar(QWidget):
         self.home_button.clicked.connect(self.home_requested)
         # The visitor's own controls, with the "shown in" note under them; where they go
         # depends on the screen's shape (see apply_metrics).
-        self.centre = QWidget(self)
         self._controls = QHBoxLayout()
         self._controls.addStretch(1)
         self._controls.addWidget(self.languages)

@@ -1,0 +1,956 @@
+"""Soak: a seeded monkey touches every screen of the real kiosk window, for a long time.
+
+    .venv/bin/python bench/soak.py --events 100000 [--seed N] [--reload-every N]
+
+The monkey sends real touch events through Qt's input pipeline (``QTest.touchEvent`` with a
+touch device): taps, swipes, flicks, long presses and touches of two to four fingers, half of
+them on a visible button that nothing covers (so it reaches every screen), half anywhere.  Now
+and then it rests, so the short idle timeout shows "Still there?" and, unless answered, ends
+the visit; every ``--reload-every`` events the kiosk is switched between the bundled exhibit
+and an edited copy of it, through the hot-reload path (``ContentReloader`` validates in a
+child process, ``LiveContent`` applies the new content on the start screen).
+
+It passes when, for the whole run:
+
+- no exception reached ``sys.excepthook`` (where PySide sends exceptions raised in slots and
+  event handlers), and no Qt warning was logged (``qInstallMessageHandler``);
+- after every return to the start screen, once deferred deletions are processed, the number
+  of widgets (``QApplication.allWidgets()``) and of the window's QObjects equals the
+  baseline taken after a warm-up that visited every screen and applied both exhibits (one
+  baseline per exhibit and interface language: the edited copy offers fewer languages and
+  moments, so fewer buttons, and Back from Home keeps the visitor's language, whose
+  translator is one more object);
+- the memory the process holds grew by at most 5 MB from the end of the warm-up to the end
+  of the run: the resident set from ``/proc/self/statm`` less its file-backed pages (shared
+  library code and fonts, which the kernel drops and reloads at will), read on the start
+  screen after ``QPixmapCache.clear()``, ``gc.collect()`` and glibc's ``malloc_trim(0)``
+  (which returns freed heap pages to the system): memory held, not what a bounded cache or
+  the allocator keeps for later (see ``resident_memory``);
+- every screen was seen: start, home, statement, timeline, figures, the visitor's settings
+  panel and the idle warning.
+
+A failure names the seed and the event, to run again with ``--seed``; the idle timers and the
+validator's child process run on the real clock, so a replay takes the same choices only
+while the timing agrees.  ``tests/test_soak.py`` runs the same monkey for 5,000 events in CI.
+Exit code 0 when every criterion holds, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import ctypes
+import gc
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+import traceback
+import types
+import warnings
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QElapsedTimer,
+    QEvent,
+    QEventLoop,
+    QMessageLogContext,
+    QObject,
+    QPoint,
+    QRect,
+    QTimer,
+    QtMsgType,
+    SignalInstance,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QColor, QImage, QPixmapCache, QPointingDevice
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+
+from kiosk.content.loader import load_exhibit
+from kiosk.core.reloader import ContentReloader
+from kiosk.core.session import Screen
+from kiosk.paths import default_content_dir
+from kiosk.ui.application import Kiosk, build_kiosk, create_application
+from kiosk.ui.live_content import LiveContent
+from kiosk.ui.screens.statement import StatementScreen
+from kiosk.ui.screens.timeline import TimelineScreen
+
+REPO = Path(__file__).resolve().parents[1]
+# The tests' offscreen screen (3840x2160): Qt finds touch targets by screen position, so the
+# window must lie on a screen.
+SCREEN_CONFIG = REPO / "tests" / "fixtures" / "offscreen-screen.json"
+
+PLACES = (
+    "attract",
+    "home",
+    "statement",
+    "timeline",
+    "figures",
+    "access panel",
+    "idle warning",
+)
+# How often each kind of input comes; "rest" lets the idle timeout run out.
+ACTIONS = {
+    "tap": 56.0,
+    "swipe": 10.0,
+    "flick": 10.0,
+    "long press": 2.0,
+    "fingers": 12.0,
+    "pause": 1.5,
+    "rest": 1.0,
+}
+# Moves of a drag come this many milliseconds apart (Qt's gestures time them on their own
+# clock); mostly as fast as events can go, so a run of thousands of drags stays short.
+PACES_MS = (0, 0, 0, 0, 4, 16)
+IDLE_TIMEOUT_S = 0.1
+IDLE_WARNING_S = 0.2
+MEMORY_GROWTH_LIMIT = 5 * 1024 * 1024
+WARMUP_LIMIT = 5000  # events; the warm-up must have seen everything by then
+SETTLE_MS = 30_000  # the longest wait for a validation or for the end of a visit
+# Qt's offscreen platform says so for every window it cannot decorate (pyproject.toml
+# ignores the same two in the tests); they say nothing about the kiosk.
+IGNORED_QT_MESSAGES = (
+    "This plugin does not support propagateSizeHints",
+    "This plugin does not support raise()",
+)
+TITLE = "  en: 20 January - National Mourning Day"
+
+
+class SoakError(AssertionError):
+    """A criterion broke; the message names the seed and the event."""
+
+
+# -- small tools ---------------------------------------------------------------------------
+
+
+def wait_for(signal: SignalInstance, timeout_ms: int) -> bool:
+    """Run the event loop until ``signal`` is emitted (True) or the time is up (False)."""
+    loop = QEventLoop()
+    fired: list[bool] = []
+
+    def done(*_: object) -> None:
+        fired.append(True)
+        loop.quit()
+
+    timer = QTimer(singleShot=True, interval=timeout_ms)
+    timer.timeout.connect(loop.quit)
+    signal.connect(done)
+    timer.start()
+    loop.exec()
+    timer.stop()
+    signal.disconnect(done)
+    return bool(fired)
+
+
+def wait_until(condition: Callable[[], bool], timeout_ms: int) -> bool:
+    """Run the event loop until ``condition()`` holds (True) or the time is up (False)."""
+    clock = QElapsedTimer()
+    clock.start()
+    while not condition():
+        if clock.hasExpired(timeout_ms):
+            return False
+        QTest.qWait(5)
+    return True
+
+
+def flush_deletions() -> None:
+    """Run what is posted, then delete what ``deleteLater()`` marked, until nothing is left."""
+    for _ in range(4):
+        QCoreApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+class Memory(NamedTuple):
+    held: int  # anonymous resident memory: heap, pixmaps, Python objects
+    resident: int  # all of the resident set, mapped files included
+
+
+def resident_memory() -> Memory | None:
+    """What the process holds now (None where /proc is missing).
+
+    First Qt's pixmap cache is emptied (styles and icons keep up to 10 MB of recent drawings
+    there, fuller or emptier depending on what was drawn last: bounded by design, and noise
+    of that size), garbage is collected and glibc is asked to give freed heap pages back
+    (``malloc_trim(0)``).  ``held`` leaves out the file-backed pages of the resident set
+    (statm's resident minus shared: the code of Qt, Python and the fonts), which are clean and
+    which the kernel drops and reads again as it likes; in the container this was measured in
+    it dropped 22 MB of them in the middle of a run.
+    """
+    statm = Path("/proc/self/statm")
+    if not statm.exists():
+        return None
+    QPixmapCache.clear()
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    fields = statm.read_text().split()
+    page = os.sysconf("SC_PAGE_SIZE")
+    resident, shared = int(fields[1]) * page, int(fields[2]) * page
+    return Memory(resident - shared, resident)
+
+
+def megabytes(size: int | None) -> str:
+    return "n/a" if size is None else f"{size / 1024 / 1024:.1f} MB"
+
+
+def memory_text(memory: Memory | None) -> str:
+    if memory is None:
+        return "n/a"
+    return f"{megabytes(memory.held)} (resident {megabytes(memory.resident)})"
+
+
+def descendants(root: QObject) -> list[QObject]:
+    """Every QObject under ``root``.  Walked through children(): findChildren(QObject) would
+    itself leave Python wrappers behind for the objects Qt makes and deletes on its own
+    (PySide6 6.11; see kiosk.ui.lockdown.lock_widgets), and the count would count itself."""
+    found: list[QObject] = []
+    pending = list(root.children())
+    while pending:
+        item = pending.pop()
+        found.append(item)
+        pending.extend(item.children())
+    return found
+
+
+def object_census(window: QWidget) -> tuple[int, int, Counter[str]]:
+    """Widgets in the application, QObjects in the window, and the window's QObjects by class."""
+    objects = descendants(window)
+    kinds = Counter(type(item).__name__ for item in objects)
+    return len(QApplication.allWidgets()), len(objects), kinds
+
+
+def edited_exhibit(target: Path, source: Path) -> Path:
+    """A copy of the exhibit with another title, two of its three languages, one moment
+    fewer and a picture on a moment: new content of another shape, as staff might make."""
+    folder = target / "edited-content"
+    shutil.copytree(source, folder)
+    exhibit = folder / "exhibit.yaml"
+    text = exhibit.read_text(encoding="utf-8")
+    for old, new in (
+        (TITLE, f"{TITLE} (revised)"),
+        ("languages: [az, en, ru]", "languages: [en, ru]"),
+        ('accent: "#D98A76"', 'accent: "#E09A86"'),
+    ):
+        if old not in text:
+            raise ValueError(f"{exhibit} no longer contains {old!r}")
+        text = text.replace(old, new, 1)
+    exhibit.write_text(text, encoding="utf-8")
+    timeline = folder / "timeline.yaml"
+    text = timeline.read_text(encoding="utf-8")
+    last = text.rindex('\n  - id: "')
+    text = text[: last + 1].replace(
+        "    year: 1991\n", "    year: 1991\n    image: pictures/light.jpg\n"
+    )
+    timeline.write_text(text, encoding="utf-8")
+    picture = QImage(2400, 1350, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#5A4A40"))
+    (folder / "pictures").mkdir()
+    if not picture.save(str(folder / "pictures" / "light.jpg")):
+        raise OSError("cannot write the test picture")
+    return folder
+
+
+# -- problems reported by Python and by Qt -------------------------------------------------
+
+
+@dataclass
+class Problems:
+    exceptions: list[str] = field(default_factory=list)
+    qt_warnings: list[str] = field(default_factory=list)
+
+    def count(self) -> int:
+        return len(self.exceptions) + len(self.qt_warnings)
+
+    def describe(self) -> str:
+        return "\n".join(
+            [f"exception: {text}" for text in self.exceptions]
+            + [f"Qt warning: {text}" for text in self.qt_warnings]
+        )
+
+
+@contextmanager
+def recording(problems: Problems) -> Iterator[None]:
+    """Exceptions from slots and event handlers, and Qt's warnings, go into ``problems``
+    (and on to the handlers that were there before: pytest-qt's, in the tests)."""
+    previous_hook = sys.excepthook
+
+    def hook(
+        kind: type[BaseException], value: BaseException, trace: types.TracebackType | None
+    ) -> None:
+        problems.exceptions.append("".join(traceback.format_exception(kind, value, trace)).rstrip())
+        previous_hook(kind, value, trace)
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        ignored = any(message.startswith(text) for text in IGNORED_QT_MESSAGES)
+        if kind not in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg) and not ignored:
+            problems.qt_warnings.append(f"{kind.name}: {message}")
+        if previous_handler is not None:
+            previous_handler(kind, context, message)
+        elif not ignored:
+            print(message, file=sys.stderr)
+
+    sys.excepthook = hook
+    previous_handler = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous_handler)
+        sys.excepthook = previous_hook
+
+
+# -- touches -------------------------------------------------------------------------------
+
+
+class Touches:
+    """Touch points sent to the window through Qt's input pipeline, as a touch screen does."""
+
+    def __init__(self, window: QWidget, device: QPointingDevice) -> None:
+        self.window = window
+        self.device = device
+        self.down: dict[int, QPoint] = {}
+
+    def _send(self) -> QTest.QTouchEventSequence:
+        return QTest.touchEvent(self.window, self.device)
+
+    def press(self, points: dict[int, QPoint]) -> None:
+        sequence = self._send()
+        for touch, at in points.items():
+            sequence.press(touch, at, self.window)
+        for touch in self.down.keys() - points.keys():
+            sequence.stationary(touch)
+        sequence.commit()
+        self.down.update(points)
+
+    def move(self, points: dict[int, QPoint]) -> None:
+        sequence = self._send()
+        for touch in self.down:
+            if touch in points:
+                sequence.move(touch, points[touch], self.window)
+            else:
+                sequence.stationary(touch)
+        sequence.commit()
+        self.down.update(points)
+
+    def release(self, touches: Sequence[int]) -> None:
+        sequence = self._send()
+        for touch in self.down:
+            if touch in touches:
+                sequence.release(touch, self.down[touch], self.window)
+            else:
+                sequence.stationary(touch)
+        sequence.commit()
+        for touch in touches:
+            del self.down[touch]
+
+
+# -- content changes -----------------------------------------------------------------------
+
+
+class ContentRotation:
+    """Switches the kiosk between content folders the way a new content version arrives:
+    the reloader validates the folder in a child process and the window takes it on the
+    start screen."""
+
+    def __init__(self, kiosk: Kiosk, folders: Sequence[Path]) -> None:
+        self.folders = list(folders)
+        self.reloader = ContentReloader(self.folders[0], kiosk.window)
+        self.shown = self.folders[0]  # the kiosk starts with the first folder's exhibit
+        self.requested = 0
+        self.applied = 0
+        self.refusals: list[str] = []
+        self._next = 1
+        self._checking = False
+        self._ready: Path | None = None
+        self.reloader.checking.connect(self._on_checking)
+        self.reloader.content_ready.connect(self._on_ready)
+        self.reloader.content_refused.connect(self._on_refused)
+        # After the reloader's signals are watched: on the start screen new content is
+        # applied within content_ready, and which folder it came from must be known by then.
+        self.live = LiveContent(kiosk.window, self.reloader)
+        self.live.applied.connect(self._on_applied)
+
+    def _on_checking(self) -> None:
+        self._checking = True
+
+    def _on_ready(self, _exhibit: object) -> None:
+        self._checking = False
+        self._ready = self.reloader.folder
+
+    def _on_refused(self, issues: list[object]) -> None:
+        self._checking = False
+        self.refusals.append("; ".join(str(issue) for issue in issues))
+
+    def _on_applied(self) -> None:
+        if self._ready is not None:
+            self.shown = self._ready
+        self.applied += 1
+
+    def switch(self) -> None:
+        folder = self.folders[self._next % len(self.folders)]
+        self._next += 1
+        self.requested += 1
+        self.reloader.retarget(folder)
+
+    def checking(self) -> bool:
+        return self._checking
+
+
+# -- the monkey ----------------------------------------------------------------------------
+
+
+class Monkey:
+    """Random touches, half on a visible button nothing covers, half anywhere."""
+
+    def __init__(
+        self,
+        kiosk: Kiosk,
+        device: QPointingDevice,
+        rng: random.Random,
+        fail: Callable[[str], SoakError],
+    ) -> None:
+        self.kiosk = kiosk
+        self.fail = fail
+        self.window = kiosk.window
+        self.rng = rng
+        self.touches = Touches(kiosk.window, device)
+        self._actions = list(ACTIONS)
+        self._weights = list(ACTIONS.values())
+        self.done: Counter[str] = Counter()
+
+    # where to touch
+
+    def buttons_on_top(self) -> list[QAbstractButton]:
+        """Buttons a visitor could press now: shown, enabled, not under a layer."""
+        window = self.window
+        found = []
+        for button in window.findChildren(QAbstractButton):
+            if not (button.isVisible() and button.isEnabled()):
+                continue
+            hit = window.childAt(button.mapTo(window, button.rect().center()))
+            if hit is not None and (hit is button or button.isAncestorOf(hit)):
+                found.append(button)
+        return found
+
+    def _inside(self, widget: QWidget) -> QPoint:
+        rect = widget.rect()
+        margin_x, margin_y = rect.width() // 6, rect.height() // 6
+        local = QPoint(
+            self.rng.randint(margin_x, max(margin_x, rect.width() - 1 - margin_x)),
+            self.rng.randint(margin_y, max(margin_y, rect.height() - 1 - margin_y)),
+        )
+        return widget.mapTo(self.window, local)
+
+    def _anywhere(self) -> QPoint:
+        return QPoint(
+            self.rng.randrange(self.window.width()), self.rng.randrange(self.window.height())
+        )
+
+    def point(self) -> QPoint:
+        panel = self.window.access_panel
+        if panel.isVisible() and self.rng.random() < 0.3:  # a visitor is done with it soon
+            return self._inside(panel.done)
+        if self.rng.random() < 0.5:
+            buttons = self.buttons_on_top()
+            if buttons:
+                return self._inside(self.rng.choice(buttons))
+        return self._anywhere()
+
+    def _surface(self) -> QWidget | None:
+        """What a finger drags on this screen: the Statement's text or the moment's card."""
+        view = self.window.screens.get(self.kiosk.session.screen)
+        if isinstance(view, StatementScreen):
+            return view.scroll_area.viewport()
+        if isinstance(view, TimelineScreen):
+            return view.card
+        return None
+
+    def _drag_start(self) -> QPoint:
+        surface = self._surface()
+        if surface is not None and surface.isVisible() and self.rng.random() < 0.6:
+            return self._inside(surface)
+        return self.point()
+
+    def _clamp(self, point: QPoint) -> QPoint:
+        bounds = QRect(0, 0, self.window.width(), self.window.height())
+        return QPoint(
+            min(max(point.x(), bounds.left()), bounds.right()),
+            min(max(point.y(), bounds.top()), bounds.bottom()),
+        )
+
+    # what to do
+
+    def act(self) -> str:
+        kind = self.rng.choices(self._actions, self._weights)[0]
+        getattr(self, "_" + kind.replace(" ", "_"))()
+        self.done[kind] += 1
+        return kind
+
+    def _frame(self, pace_ms: int) -> None:
+        if pace_ms:
+            QTest.qWait(pace_ms)  # fingers take time to move; Qt's gestures time them
+        else:
+            QCoreApplication.processEvents()
+
+    def _tap(self) -> None:
+        at = self.point()
+        self.touches.press({0: at})
+        if self.rng.random() < 0.3:  # a finger seldom lands perfectly still
+            at = self._clamp(at + QPoint(self.rng.randint(-6, 6), self.rng.randint(-6, 6)))
+            self.touches.move({0: at})
+        self.touches.release([0])
+
+    def _drag(self, start: QPoint, end: QPoint, steps: int, pace_ms: int) -> None:
+        self.touches.press({0: start})
+        for step in range(1, steps + 1):
+            self._frame(pace_ms)
+            self.touches.move({0: start + (end - start) * step / steps})
+        self.touches.release([0])
+
+    def _swipe(self) -> None:
+        start = self._drag_start()
+        width, height = self.window.width(), self.window.height()
+        dx = self.rng.choice((-1, 1)) * self.rng.randint(width // 12, width * 2 // 3)
+        end = self._clamp(start + QPoint(dx, self.rng.randint(-height // 20, height // 20)))
+        self._drag(start, end, self.rng.randint(3, 6), self.rng.choice(PACES_MS))
+
+    def _flick(self) -> None:
+        start = self._drag_start()
+        distance = self.rng.randint(80, 600)
+        if self.rng.random() < 0.7:  # mostly up or down, as a reader flicks
+            delta = QPoint(self.rng.randint(-30, 30), self.rng.choice((-1, 1)) * distance)
+        else:
+            delta = QPoint(self.rng.choice((-1, 1)) * distance, self.rng.randint(-30, 30))
+        self._drag(
+            start, self._clamp(start + delta), self.rng.randint(2, 4), self.rng.choice((0, 4))
+        )
+
+    def _long_press(self) -> None:
+        at = self.point()
+        self.touches.press({0: at})
+        # Mostly brief; sometimes longer than the idle timeout, so the question comes up
+        # under a resting finger.
+        hold = self.rng.randint(20, 60) if self.rng.random() < 0.8 else self.rng.randint(110, 250)
+        reports = self.rng.random() < 0.5  # some screens repeat a resting point, some do not
+        clock = QElapsedTimer()
+        clock.start()
+        while not clock.hasExpired(hold):
+            QTest.qWait(min(40, max(1, hold - clock.elapsed())))
+            if reports:
+                self.touches.move({0: at})
+        self.touches.release([0])
+
+    def _fingers(self) -> None:
+        count = self.rng.randint(2, 4)
+        touches = {touch: self.point() for touch in range(count)}
+        if self.rng.random() < 0.5:
+            self.touches.press(touches)
+        else:  # one after another, as a hand lands
+            for touch, at in touches.items():
+                self.touches.press({touch: at})
+        for _ in range(self.rng.randint(0, 3)):  # a pinch, a spread, a wobble
+            scale = self.rng.uniform(0.7, 1.3)
+            centre = sum((at for at in touches.values()), QPoint()) / count
+            touches = {
+                touch: self._clamp(centre + (at - centre) * scale) for touch, at in touches.items()
+            }
+            self._frame(self.rng.choice(PACES_MS))
+            self.touches.move(touches)
+        order = list(touches)
+        self.rng.shuffle(order)
+        if self.rng.random() < 0.5:
+            self.touches.release(order)
+        else:
+            for touch in order:
+                self.touches.release([touch])
+
+    def _pause(self) -> None:
+        QTest.qWait(self.rng.randint(10, 40))  # animations and fades move on
+
+    def _rest(self) -> None:
+        """The visitor stops touching: "Still there?" comes, and is answered or not."""
+        idle = self.kiosk.idle
+        if not idle.running:  # on the start screen nothing times out
+            self._pause()
+            return
+        if not idle.warning_active and not wait_for(idle.warning_started, SETTLE_MS):
+            raise self.fail("the idle warning did not come")
+        if self.rng.random() < 0.4:
+            self.rng.choice((self._tap, self._tap, self._swipe, self._fingers))()
+        elif not wait_for(idle.expired, SETTLE_MS):
+            raise self.fail("the visit did not end after the idle warning")
+
+
+# -- the run -------------------------------------------------------------------------------
+
+
+@dataclass
+class Census:
+    widgets: int
+    objects: int
+    kinds: Counter[str]
+
+
+@dataclass
+class Summary:
+    seed: int
+    events: int = 0
+    warmup_events: int = 0
+    seconds: float = 0.0
+    visits: Counter[str] = field(default_factory=Counter)
+    actions: Counter[str] = field(default_factory=Counter)
+    returns: int = 0
+    checks: int = 0
+    reloads_requested: int = 0
+    reloads_applied: int = 0
+    baselines: dict[str, Census] = field(default_factory=dict)
+    widget_range: tuple[int, int] = (0, 0)  # least and most, minus the baseline
+    object_range: tuple[int, int] = (0, 0)
+    memory_warmup: Memory | None = None
+    memory_end: Memory | None = None
+    held_max: int | None = None
+    problems: int = 0
+
+    @property
+    def growth(self) -> int | None:
+        if self.memory_warmup is None or self.memory_end is None:
+            return None
+        return self.memory_end.held - self.memory_warmup.held
+
+    def unvisited(self) -> list[str]:
+        return [place for place in PLACES if not self.visits[place]]
+
+    def lines(self) -> list[str]:
+        baselines = ", ".join(
+            f"{name}: {census.widgets} widgets / {census.objects} objects"
+            for name, census in self.baselines.items()
+        )
+        growth = self.growth
+        return [
+            f"seed {self.seed}: {self.events} events (+{self.warmup_events} warm-up) "
+            f"in {self.seconds:.1f} s ({self.events / max(self.seconds, 1e-9):.0f}/s)",
+            "inputs: " + ", ".join(f"{kind} {n}" for kind, n in self.actions.most_common()),
+            "screens (events seen on): "
+            + ", ".join(f"{place} {self.visits[place]}" for place in PLACES),
+            f"returns to the start screen: {self.returns}, checked: {self.checks}; "
+            f"content reloads requested {self.reloads_requested}, "
+            f"applied {self.reloads_applied}",
+            f"baseline {baselines}",
+            f"widgets vs baseline: {self.widget_range[0]:+d} .. {self.widget_range[1]:+d}; "
+            f"window QObjects vs baseline: {self.object_range[0]:+d} .. "
+            f"{self.object_range[1]:+d}",
+            f"memory held after warm-up {memory_text(self.memory_warmup)}, at the end "
+            f"{memory_text(self.memory_end)}, most checked {megabytes(self.held_max)}, growth "
+            + ("n/a" if growth is None else f"{growth / 1024 / 1024:+.2f} MB")
+            + f" (limit {MEMORY_GROWTH_LIMIT // 1024 // 1024} MB)",
+            f"exceptions and Qt warnings: {self.problems}",
+        ]
+
+
+class Soak:
+    """Runs the monkey on a kiosk and checks it after every return to the start screen."""
+
+    def __init__(
+        self,
+        kiosk: Kiosk,
+        device: QPointingDevice,
+        folders: Sequence[Path],
+        *,
+        seed: int,
+        reload_every: int = 250,
+        progress_every: int = 0,
+        report: Callable[[str], None] = print,
+    ) -> None:
+        self.kiosk = kiosk
+        self.seed = seed
+        self.rng = random.Random(seed)
+        self.monkey = Monkey(kiosk, device, self.rng, self.fail)
+        self.content = ContentRotation(kiosk, folders)
+        self.reload_every = reload_every
+        self.progress_every = progress_every
+        self.report = report
+        self.problems = Problems()
+        self.summary = Summary(seed)
+        self.stage = "warm-up"
+        self.index = 0
+        self._returned = False
+        self.warm = False
+        self._size = kiosk.window.size()
+        self.last_memory: Memory | None = None
+        kiosk.window.set_idle_override(IDLE_TIMEOUT_S, IDLE_WARNING_S)
+        kiosk.session.screen_changed.connect(self._on_screen)
+        # The question may come and go within one input (answered, or timed out while the
+        # monkey waits): seen when it shows.
+        kiosk.idle.warning_started.connect(self._on_warning)
+
+    def _on_screen(self, name: str) -> None:
+        if name == Screen.ATTRACT.value:
+            self._returned = True
+
+    def close(self) -> None:
+        """Let a validation still running finish: its process must not outlive the window."""
+        wait_until(lambda: not self.content.checking(), SETTLE_MS)
+
+    def _on_warning(self, _seconds: int) -> None:
+        if self.kiosk.window.idle_overlay.isVisible():
+            self.summary.visits["idle warning"] += 1
+
+    def fail(self, message: str) -> SoakError:
+        where = f"seed {self.seed}, {self.stage} event {self.index}"
+        return SoakError(
+            f"{where}: {message}\n(run again: bench/soak.py --seed {self.seed} "
+            f"--events {self.index + 1} --reload-every {self.reload_every})"
+        )
+
+    # -- checks
+
+    def _look(self) -> None:
+        if self.problems.count():
+            raise self.fail(self.problems.describe())
+        if self.content.refusals:
+            raise self.fail("content refused: " + self.content.refusals[0])
+        window, session = self.kiosk.window, self.kiosk.session
+        if window.size() != self._size:
+            raise self.fail(
+                f"the window changed its own size from {self._size.toTuple()} to "
+                f"{window.size().toTuple()} on {session.screen} (text {session.access})"
+            )
+        if window.stack.currentWidget() is not window.screens[session.screen]:
+            raise self.fail(f"the session is on {session.screen} but another screen shows")
+        if window.nav.isVisible() == (session.screen is Screen.ATTRACT):
+            raise self.fail(f"the navigation bar is wrong on {session.screen}")
+        places = self.summary.visits
+        places[session.screen.value] += 1
+        if window.access_panel.isVisible():
+            places["access panel"] += 1
+        if window.idle_overlay.isVisible():
+            places["idle warning"] += 1
+
+    def _settle(self) -> None:
+        """Let a validation in flight finish and pending content apply."""
+        if not wait_until(lambda: not self.content.checking(), SETTLE_MS):
+            raise self.fail("a content validation did not finish")
+        flush_deletions()
+
+    def _check_at_rest(self) -> None:
+        """Back on the start screen: nothing of the visit may be left."""
+        self._settle()
+        if self.kiosk.session.screen is not Screen.ATTRACT:
+            return  # new content or a touch began the next visit already
+        if self.kiosk.idle.running or self.kiosk.window.idle_overlay.isVisible():
+            raise self.fail("the visit's idle countdown outlived it")
+        if not self.warm:
+            return
+        census = Census(*object_census(self.kiosk.window))
+        # Back from Home reaches the start screen without a reset: the visitor's language
+        # stays, and a language other than English holds its translator.
+        key = f"{self.content.shown.name} in {self.kiosk.session.language}"
+        baseline = self.summary.baselines.setdefault(key, census)
+        self.summary.checks += 1
+        if (census.widgets, census.objects) != (baseline.widgets, baseline.objects):
+            grown = census.kinds - baseline.kinds
+            shrunk = baseline.kinds - census.kinds
+            raise self.fail(
+                f"back on the start screen ({key}) with {census.widgets} widgets and "
+                f"{census.objects} window objects; the baseline is {baseline.widgets} and "
+                f"{baseline.objects} (more: {dict(grown)}, fewer: {dict(shrunk)})"
+            )
+        low_w, high_w = self.summary.widget_range
+        low_o, high_o = self.summary.object_range
+        dw, do = census.widgets - baseline.widgets, census.objects - baseline.objects
+        self.summary.widget_range = (min(low_w, dw), max(high_w, dw))
+        self.summary.object_range = (min(low_o, do), max(high_o, do))
+        if self.summary.checks % 20 == 1:
+            self._note_memory()
+
+    def _note_memory(self) -> Memory | None:
+        """Memory, read in the same state each time: on the start screen with no transition
+        running (a transition holds an 8 MB snapshot of the window at 1920x1080) and the
+        start screen painted (its light, 5 MB, is drawn once per size and colour)."""
+        window = self.kiosk.window
+        if not wait_until(lambda: not window.fade.is_running(), SETTLE_MS):
+            raise self.fail("a transition did not finish")
+        window.repaint()
+        flush_deletions()
+        memory = resident_memory()
+        if memory is not None:
+            self.summary.held_max = max(self.summary.held_max or 0, memory.held)
+            self.last_memory = memory
+        return memory
+
+    def _go_to_rest(self) -> None:
+        """Wait for the visit to time out (the kiosk's own way back to the start)."""
+        session = self.kiosk.session
+        if session.screen is not Screen.ATTRACT and not wait_until(
+            lambda: session.screen is Screen.ATTRACT, SETTLE_MS
+        ):
+            raise self.fail("the visit did not time out")
+        self._settle()
+        self._returned = False
+        self._check_at_rest()
+        self._look()
+
+    # -- steps
+
+    def _step(self) -> None:
+        self.monkey.act()
+        self._look()
+        if self._returned:
+            self._returned = False
+            if self.warm:
+                self.summary.returns += 1
+            self._check_at_rest()
+            self._look()
+
+    def _warm_up(self) -> None:
+        """Until every screen has been seen and both contents applied once (lazily built
+        parts, the icon font, translators, caches exist from then on)."""
+        self.stage = "warm-up"
+        every = max(1, min(self.reload_every, 50))
+        index = 0
+        while self.summary.unvisited() or self.content.applied < len(self.content.folders):
+            if index >= WARMUP_LIMIT:
+                raise self.fail(f"the warm-up never reached {self.summary.unvisited()}")
+            self.index = index
+            self._step()
+            index += 1
+            if index % every == 0:
+                self.content.switch()
+        self.summary.warmup_events = index
+        self.index = index
+        self._go_to_rest()
+        self.summary.visits.clear()
+        self.warm = True
+        self.summary.memory_warmup = self._note_memory()
+
+    def run(self, events: int) -> Summary:
+        """Warm up, then ``events`` inputs; raises ``SoakError`` at the first broken
+        criterion (``self.summary`` then says how far it went)."""
+        summary = self.summary
+        started = time.perf_counter()
+        reloads = (0, 0)
+        try:
+            with recording(self.problems):
+                self._warm_up()
+                self.stage = "soak"
+                self.monkey.done.clear()
+                reloads = self.content.requested, self.content.applied
+                for index in range(events):
+                    self.index = index
+                    self._step()
+                    if (index + 1) % self.reload_every == 0:
+                        self.content.switch()
+                    if self.progress_every and (index + 1) % self.progress_every == 0:
+                        summary.events = index + 1
+                        self._progress(started)
+                self.index = events
+                self.stage = "end of soak"
+                self._go_to_rest()
+                summary.memory_end = self._note_memory()
+        finally:
+            summary.events = self.index if self.stage != "warm-up" else 0
+            summary.seconds = time.perf_counter() - started
+            summary.actions = Counter(self.monkey.done)
+            summary.reloads_requested = self.content.requested - reloads[0]
+            summary.reloads_applied = self.content.applied - reloads[1]
+            summary.problems = self.problems.count()
+        missing = summary.unvisited()
+        if missing:
+            raise self.fail(f"never seen: {', '.join(missing)}")
+        growth = summary.growth
+        if growth is not None and growth > MEMORY_GROWTH_LIMIT:
+            raise self.fail(
+                f"memory grew by {growth / 1024 / 1024:.1f} MB after the warm-up "
+                f"(limit {MEMORY_GROWTH_LIMIT // 1024 // 1024} MB)\n" + "\n".join(summary.lines())
+            )
+        return summary
+
+    def _progress(self, started: float) -> None:
+        summary = self.summary
+        elapsed = time.perf_counter() - started
+        self.report(
+            f"{summary.events} events, {elapsed:.0f} s, returns {summary.returns}, "
+            f"widgets {summary.widget_range}, objects {summary.object_range}, "
+            f"memory held last checked {memory_text(self.last_memory)}, "
+            f"after warm-up {memory_text(summary.memory_warmup)}"
+        )
+
+
+# -- the command ---------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=None, help="default: a random one")
+    parser.add_argument("--reload-every", type=int, default=250, metavar="N")
+    parser.add_argument("--progress-every", type=int, default=5000, metavar="N")
+    options = parser.parse_args(argv)
+    seed = options.seed if options.seed is not None else random.SystemRandom().randrange(2**32)
+
+    private = Path(tempfile.mkdtemp(prefix="kiosk-soak-"))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN_CONFIG}"
+    # Never the station's own configuration or content store.
+    os.environ["KIOSK_CONFIG"] = str(private / "station.yaml")
+    os.environ["KIOSK_DATA_DIR"] = str(private / "data")
+    warnings.simplefilter("error")  # as in the tests: a Python warning is a failure
+
+    print(
+        f"soak: seed {seed}, {options.events} events, content reload every {options.reload_every}",
+        flush=True,
+    )
+    startup = Problems()
+    with recording(startup):
+        app = create_application(["kiosk-soak"])
+        bundled = default_content_dir()
+        folders = [bundled, edited_exhibit(private, bundled)]
+        device = QTest.createTouchDevice()
+        # As tests/conftest.py's make_kiosk builds it: the real window at 1920x1080.
+        kiosk = build_kiosk(app, load_exhibit(bundled))
+        window = kiosk.window
+        window.resize(1920, 1080)
+        window.show()
+        up = QTest.qWaitForWindowExposed(window) and wait_until(
+            lambda: len(window.screens) == 5, SETTLE_MS
+        )
+    try:
+        if not up or startup.count():
+            print(f"soak: the kiosk did not come up cleanly\n{startup.describe()}", flush=True)
+            return 1
+        soak = Soak(
+            kiosk,
+            device,
+            folders,
+            seed=seed,
+            reload_every=options.reload_every,
+            progress_every=options.progress_every,
+            report=lambda line: print(line, flush=True),
+        )
+        try:
+            summary = soak.run(options.events)
+        except SoakError as failure:
+            soak.close()
+            print(f"soak: FAILED: {failure}", flush=True)
+            for line in soak.summary.lines():
+                print(f"  {line}")
+            return 1
+        print("soak: passed", flush=True)
+        for line in summary.lines():
+            print(f"  {line}", flush=True)
+        return 0
+    finally:
+        kiosk.close()
+        flush_deletions()
+        shutil.rmtree(private, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,131 @@
+"""Soak: a seeded monkey touches every screen of the real kiosk for 5,000 events, with a short
+idle timeout and new content every 250 events, and the kiosk must come back to its start
+screen each time as it was: no exception, no Qt warning, as many widgets and QObjects as
+after the warm-up, memory within 5 MB.  The monkey and its checks are bench/soak.py's, which
+runs the same for as long as asked (``--events 100000``).
+
+A failure names the seed and the event; ``KIOSK_SOAK_SEED`` runs another seed."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, qWarning
+from PySide6.QtGui import QPointingDevice
+
+from conftest import make_kiosk
+from kiosk.content.model import Exhibit
+from kiosk.paths import default_content_dir
+
+
+def _load_soak():  # type: ignore[no-untyped-def]
+    path = Path(__file__).resolve().parents[1] / "bench" / "soak.py"
+    spec = importlib.util.spec_from_file_location("soak", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["soak"] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+soak = _load_soak()
+
+EVENTS = 5_000
+SEED = int(os.environ.get("KIOSK_SOAK_SEED", "20260120"))
+
+
+def run_soak(  # type: ignore[no-untyped-def]
+    qtbot,
+    exhibit: Exhibit,
+    device: QPointingDevice,
+    tmp_path: Path,
+    events: int,
+    *,
+    seed: int = SEED,
+    plant=None,
+):
+    """The soak on a kiosk built as every test builds it: 1920x1080, motion as the content
+    says (fades and the moving light included)."""
+    kiosk = make_kiosk(qtbot, exhibit)
+    folders = [default_content_dir(), soak.edited_exhibit(tmp_path, default_content_dir())]
+    run = soak.Soak(kiosk, device, folders, seed=seed, reload_every=250)
+    if plant is not None:
+        plant(kiosk, run)
+    try:
+        return run.run(events)
+    finally:
+        run.close()
+        kiosk.close()
+
+
+def test_a_monkey_on_every_screen_leaves_no_trace(
+    qtbot, exhibit: Exhibit, touch_device: QPointingDevice, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    summary = run_soak(qtbot, exhibit, touch_device, tmp_path, EVENTS)
+    print("\n".join(summary.lines()))
+    assert summary.events == EVENTS
+    assert summary.unvisited() == []
+    assert summary.problems == 0
+    # Back at the start often, each time checked, with new content many times over.
+    assert summary.returns >= 25 and summary.checks >= summary.returns
+    assert summary.reloads_applied >= 10
+    assert summary.widget_range == (0, 0) and summary.object_range == (0, 0)
+    assert summary.growth is not None and summary.growth <= soak.MEMORY_GROWTH_LIMIT
+    kinds = summary.actions
+    assert all(kinds[kind] > 0 for kind in soak.ACTIONS), kinds
+
+
+# -- the soak can fail: planted defects ----------------------------------------------------
+
+
+def test_a_leak_fails_the_soak_with_its_seed_and_event(
+    qtbot, exhibit: Exhibit, touch_device: QPointingDevice, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    def plant(kiosk, run) -> None:  # type: ignore[no-untyped-def]
+        def leak(name: str) -> None:
+            if run.warm and name == "home":  # a slow leak, showing after the warm-up
+                QObject(kiosk.window)  # one more child of the window every visit
+
+        kiosk.session.screen_changed.connect(leak)
+
+    with pytest.raises(soak.SoakError) as failure:
+        run_soak(qtbot, exhibit, touch_device, tmp_path, 2_000, seed=7, plant=plant)
+    message = str(failure.value)
+    assert message.startswith("seed 7, soak event ")
+    assert "back on the start screen" in message and "more: {'QObject': " in message
+    assert "bench/soak.py --seed 7 --events" in message
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_exception_in_a_slot_fails_the_soak_at_once(
+    qtbot, exhibit: Exhibit, touch_device: QPointingDevice, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    def plant(kiosk, run) -> None:  # type: ignore[no-untyped-def]
+        def broken(name: str) -> None:
+            if name == "figures":
+                raise RuntimeError("planted: the figures screen broke")
+
+        kiosk.session.screen_changed.connect(broken)
+
+    with pytest.raises(soak.SoakError) as failure:
+        run_soak(qtbot, exhibit, touch_device, tmp_path, 2_000, seed=8, plant=plant)
+    message = str(failure.value)
+    assert message.startswith("seed 8, ")
+    assert "RuntimeError: planted: the figures screen broke" in message
+    assert "in broken" in message  # with its traceback
+
+
+@pytest.mark.qt_log_ignore("planted:")
+def test_a_qt_warning_fails_the_soak_at_once(
+    qtbot, exhibit: Exhibit, touch_device: QPointingDevice, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    def plant(kiosk, run) -> None:  # type: ignore[no-untyped-def]
+        kiosk.window.access_panel.chosen.connect(lambda _access: qWarning("planted: a warning"))
+
+    with pytest.raises(soak.SoakError) as failure:
+        run_soak(qtbot, exhibit, touch_device, tmp_path, 2_000, seed=9, plant=plant)
+    assert "Qt warning: QtWarningMsg: planted: a warning" in str(failure.value)
