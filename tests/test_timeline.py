@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from conftest import Finger
+from conftest import REPO, Finger, make_kiosk
+from kiosk.content.loader import load_exhibit
 from kiosk.core.session import Screen
+from kiosk.ui.widgets.year_rail import MAX_STOPS
 
 
 def open_timeline(kiosk, finger: Finger):  # type: ignore[no-untyped-def]
@@ -75,3 +80,38 @@ def test_mouse_drag_swipes_too(qtbot, kiosk, finger: Finger) -> None:
     QTest.mouseMove(card, QPoint(card.width() // 2, y))
     QTest.mouseRelease(card, Qt.MouseButton.LeftButton, pos=QPoint(card.width() // 5, y))
     assert kiosk.session.timeline_index == 1
+
+
+def test_a_long_timeline_keeps_a_short_rail_that_follows_the_visitor(
+    qtbot, tmp_path: Path, finger: Finger
+) -> None:
+    """Found by bench/scale.py: 1,000 moments made 1,000 year buttons, a rail wider than any
+    screen, and opening the timeline took seconds."""
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        from exhibit_gen import generate  # noqa: PLC0415 - the benchmark's own generator
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+    folder = generate(tmp_path / "long", moments=300, images=0).folder
+    kiosk = make_kiosk(qtbot, load_exhibit(folder))
+    try:
+        kiosk.session.go_home()
+        kiosk.session.open(Screen.TIMELINE)
+        timeline = kiosk.window.screens[Screen.TIMELINE]
+        rail = timeline.rail
+        assert len(rail.buttons) == MAX_STOPS
+        assert kiosk.window.size().toTuple() == (1920, 1080)
+        assert rail.geometry().right() < kiosk.window.width()
+        # Tapping the last year shown moves the window of years along with the visitor.
+        for _ in range(3):
+            target = max(0, timeline.index - MAX_STOPS // 2) + MAX_STOPS - 1
+            finger.tap(rail.buttons[-1])
+            assert timeline.index == target
+            current = rail.button_for(timeline.index)
+            assert current is not None and current.isChecked()
+            assert current is rail.buttons[MAX_STOPS // 2]  # in the middle again
+        kiosk.session.set_timeline_index(299)
+        assert rail.buttons[-1].isChecked()
+        assert rail.buttons[-1].objectName() == f"Year-{rail.years[299]}"
+    finally:
+        kiosk.close()
