@@ -64,6 +64,7 @@ from PySide6.QtGui import QPointingDevice  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QScroller, QWidget  # noqa: E402
 
+from arguments import positive_int  # noqa: E402
 from kiosk.content.loader import load_exhibit  # noqa: E402
 from kiosk.core.session import Screen  # noqa: E402
 from kiosk.paths import default_content_dir  # noqa: E402
@@ -365,13 +366,6 @@ def report(runs: dict[str, list[Run]]) -> tuple[str, dict[str, object]]:
         "upload, no vsync); wall clock, CPU = the GUI thread's CPU time"
     )
     return "\n".join(lines), results
-
-
-def positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
-    return value
 
 
 def main(argv: list[str] | None = None) -> int:

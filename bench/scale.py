@@ -46,6 +46,7 @@ from pathlib import Path
 
 import exhibit_gen
 import proctree
+from arguments import positive_int
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_EXHIBITS = ((4, 0), (100, 0), (1000, 0), (1000, 50), (1000, 200))
@@ -462,13 +463,6 @@ def parse_exhibits(text: str) -> list[tuple[int, int]]:
         moments, _, images = item.partition(":")
         pairs.append((int(moments), int(images or 0)))
     return pairs
-
-
-def positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
-    return value
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -40,6 +40,7 @@ from typing import IO
 
 import chromium_page
 import proctree
+from arguments import positive_int
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 TARGET_RATIO = 1.5
@@ -448,14 +449,6 @@ def write_json(
             "memory_target": CHROMIUM_MEMORY_TARGET,
         }
     path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-
-
-def positive_int(text: str) -> int:
-    """argparse type: an integer of at least 1."""
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
-    return value
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -17,8 +17,9 @@ from kiosk.cli import main
 from kiosk.paths import default_content_dir
 
 
-def run_kiosk(*args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+def run_kiosk(*args: str, **environment: str) -> subprocess.CompletedProcess[str]:
+    """``kiosk ARGS`` in a child process, offscreen, with extra environment variables."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **environment)
     return subprocess.run(
         [sys.executable, "-m", "kiosk", *args],
         capture_output=True,
@@ -77,15 +78,7 @@ def test_installed_content_that_no_longer_loads_falls_back_to_the_bundled_exhibi
     shutil.copytree(default_content_dir(), content)
     (content / "timeline.yaml").write_text("moments: [unclosed\n", encoding="utf-8")
     (tmp_path / "content-store" / "active").write_text(version + "\n", encoding="ascii")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KIOSK_DATA_DIR=str(tmp_path))
-    result = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--windowed", "--exit-after-first-frame"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    result = run_kiosk("--windowed", "--exit-after-first-frame", KIOSK_DATA_DIR=str(tmp_path))
     assert (result.returncode, result.stdout.strip()) == (0, "first-frame"), result.stderr
     assert "timeline.yaml:2:1: error: YAML syntax" in result.stderr  # the damage is named
     assert f"1 error in {content}" in result.stderr
@@ -131,22 +124,8 @@ def test_content_layer_never_imports_qt() -> None:
 
 
 def test_a_turned_display_paints_its_first_frame() -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KIOSK_ROTATION="90")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "kiosk",
-            "--windowed",
-            "--size",
-            "1920x1080",
-            "--exit-after-first-frame",
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
+    result = run_kiosk(
+        "--windowed", "--size", "1920x1080", "--exit-after-first-frame", KIOSK_ROTATION="90"
     )
     assert (result.returncode, result.stdout.strip()) == (0, "first-frame"), result.stderr
 
