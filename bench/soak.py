@@ -81,8 +81,10 @@ from kiosk.core.session import Screen
 from kiosk.paths import default_content_dir
 from kiosk.ui.application import Kiosk, build_kiosk, create_application
 from kiosk.ui.live_content import LiveContent
+from kiosk.ui.pictures import PictureLoader
 from kiosk.ui.screens.statement import StatementScreen
 from kiosk.ui.screens.timeline import TimelineScreen
+from kiosk.ui.widgets.fade import FadeOverlay
 
 REPO = Path(__file__).resolve().parents[1]
 # The tests' offscreen screen (3840x2160): Qt finds touch targets by screen position, so the
@@ -617,6 +619,9 @@ class Summary:
     memory_warmup: Memory | None = None
     memory_end: Memory | None = None
     held_max: int | None = None
+    # (event, memory held) at every 20th check after the warm-up: a leak shows as a trend,
+    # the allocator's and the caches' ups and downs do not.
+    readings: list[tuple[int, int]] = field(default_factory=list)
     problems: int = 0
 
     @property
@@ -624,6 +629,19 @@ class Summary:
         if self.memory_warmup is None or self.memory_end is None:
             return None
         return self.memory_end.held - self.memory_warmup.held
+
+    def trend(self) -> float | None:
+        """Least-squares slope of the memory held, in bytes per 10,000 events."""
+        if len(self.readings) < 3:
+            return None
+        xs = [float(x) for x, _ in self.readings]
+        ys = [float(y) for _, y in self.readings]
+        mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+        spread = sum((x - mean_x) ** 2 for x in xs)
+        if spread == 0:
+            return None
+        slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
+        return slope * 10_000
 
     def unvisited(self) -> list[str]:
         return [place for place in PLACES if not self.visits[place]]
@@ -651,6 +669,13 @@ class Summary:
             f"{memory_text(self.memory_end)}, most checked {megabytes(self.held_max)}, growth "
             + ("n/a" if growth is None else f"{growth / 1024 / 1024:+.2f} MB")
             + f" (limit {MEMORY_GROWTH_LIMIT // 1024 // 1024} MB)",
+            "memory trend: "
+            + (
+                "n/a"
+                if (trend := self.trend()) is None
+                else f"{trend / 1024 / 1024:+.2f} MB per 10,000 events "
+                f"(least squares over {len(self.readings)} readings)"
+            ),
             f"exceptions and Qt warnings: {self.problems}",
         ]
 
@@ -769,15 +794,27 @@ class Soak:
         self.summary.widget_range = (min(low_w, dw), max(high_w, dw))
         self.summary.object_range = (min(low_o, do), max(high_o, do))
         if self.summary.checks % 20 == 1:
-            self._note_memory()
+            memory = self._note_memory()
+            if memory is not None and self.stage == "soak":
+                self.summary.readings.append((self.index, memory.held))
+
+    def _quiet(self) -> bool:
+        """No transition running (the window's holds snapshots of the whole window, 8 MB
+        each at 1920x1080, the timeline's of its card) and no picture being decoded."""
+        window = self.kiosk.window
+        fades = window.findChildren(FadeOverlay)
+        loaders = window.findChildren(PictureLoader)
+        return not any(fade.is_running() for fade in fades) and all(
+            loader.is_idle() for loader in loaders
+        )
 
     def _note_memory(self) -> Memory | None:
-        """Memory, read in the same state each time: on the start screen with no transition
-        running (a transition holds an 8 MB snapshot of the window at 1920x1080) and the
-        start screen painted (its light, 5 MB, is drawn once per size and colour)."""
+        """Memory, read in the same state each time: on the start screen, quiet (see
+        ``_quiet``), and the start screen painted (its light, 5 MB, is drawn once per size
+        and colour)."""
         window = self.kiosk.window
-        if not wait_until(lambda: not window.fade.is_running(), SETTLE_MS):
-            raise self.fail("a transition did not finish")
+        if not wait_until(self._quiet, SETTLE_MS):
+            raise self.fail("a transition or a picture's decoding did not finish")
         window.repaint()
         flush_deletions()
         memory = resident_memory()
