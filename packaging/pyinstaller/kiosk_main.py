@@ -1,8 +1,6 @@
 """PyInstaller's entry script: the same ``kiosk`` command the wheel installs."""
 
-import sys
-
-from kiosk.cli import main
+from kiosk.cli import entry
 
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

@@ -1,5 +1,5 @@
 """Allows ``python -m kiosk``."""
 
-from kiosk.cli import main
+from kiosk.cli import entry
 
-raise SystemExit(main())
+entry()

@@ -151,6 +151,13 @@ def _add_content_option(command: argparse.ArgumentParser) -> None:
     )
 
 
+def entry() -> None:
+    """The ``kiosk`` command: :func:`main`, then an exit that cannot hang in Qt's teardown."""
+    from kiosk.ops.leave import leave  # noqa: PLC0415 - only the real command leaves this way
+
+    leave(main())
+
+
 def main(argv: list[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list[:1] == [IMAGE_PROBE]:
