@@ -770,8 +770,12 @@ class Soak:
         self._settle()
         if self.kiosk.session.screen is not Screen.ATTRACT:
             return  # new content or a touch began the next visit already
-        if self.kiosk.idle.running or self.kiosk.window.idle_overlay.isVisible():
+        idle, visiting = self.kiosk.idle, self.kiosk.session.visiting
+        if not visiting and (idle.running or self.kiosk.window.idle_overlay.isVisible()):
             raise self.fail("the visit's idle countdown outlived it")
+        if visiting and not idle.running:
+            # Came Back to the start screen: the visit must still end when they walk away.
+            raise self.fail("a visit left on the start screen would never time out")
         if not self.warm:
             return
         census = Census(*object_census(self.kiosk.window))

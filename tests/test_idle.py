@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QCoreApplication, QPoint
 
 from conftest import Finger, make_kiosk
 from kiosk.core.idle import IdleWatcher
@@ -78,6 +78,56 @@ def test_at_zero_everything_resets_for_the_next_visitor(qtbot, quick_kiosk, fing
     assert timeline.date.text() == "20 January 1990"
     assert statement.scroll_area.verticalScrollBar().value() == 0
     assert not session.can_go_back()
+    assert not quick_kiosk.idle.running
+
+
+def test_back_at_the_start_screen_the_visit_still_ends_when_they_walk_away(
+    qtbot, quick_kiosk, finger: Finger
+) -> None:
+    # A visitor who goes Back to the start screen and leaves must not hand their language,
+    # text size or place to the next visitor: the start screen times out too, then.
+    window, session = quick_kiosk.window, quick_kiosk.session
+    finger.tap(window.attract)
+    session.set_language("az")  # as the language switch will
+    window.open_access_panel()
+    finger.tap(window.access_panel.sizes.button(2))
+    finger.tap(window.access_panel.done)
+    assert session.access.text_step == 2
+    finger.tap(window.nav.back_button)
+    assert session.screen is Screen.ATTRACT
+    assert session.language == "az" and session.access.text_step == 2  # kept while here
+    with qtbot.waitSignal(quick_kiosk.idle.warning_started, timeout=3000):
+        pass
+    assert window.idle_overlay.isVisible()  # the same warning as on every other screen,
+    worded_for_the_start = QCoreApplication.translate(
+        "IdleOverlay",
+        "Touch anywhere to keep your choices. "
+        "Otherwise the exhibit starts afresh for the next visitor.",
+    )
+    assert window.idle_overlay.message.text() == worded_for_the_start != ""
+    with qtbot.waitSignal(session.reset_done, timeout=5000):
+        pass
+    assert session.language == "en"
+    assert session.access.text_step == 0
+    assert not session.visiting
+    assert not quick_kiosk.idle.running  # a fresh start screen waits for ever again
+    assert not window.idle_overlay.isVisible()
+
+
+def test_a_setting_changed_on_the_start_screen_is_forgotten_too(
+    qtbot, quick_kiosk, finger: Finger
+) -> None:
+    window, session = quick_kiosk.window, quick_kiosk.session
+    assert not quick_kiosk.idle.running
+    finger.tap(window.attract.access_button)
+    finger.tap(window.access_panel.contrast)
+    finger.tap(window.access_panel.done)
+    assert session.access.high_contrast
+    assert session.screen is Screen.ATTRACT
+    assert quick_kiosk.idle.running
+    with qtbot.waitSignal(session.reset_done, timeout=5000):
+        pass
+    assert not session.access.high_contrast
     assert not quick_kiosk.idle.running
 
 

@@ -44,6 +44,14 @@ class VisitSession(QObject):
         self._language = default_language
         self._timeline_index = 0
         self._access = Access()
+        self._visiting = False
+
+    @property
+    def visiting(self) -> bool:
+        """Whether a visit is under way: from the first step past the start screen (or the
+        first setting changed on it) until the reset.  A visitor who goes Back to the start
+        screen is still visiting: what they chose must not greet the next visitor."""
+        return self._visiting
 
     @property
     def screen(self) -> Screen:
@@ -61,6 +69,7 @@ class VisitSession(QObject):
         access = access._replace(text_step=max(0, min(access.text_step, TEXT_STEPS - 1)))
         if access != self._access:
             self._access = access
+            self._visiting = True
             self.access_changed.emit(access)
 
     @property
@@ -73,6 +82,7 @@ class VisitSession(QObject):
     def open(self, screen: Screen) -> None:
         if screen is self.screen:
             return
+        self._visiting = self._visiting or screen is not Screen.ATTRACT
         if screen is Screen.HOME:
             # Home is the root of a visit: going there forgets the path, so Back from
             # home always means "back to the start screen", never a maze.
@@ -92,6 +102,7 @@ class VisitSession(QObject):
     def set_language(self, language: str) -> None:
         if language != self._language:
             self._language = language
+            self._visiting = True
             self.language_changed.emit(language)
 
     def set_timeline_index(self, index: int) -> None:
@@ -114,6 +125,7 @@ class VisitSession(QObject):
         self.set_language(self._default_language)
         self.set_access(Access())
         self.set_timeline_index(0)
+        self._visiting = False
         if self._history != [Screen.ATTRACT]:
             self._history = [Screen.ATTRACT]
             self.screen_changed.emit(Screen.ATTRACT.value)

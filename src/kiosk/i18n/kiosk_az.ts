@@ -128,6 +128,10 @@
         <translation>Hələ buradasınız?</translation>
     </message>
     <message>
+        <source>Touch anywhere to keep your choices. Otherwise the exhibit starts afresh for the next visitor.</source>
+        <translation>Seçimlərinizi saxlamaq üçün istənilən yerə toxunun. Əks halda ekspozisiya növbəti ziyarətçi üçün yenidən başlayacaq.</translation>
+    </message>
+    <message>
         <source>Touch anywhere to keep reading. Otherwise the exhibit returns to the start.</source>
         <translation>Oxumağa davam etmək üçün istənilən yerə toxunun. Əks halda ekspozisiya başlanğıca qayıdacaq.</translation>
     </message>
@@ -138,6 +142,10 @@
     <message>
         <source>Stay on this screen</source>
         <translation>Bu ekranda qal</translation>
+    </message>
+    <message>
+        <source>Seconds until the exhibit starts afresh</source>
+        <translation>Ekspozisiyanın yenidən başlamasına qalan saniyələr</translation>
     </message>
     <message>
         <source>Seconds until the exhibit returns to the start</source>

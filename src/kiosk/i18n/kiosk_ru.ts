@@ -128,6 +128,10 @@
         <translation>Вы ещё здесь?</translation>
     </message>
     <message>
+        <source>Touch anywhere to keep your choices. Otherwise the exhibit starts afresh for the next visitor.</source>
+        <translation>Коснитесь в любом месте, чтобы сохранить выбранные настройки. Иначе экспозиция начнётся заново для следующего посетителя.</translation>
+    </message>
+    <message>
         <source>Touch anywhere to keep reading. Otherwise the exhibit returns to the start.</source>
         <translation>Коснитесь в любом месте, чтобы продолжить чтение. Иначе экспозиция вернётся к началу.</translation>
     </message>
@@ -138,6 +142,10 @@
     <message>
         <source>Stay on this screen</source>
         <translation>Остаться на этом экране</translation>
+    </message>
+    <message>
+        <source>Seconds until the exhibit starts afresh</source>
+        <translation>Секунды до того, как экспозиция начнётся заново</translation>
     </message>
     <message>
         <source>Seconds until the exhibit returns to the start</source>

@@ -91,6 +91,8 @@ class KioskWindow(QWidget):
         session.language_changed.connect(self._set_language)
         session.access_changed.connect(self._apply_access)
         session.reset_done.connect(self._reset_screens)
+        session.reset_done.connect(self._follow_visit_with_idle)
+        session.access_changed.connect(self._follow_visit_with_idle)
         idle.warning_started.connect(self.show_idle_warning)
         idle.countdown.connect(self.idle_overlay.set_seconds)
         idle.warning_cancelled.connect(self.idle_overlay.dismiss)
@@ -238,14 +240,20 @@ class KioskWindow(QWidget):
         on_attract = screen is Screen.ATTRACT
         self.nav.setVisible(not on_attract)
         self.attract.set_motion(on_attract and not self.motion_reduced())
-        if on_attract:
+        self._follow_visit_with_idle()
+        self.fade.raise_()
+        self.idle_overlay.raise_()
+
+    def _follow_visit_with_idle(self, *_: object) -> None:
+        """The idle timer runs while a visit is under way, on the start screen too when a
+        visitor came Back to it or changed a setting there; only a fresh start screen, with
+        nothing to forget, never times out."""
+        if self.session.screen is Screen.ATTRACT and not self.session.visiting:
             self.idle.stop()
         elif self.idle.running:
             self.idle.poke()
         else:
             self.idle.start()
-        self.fade.raise_()
-        self.idle_overlay.raise_()
 
     def use_pseudo_language(self) -> None:
         """Interface and content in the pseudo-language, for layout testing."""
@@ -310,7 +318,7 @@ class KioskWindow(QWidget):
         self.nav.note.setVisible(bool(fallback))
 
     def show_idle_warning(self, seconds: int) -> None:
-        self.idle_overlay.start(seconds)
+        self.idle_overlay.start(seconds, at_start=self.session.screen is Screen.ATTRACT)
         self.idle_overlay.setGeometry(self.rect())
         self.idle_overlay.show()
         self.idle_overlay.raise_()

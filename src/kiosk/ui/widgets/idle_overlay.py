@@ -31,6 +31,9 @@ class IdleOverlay(ModalLayer):
         layout.addWidget(self.countdown, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignHCenter)
         self._seconds = 0
+        # On the start screen nothing is left to "keep reading": what the visitor would
+        # keep is their choices (language, text size), and the screen itself stays.
+        self._at_start = False
         self._waiting_for_release = False
         self.retranslate()
         self.hide()
@@ -40,9 +43,16 @@ class IdleOverlay(ModalLayer):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Still there?"))
-        self.message.setText(
-            self.tr("Touch anywhere to keep reading. Otherwise the exhibit returns to the start.")
-        )
+        if self._at_start:
+            message = self.tr(
+                "Touch anywhere to keep your choices. "
+                "Otherwise the exhibit starts afresh for the next visitor."
+            )
+        else:
+            message = self.tr(
+                "Touch anywhere to keep reading. Otherwise the exhibit returns to the start."
+            )
+        self.message.setText(message)
         self.continue_button.set_text(self.tr("Continue"))
         self.continue_button.setAccessibleDescription(self.tr("Stay on this screen"))
         self.set_seconds(self._seconds)
@@ -51,13 +61,18 @@ class IdleOverlay(ModalLayer):
         self._seconds = seconds
         self.countdown.set_seconds(seconds)
         self.countdown.setAccessibleDescription(
-            self.tr("Seconds until the exhibit returns to the start")
+            self.tr("Seconds until the exhibit starts afresh")
+            if self._at_start
+            else self.tr("Seconds until the exhibit returns to the start")
         )
 
-    def start(self, seconds: int) -> None:
+    def start(self, seconds: int, *, at_start: bool = False) -> None:
         # A touch that answered the last question may still be down: its release must not
         # close this new one.
         self._stop_waiting_for_release()
+        if at_start != self._at_start:
+            self._at_start = at_start
+            self.retranslate()
         self.countdown.set_total(seconds)
         self.set_seconds(seconds)
 
