@@ -7,7 +7,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from kiosk import __version__
 from kiosk.content.issues import ContentError, Issue
@@ -29,13 +29,26 @@ def parse_size(text: str) -> tuple[int, int]:
     return int(match.group(1)), int(match.group(2))
 
 
-def build_parser(*, with_packs: bool = True) -> argparse.ArgumentParser:
+def build_parser(*, with_packs: bool = True, only: str | None = None) -> argparse.ArgumentParser:
+    """The command line; ``only`` builds just that command's options (the kiosk's start-up
+    should not pay for the other ten), and every command is built otherwise."""
     parser = argparse.ArgumentParser(
         prog="kiosk", description="A full-screen touch kiosk for memorial exhibits."
     )
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, add_command in COMMAND_PARSERS.items():
+        if only is None or name == only:
+            add_command(commands)
+        if name == "schema" and (only is None or only in ("pack", "analytics")):
+            _add_pack_and_analytics(commands, full=with_packs)
+    return parser
 
+
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def _add_run(commands: Commands) -> None:
     run = commands.add_parser("run", help="show the exhibit (the default command)")
     _add_content_option(run)
     run.add_argument("--windowed", action="store_true", help="a normal window, for development")
@@ -55,16 +68,22 @@ def build_parser(*, with_packs: bool = True) -> argparse.ArgumentParser:
     run.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
     run.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
 
+
+def _add_validate(commands: Commands) -> None:
     validate = commands.add_parser("validate", help="check a content folder and list findings")
     validate.add_argument("folder", type=Path, nargs="?", default=None, metavar="DIR")
     validate.add_argument("--format", choices=("text", "json"), default="text")
 
+
+def _add_preview(commands: Commands) -> None:
     preview = commands.add_parser(
         "preview", help="the exhibit in a window on a content folder, reloading on save"
     )
     preview.add_argument("folder", type=Path, nargs="?", default=None, metavar="DIR")
     preview.add_argument("--size", type=parse_size, metavar="WxH", help="window size")
 
+
+def _add_schema(commands: Commands) -> None:
     schema = commands.add_parser("schema", help="write the JSON Schema of the content files")
     schema.add_argument(
         "--out",
@@ -74,21 +93,15 @@ def build_parser(*, with_packs: bool = True) -> argparse.ArgumentParser:
         help="a file (all schemas) or a folder (one per content file); default: print",
     )
 
-    if with_packs:
-        from kiosk.analytics.cli import add_analytics_commands  # noqa: PLC0415
-        from kiosk.packs.cli import add_pack_commands  # noqa: PLC0415
 
-        add_pack_commands(commands)
-        add_analytics_commands(commands)
-    else:  # kept out of the kiosk's start-up; named so `kiosk -h` still lists them
-        commands.add_parser("pack", help="build, sign, check, install and roll back content packs")
-        commands.add_parser("analytics", help="anonymous visit counts: summary or CSV export")
-
+def _add_staff(commands: Commands) -> None:
     staff = commands.add_parser("staff", help="staff access on this machine")
     staff_commands = staff.add_subparsers(dest="staff_command", metavar="SUBCOMMAND", required=True)
     set_pin = staff_commands.add_parser("set-pin", help="set the staff PIN (asks for it twice)")
     _add_config_option(set_pin)
 
+
+def _add_self_test(commands: Commands) -> None:
     self_test = commands.add_parser(
         "self-test",
         help="check an installed kiosk without a display: content, screens, fonts, icons, "
@@ -96,6 +109,8 @@ def build_parser(*, with_packs: bool = True) -> argparse.ArgumentParser:
     )
     _add_content_option(self_test)
 
+
+def _add_fallback(commands: Commands) -> None:
     fallback = commands.add_parser(
         "fallback",
         help="a calm 'paused' screen that needs no content, for when the kiosk cannot start",
@@ -106,6 +121,8 @@ def build_parser(*, with_packs: bool = True) -> argparse.ArgumentParser:
     )
     fallback.add_argument("--exit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
 
+
+def _add_render(commands: Commands) -> None:
     render = commands.add_parser("render", help="render every screen to PNG, without a display")
     _add_content_option(render)
     render.add_argument("--out", type=Path, metavar="DIR", help="output folder for the PNGs")
@@ -128,7 +145,31 @@ def build_parser(*, with_packs: bool = True) -> argparse.ArgumentParser:
         metavar="WxH",
         help="size to render at (repeatable; default 1920x1080)",
     )
-    return parser
+
+
+def _add_pack_and_analytics(commands: Commands, *, full: bool) -> None:
+    if full:
+        from kiosk.analytics.cli import add_analytics_commands  # noqa: PLC0415
+        from kiosk.packs.cli import add_pack_commands  # noqa: PLC0415
+
+        add_pack_commands(commands)
+        add_analytics_commands(commands)
+    else:  # kept out of the kiosk's start-up; named so `kiosk -h` still lists them
+        commands.add_parser("pack", help="build, sign, check, install and roll back content packs")
+        commands.add_parser("analytics", help="anonymous visit counts: summary or CSV export")
+
+
+# In `kiosk -h` order; pack and analytics follow schema.
+COMMAND_PARSERS: dict[str, Callable[[Commands], None]] = {
+    "run": _add_run,
+    "validate": _add_validate,
+    "preview": _add_preview,
+    "schema": _add_schema,
+    "staff": _add_staff,
+    "self-test": _add_self_test,
+    "fallback": _add_fallback,
+    "render": _add_render,
+}
 
 
 def _add_config_option(command: argparse.ArgumentParser) -> None:
@@ -171,7 +212,11 @@ def main(argv: list[str] | None = None) -> int:
     ):
         args_list.insert(0, "run")  # plain `kiosk` means `kiosk run`
     # The pack commands' parser is built only when asked for: it is not start-up's business.
-    parser = build_parser(with_packs=args_list[0] in ("pack", "analytics", "-h", "--help"))
+    first = args_list[0]
+    parser = build_parser(
+        with_packs=first in ("pack", "analytics", "-h", "--help"),
+        only=first if first in COMMAND_PARSERS or first in ("pack", "analytics") else None,
+    )
     try:
         args = parser.parse_args(args_list)
         if args.command == "render" and args.out is None and args.contact_sheet is None:

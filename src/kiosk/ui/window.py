@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, NamedTuple
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
@@ -18,10 +20,19 @@ from kiosk.ui.theme import (
     style_sheet,
 )
 from kiosk.ui.translations import LanguageNames, Translations
-from kiosk.ui.widgets.access_panel import AccessPanel
-from kiosk.ui.widgets.fade import FadeOverlay
-from kiosk.ui.widgets.idle_overlay import IdleOverlay
-from kiosk.ui.widgets.nav_bar import NavigationBar
+
+if TYPE_CHECKING:
+    from kiosk.ui.widgets.access_panel import AccessPanel
+    from kiosk.ui.widgets.fade import FadeOverlay
+    from kiosk.ui.widgets.idle_overlay import IdleOverlay
+    from kiosk.ui.widgets.nav_bar import NavigationBar
+
+
+class _Layers(NamedTuple):
+    nav: NavigationBar
+    fade: FadeOverlay
+    idle_overlay: IdleOverlay
+    access_panel: AccessPanel
 
 
 class KioskWindow(QWidget):
@@ -61,9 +72,11 @@ class KioskWindow(QWidget):
         self._station_languages = languages
         self.translations = Translations(self)
         self.pseudo = False
-        self.nav = NavigationBar(self.offered_languages(), self)
-        self.nav.hide()
-        layout = QVBoxLayout(self)
+        # The navigation bar and the layers (fade, idle question, visitor's settings) are
+        # not part of the start screen's first frame: built right after it, with the other
+        # screens, or at once by whatever asks for them first.
+        self._layers: _Layers | None = None
+        layout = self._layout = QVBoxLayout(self)
         # The display decides the window's size, never what it shows: content that needs more
         # room must give way inside.  A layout's minimum used to enlarge the window past the
         # screen's edge (taking Back and Home with it), and since the metrics follow the
@@ -72,21 +85,11 @@ class KioskWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.stack, 1)
-        layout.addWidget(self.nav)
 
         self.screens: dict[Screen, ScreenView] = {}
         self.attract = self._build_attract(exhibit)
-        self.fade = FadeOverlay(self)
-        colours = exhibit.settings.colours
-        self.idle_overlay = IdleOverlay((colours.background, colours.accent), self)
-        self.access_panel = AccessPanel(self)
-        self.access_panel.chosen.connect(session.set_access)
-        self.nav.access_button.clicked.connect(self.open_access_panel)
 
         self.attract.first_painted.connect(self._on_first_paint)
-        self.nav.languages.chosen.connect(session.set_language)
-        self.nav.back_requested.connect(session.back)
-        self.nav.home_requested.connect(session.go_home)
         session.screen_changed.connect(self._show_screen)
         session.language_changed.connect(self._set_language)
         session.access_changed.connect(self._apply_access)
@@ -94,12 +97,74 @@ class KioskWindow(QWidget):
         session.reset_done.connect(self._follow_visit_with_idle)
         session.access_changed.connect(self._follow_visit_with_idle)
         idle.warning_started.connect(self.show_idle_warning)
-        idle.countdown.connect(self.idle_overlay.set_seconds)
-        idle.warning_cancelled.connect(self.idle_overlay.dismiss)
+        idle.countdown.connect(self._count_down)
+        idle.warning_cancelled.connect(self._dismiss_idle_warning)
         idle.expired.connect(self._end_visit)
-        self.idle_overlay.continue_button.clicked.connect(idle.poke)
 
     # -- building -------------------------------------------------------------------------
+
+    @property
+    def nav(self) -> NavigationBar:
+        return self._built_layers().nav
+
+    @property
+    def fade(self) -> FadeOverlay:
+        return self._built_layers().fade
+
+    @property
+    def idle_overlay(self) -> IdleOverlay:
+        return self._built_layers().idle_overlay
+
+    @property
+    def access_panel(self) -> AccessPanel:
+        return self._built_layers().access_panel
+
+    def _built_layers(self) -> _Layers:
+        if self._layers is None:
+            self._layers = self._build_layers()
+        return self._layers
+
+    def _build_layers(self) -> _Layers:
+        # Imported here, not at the top: none of them is needed for the first frame.
+        from kiosk.ui.widgets.access_panel import AccessPanel  # noqa: PLC0415
+        from kiosk.ui.widgets.fade import FadeOverlay  # noqa: PLC0415
+        from kiosk.ui.widgets.idle_overlay import IdleOverlay  # noqa: PLC0415
+        from kiosk.ui.widgets.nav_bar import NavigationBar  # noqa: PLC0415
+
+        session = self.session
+        nav = NavigationBar(self.offered_languages(), self)
+        nav.setVisible(session.screen is not Screen.ATTRACT)
+        self._layout.addWidget(nav)
+        nav.languages.chosen.connect(session.set_language)
+        nav.back_requested.connect(session.back)
+        nav.home_requested.connect(session.go_home)
+        nav.access_button.clicked.connect(self.open_access_panel)
+        colours = self.colours()
+        layers = _Layers(
+            nav,
+            FadeOverlay(self),
+            IdleOverlay((colours.background, colours.accent), self),
+            AccessPanel(self),
+        )
+        layers.access_panel.chosen.connect(session.set_access)
+        layers.idle_overlay.continue_button.clicked.connect(self.idle.poke)
+        if self.metrics is not None:
+            nav.apply_metrics(self.metrics)
+            layers.idle_overlay.apply_metrics(self.metrics)
+        for layer in (layers.fade, layers.idle_overlay):
+            layer.setGeometry(self.rect())
+        nav.languages.set_current(session.language)
+        if self.pseudo:  # the layers' words as every other widget's
+            for part in (nav, layers.idle_overlay, layers.access_panel):
+                part.retranslate()
+        return layers
+
+    def _count_down(self, seconds: int) -> None:
+        self.idle_overlay.set_seconds(seconds)
+
+    def _dismiss_idle_warning(self) -> None:
+        if self._layers is not None:
+            self._layers.idle_overlay.dismiss()
 
     def offered_languages(self) -> list[str]:
         content = list(self.exhibit.settings.languages)
@@ -133,7 +198,8 @@ class KioskWindow(QWidget):
         """Show new content.  The kiosk calls this only on the start screen, so no visitor
         loses their place; ``keep_place`` (the staff preview) returns to the same screen."""
         place = (self.session.screen, self.session.timeline_index)
-        self.fade.finish_now()
+        if self._layers is not None:
+            self._layers.fade.finish_now()
         old_views = list(self.screens.values())
         self.exhibit = exhibit
         settings = exhibit.settings
@@ -147,10 +213,11 @@ class KioskWindow(QWidget):
         for view in old_views:
             self.stack.removeWidget(view)
             view.deleteLater()
-        colours = settings.colours
-        self.idle_overlay.set_colours((colours.background, colours.accent))
-        self.nav.set_languages(self.offered_languages())
-        self.nav.languages.chosen.connect(self.session.set_language)
+        if self._layers is not None:
+            colours = settings.colours
+            self._layers.idle_overlay.set_colours((colours.background, colours.accent))
+            self._layers.nav.set_languages(self.offered_languages())
+            self._layers.nav.languages.chosen.connect(self.session.set_language)
         self.metrics = None
         self._apply_metrics()
         self.build_remaining_screens()
@@ -165,6 +232,7 @@ class KioskWindow(QWidget):
         QTimer.singleShot(0, self.build_remaining_screens)
 
     def build_remaining_screens(self) -> None:
+        self._built_layers()
         if Screen.HOME in self.screens:
             return
         # Imported here, not at the top: only the start screen is needed for the first frame.
@@ -217,12 +285,14 @@ class KioskWindow(QWidget):
             self.metrics = metrics
             self._colours_applied = colours
             self.setStyleSheet(style_sheet(colours, metrics))
-            self.nav.apply_metrics(metrics)
-            self.idle_overlay.apply_metrics(metrics)
+            if self._layers is not None:
+                self._layers.nav.apply_metrics(metrics)
+                self._layers.idle_overlay.apply_metrics(metrics)
             for view in self.screens.values():
                 view.apply_metrics(metrics)
-        self.idle_overlay.setGeometry(self.rect())
-        self.fade.setGeometry(self.rect())
+        if self._layers is not None:
+            self._layers.idle_overlay.setGeometry(self.rect())
+            self._layers.fade.setGeometry(self.rect())
 
     # -- reacting to the visit --------------------------------------------------------------
 
@@ -265,8 +335,9 @@ class KioskWindow(QWidget):
 
     def close_layers(self) -> None:
         """Hide the question and the visitor's settings panel (between rendered states)."""
-        self.idle_overlay.hide()
-        self.access_panel.hide()
+        if self._layers is not None:
+            self._layers.idle_overlay.hide()
+            self._layers.access_panel.hide()
 
     def open_access_panel(self) -> None:
         if self.metrics is not None:
@@ -282,10 +353,11 @@ class KioskWindow(QWidget):
         return self.reduced_motion or self.session.access.reduced_motion
 
     def _apply_access(self, access: Access) -> None:
-        self.access_panel.show_access(access)
         colours = self.colours()
+        if self._layers is not None:
+            self._layers.access_panel.show_access(access)
+            self._layers.idle_overlay.set_colours((colours.background, colours.accent))
         self.attract.ambient.set_accent(colours.accent)
-        self.idle_overlay.set_colours((colours.background, colours.accent))
         self._apply_metrics()
         moving = not self.motion_reduced()
         self.attract.set_motion(moving and self.session.screen is Screen.ATTRACT)
@@ -303,15 +375,17 @@ class KioskWindow(QWidget):
 
     def _set_language(self, language: str) -> None:
         self.translations.use(language)
-        self.nav.retranslate()
-        self.idle_overlay.retranslate()
-        self.access_panel.retranslate()
+        if self._layers is not None:
+            for part in (self._layers.nav, self._layers.idle_overlay, self._layers.access_panel):
+                part.retranslate()
         for view in self.screens.values():
             view.set_language(language)
         self._mark_fallbacks()
 
     def _mark_fallbacks(self) -> None:
         """Say so when staff have not translated what this screen shows."""
+        if self._layers is None:
+            return  # the bar that says it is built with the layers, from the session
         self.nav.languages.set_current(self.session.language)
         fallback = sorted(self.current_view().fallbacks)
         self.nav.note.setText(LanguageNames().shown_in(fallback[0]) if fallback else "")
@@ -324,8 +398,7 @@ class KioskWindow(QWidget):
         self.idle_overlay.raise_()
 
     def _end_visit(self) -> None:
-        self.idle_overlay.hide()
-        self.access_panel.hide()
+        self.close_layers()
         self.session.reset()
 
     def _reset_screens(self) -> None:
