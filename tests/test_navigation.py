@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from conftest import Finger, click, make_kiosk
 from kiosk.core.session import Screen
 from kiosk.render import screen_states
+from kiosk.ui.application import build_kiosk
 
 
 def test_a_touch_on_the_start_screen_opens_home(kiosk, finger: Finger) -> None:
@@ -150,3 +151,36 @@ def test_a_real_touch_presses_a_button(kiosk, finger: Finger, touch_device) -> N
     assert tile.isDown()
     QTest.touchEvent(window, touch_device).release(0, at, window).commit()
     assert kiosk.session.screen is Screen.FIGURES
+
+
+def test_the_first_frame_waits_for_nothing_but_the_start_screen(qtbot, exhibit) -> None:  # type: ignore[no-untyped-def]
+    """The navigation bar, the layers and the other screens are built right after the first
+    frame (bench/startup.py: 1.54x -> 1.42x the bare window), and are all there by then."""
+    kiosk = build_kiosk(QApplication.instance(), exhibit, reduced_motion=True)  # type: ignore[arg-type]
+    window = kiosk.window
+    built_at_first_frame: list[set[str]] = []
+
+    def first_frame() -> None:
+        built_at_first_frame.append(
+            {type(widget).__name__ for widget in window.findChildren(QWidget)}
+        )
+
+    window.first_frame_shown.connect(first_frame)
+    try:
+        window.resize(1920, 1080)
+        with qtbot.waitSignal(window.screens_ready, timeout=5000):
+            window.show()
+        (names,) = built_at_first_frame
+        assert "AttractScreen" in names
+        assert not names & {
+            "NavigationBar",
+            "IdleOverlay",
+            "AccessPanel",
+            "FadeOverlay",
+            "HomeScreen",
+        }
+        assert set(window.screens) == set(Screen)
+        assert window.nav.parent() is window and not window.nav.isVisible()  # on the start screen
+        assert window.idle_overlay.geometry() == window.rect()
+    finally:
+        kiosk.close()
