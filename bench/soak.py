@@ -587,7 +587,10 @@ class Monkey:
             raise self.fail("the idle warning did not come")
         if self.rng.random() < 0.4:
             self.rng.choice((self._tap, self._tap, self._swipe, self._fingers))()
-        elif not wait_for(idle.expired, SETTLE_MS):
+        # The visit ends by the countdown, or sooner when the warning is on the start screen
+        # (a visitor came Back) and new content arrives: it is applied there at once, and
+        # that resets the visit too.  Either way the session resets.
+        elif not wait_for(self.kiosk.session.reset_done, SETTLE_MS):
             raise self.fail("the visit did not end after the idle warning")
 
 

@@ -165,3 +165,22 @@ def test_the_countdown_shows_each_second_once(qtbot) -> None:
     assert shown[0] == 3
     assert shown == sorted(set(shown), reverse=True)  # never the same number twice
     assert shown[-1] in (1, 0)
+
+
+def test_new_content_ends_a_visit_waiting_on_the_start_screen(
+    qtbot, quick_kiosk, quick_exhibit, finger: Finger
+) -> None:
+    # Found by the 100,000-event soak: new content is applied on the start screen at once,
+    # also while a visitor who came Back is asked "Still there?"; the visit ends there.
+    window, session = quick_kiosk.window, quick_kiosk.session
+    finger.tap(window.attract)
+    session.set_language("az")
+    finger.tap(window.nav.back_button)
+    with qtbot.waitSignal(quick_kiosk.idle.warning_started, timeout=3000):
+        pass
+    with qtbot.waitSignal(session.reset_done, timeout=3000):
+        window.set_exhibit(quick_exhibit)  # as hot reload does on the start screen
+    assert session.language == "en" and not session.visiting
+    assert not quick_kiosk.idle.running
+    qtbot.waitUntil(lambda: not window.idle_overlay.isVisible())
+    assert window.stack.currentWidget() is window.attract
