@@ -96,3 +96,31 @@ def test_the_end_of_the_statement_can_be_reached(kiosk, finger: Finger) -> None:
     viewport = statement.scroll_area.viewport()
     bottom_of_last = last.mapTo(viewport, last.rect().bottomLeft()).y()
     assert 0 < bottom_of_last <= viewport.height()
+
+
+def test_new_content_keeps_touch_scrolling_without_new_gesture_types(
+    qtbot, kiosk, exhibit, finger: Finger
+) -> None:  # type: ignore[no-untyped-def]
+    """Found by the 100,000-event soak: each new Statement screen grabbed touch scrolling
+    anew, and every grab made a gesture type that Qt and PySide keep for good (about 12 KB
+    a reload).  The scroll area now passes from one Statement screen to the next."""
+    window = kiosk.window
+    area = window.screens[Screen.STATEMENT].scroll_area
+    gesture_types = len(Qt.GestureType._value2member_map_)
+    for _ in range(3):
+        window.set_exhibit(exhibit)  # as hot reload does on the start screen
+    statement = window.screens[Screen.STATEMENT]
+    assert statement.scroll_area is area and area.parent() is statement
+    assert len(Qt.GestureType._value2member_map_) == gesture_types
+    # Touch scrolling still works on the new screen, and it starts at the top.
+    statement = open_statement(kiosk, finger)
+    bar = statement.scroll_area.verticalScrollBar()
+    assert bar.value() == 0 and statement.scroll_area.isVisible()
+    viewport = statement.scroll_area.viewport()
+    finger.drag(
+        viewport,
+        QPoint(viewport.width() // 2, viewport.height() * 4 // 5),
+        QPoint(viewport.width() // 2, viewport.height() // 5),
+    )
+    qtbot.waitUntil(lambda: bar.value() > viewport.height() // 4, timeout=5000)
+    assert statement.indicator.fraction_shown()[0] > 0

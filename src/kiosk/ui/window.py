@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.model import Colours, Exhibit
 from kiosk.core.idle import IdleWatcher
@@ -76,6 +76,7 @@ class KioskWindow(QWidget):
         # not part of the start screen's first frame: built right after it, with the other
         # screens, or at once by whatever asks for them first.
         self._layers: _Layers | None = None
+        self._kept_scroll_area: QScrollArea | None = None
         layout = self._layout = QVBoxLayout(self)
         # The display decides the window's size, never what it shows: content that needs more
         # room must give way inside.  A layout's minimum used to enlarge the window past the
@@ -201,6 +202,10 @@ class KioskWindow(QWidget):
         if self._layers is not None:
             self._layers.fade.finish_now()
         old_views = list(self.screens.values())
+        # The Statement's scroll area outlives its screen: see StatementScreen.
+        statement = self.screens.get(Screen.STATEMENT)
+        if statement is not None:
+            self._kept_scroll_area = statement.take_scroll_area()  # type: ignore[attr-defined]
         self.exhibit = exhibit
         settings = exhibit.settings
         if self._motion_override is None:
@@ -251,10 +256,11 @@ class KioskWindow(QWidget):
         self.session.timeline_index_changed.connect(timeline.show_moment)
         built: dict[Screen, ScreenView] = {
             Screen.HOME: home,
-            Screen.STATEMENT: StatementScreen(exhibit),
+            Screen.STATEMENT: StatementScreen(exhibit, scroll_area=self._kept_scroll_area),
             Screen.TIMELINE: timeline,
             Screen.FIGURES: FiguresScreen(exhibit),
         }
+        self._kept_scroll_area = None  # the new Statement screen holds it now
         for screen, view in built.items():
             view.pseudo = self.pseudo
             view.set_language(self.session.language)

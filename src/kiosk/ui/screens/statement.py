@@ -26,16 +26,23 @@ MEASURE_CHARS = 66
 
 
 class StatementScreen(ScreenView):
-    def __init__(self, exhibit: Exhibit, parent: QWidget | None = None) -> None:
+    """``scroll_area``: the one a previous Statement screen gave up (``take_scroll_area``),
+    kept across new content because each new touch-scrolling target costs memory for the
+    application's lifetime (a gesture type in Qt, a new enum member in PySide: about 12 KB
+    a reload, found by the 100,000-event soak)."""
+
+    def __init__(
+        self,
+        exhibit: Exhibit,
+        parent: QWidget | None = None,
+        *,
+        scroll_area: QScrollArea | None = None,
+    ) -> None:
         super().__init__(exhibit, parent)
         self.setObjectName("StatementScreen")
-        self.scroll_area = QScrollArea(self)
-        self.scroll_area.setObjectName("StatementScroll")
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll_area.viewport().setAutoFillBackground(False)
+        reused = scroll_area is not None
+        self.scroll_area = scroll_area or _new_scroll_area()
+        self.scroll_area.setParent(self)
 
         page = QWidget()
         page.setObjectName("StatementPage")
@@ -60,9 +67,10 @@ class StatementScreen(ScreenView):
         page_layout.addStretch(1)
         page_layout.addWidget(self.column, 100)
         page_layout.addStretch(1)
-        self.scroll_area.setWidget(page)
+        self.scroll_area.setWidget(page)  # deletes a reused area's previous page
+        self.scroll_area.verticalScrollBar().setValue(0)
 
-        outer = QHBoxLayout(self)
+        outer = self._outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
         colours = exhibit.settings.colours
@@ -70,27 +78,19 @@ class StatementScreen(ScreenView):
         self.indicator = PositionIndicator(
             self.scroll_area.verticalScrollBar(), (colours.surface, colours.muted), self
         )
-        self._grab_touch_scrolling()
+        if not reused:
+            _grab_touch_scrolling(self.scroll_area)
+        self.scroll_area.show()  # a reused area was hidden when it changed parents
         self.retranslate()
 
-    def _grab_touch_scrolling(self) -> None:
-        viewport = self.scroll_area.viewport()
-        # Fingers on the viewport; a mouse (or a touch frame that reports itself as one) on
-        # the scroll area, since one target takes one kind of gesture and Qt's mouse gesture
-        # ignores the mouse events it makes up from touches.  Grab once, at construction:
-        # re-grabbing leaks (QTBUG-82355).
-        QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.TouchGesture)
-        QScroller.grabGesture(
-            self.scroll_area, QScroller.ScrollerGestureType.LeftMouseButtonGesture
-        )
-        off = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
-        for target in (viewport, self.scroll_area):
-            scroller = QScroller.scroller(target)
-            properties = scroller.scrollerProperties()
-            metric = QScrollerProperties.ScrollMetric
-            properties.setScrollMetric(metric.VerticalOvershootPolicy, off)
-            properties.setScrollMetric(metric.HorizontalOvershootPolicy, off)
-            scroller.setScrollerProperties(properties)
+    def take_scroll_area(self) -> QScrollArea:
+        """Give the scroll area up, touch scrolling and all, for the next Statement screen."""
+        QScroller.scroller(self.scroll_area.viewport()).stop()
+        QScroller.scroller(self.scroll_area).stop()
+        area = self.scroll_area
+        self._outer.removeWidget(area)
+        area.setParent(None)
+        return area
 
     def retranslate(self) -> None:
         statement = self.exhibit.statement
@@ -139,3 +139,32 @@ class StatementScreen(ScreenView):
     def scroll_to_end(self) -> None:
         bar = self.scroll_area.verticalScrollBar()
         bar.setValue(bar.maximum())
+
+
+def _new_scroll_area() -> QScrollArea:
+    area = QScrollArea()
+    area.setObjectName("StatementScroll")
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.viewport().setAutoFillBackground(False)
+    return area
+
+
+def _grab_touch_scrolling(area: QScrollArea) -> None:
+    viewport = area.viewport()
+    # Fingers on the viewport; a mouse (or a touch frame that reports itself as one) on
+    # the scroll area, since one target takes one kind of gesture and Qt's mouse gesture
+    # ignores the mouse events it makes up from touches.  Grab once per area, for good:
+    # re-grabbing leaks (QTBUG-82355).
+    QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.TouchGesture)
+    QScroller.grabGesture(area, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    off = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
+    for target in (viewport, area):
+        scroller = QScroller.scroller(target)
+        properties = scroller.scrollerProperties()
+        metric = QScrollerProperties.ScrollMetric
+        properties.setScrollMetric(metric.VerticalOvershootPolicy, off)
+        properties.setScrollMetric(metric.HorizontalOvershootPolicy, off)
+        scroller.setScrollerProperties(properties)
