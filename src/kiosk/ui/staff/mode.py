@@ -3,6 +3,7 @@ automatic lock, and the panel's actions on content and packs."""
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import sys
@@ -18,8 +19,9 @@ from kiosk.core.pack_watch import PackWatcher
 from kiosk.core.reloader import ContentReloader
 from kiosk.core.session import Screen
 from kiosk.packs.store import ContentStore, active_content_dir
-from kiosk.paths import default_content_dir, kiosk_command, self_restart_wanted
-from kiosk.security import PinGate
+from kiosk.paths import data_dir, default_content_dir, kiosk_command, self_restart_wanted
+from kiosk.security import PIN_RECORD, PinGate, PinRecord
+from kiosk.security import log as staff_log
 from kiosk.station import StationConfig
 from kiosk.ui.activity import InputActivityFilter
 from kiosk.ui.lockdown import Lockdown
@@ -71,7 +73,10 @@ class StaffMode(QObject):
         # False when --content chose a folder: installs still go to the store, but the
         # kiosk keeps showing the folder it was told to show.
         self.follow_store = follow_store
-        self.gate = PinGate(config.staff.pin_hash, clock=time.monotonic)
+        # Failed PINs and the lockout are kept in the data folder: a restart is no reset.
+        self.gate = PinGate(
+            config.staff.pin_hash, clock=time.monotonic, record=PinRecord(data_dir() / PIN_RECORD)
+        )
         density = pixels_per_mm(window.exhibit.settings, window.screen())
         self.gesture = StaffGesture(window, config.staff, density)
         self.pin_pad = PinPad(window)
@@ -100,7 +105,7 @@ class StaffMode(QObject):
         window.session.language_changed.connect(self._retranslate)
         self.pin_pad.submitted.connect(self._check_pin)
         self.panel.lock_requested.connect(self.lock)
-        self.panel.check_requested.connect(reloader.check_now)
+        self.panel.check_requested.connect(self._check_content)
         self.panel.install_requested.connect(self._install)
         self.panel.rollback_requested.connect(self._rollback)
         self.panel.test_pattern_requested.connect(self._show_test_pattern)
@@ -163,6 +168,7 @@ class StaffMode(QObject):
         self._show_visits()
         self.panel.open()
         self._auto_lock.start()
+        staff_log.info("staff: panel opened")
         self.unlocked.emit()
 
     def lock(self) -> None:
@@ -172,6 +178,7 @@ class StaffMode(QObject):
         self.pin_pad.hide()
         if not was_open:
             return
+        staff_log.info("staff: panel locked")
         if self.window.session.screen is not Screen.ATTRACT:
             self.window.idle.start()
         self.locked.emit()
@@ -219,23 +226,29 @@ class StaffMode(QObject):
             with AnalyticsStore(default_db_path(), recover=False) as store:
                 store.export_csv(out)
         except (AnalyticsError, OSError) as error:
+            staff_log.warning("staff: visit counts not exported: %s", error)
             self.panel.show_result(str(error))
             return
+        staff_log.info("staff: visit counts exported to %s", out)
         self.panel.show_result(self.tr("Saved %1").replace("%1", str(out)))
 
     def _show_test_pattern(self) -> None:
         target = self.window.metrics.primary_target if self.window.metrics else 120
+        staff_log.info("staff: test pattern shown")
         self.test_pattern.open(target)
 
     def _toggle_out_of_order(self) -> None:
         if self.out_of_order.isVisible():
+            staff_log.info("staff: out of order notice taken down")
             self.out_of_order.hide()
         else:
+            staff_log.info("staff: out of order notice put up")
             self.out_of_order.cover()
             self.panel.raise_()  # the panel stays on top until staff lock it
 
     def _leave(self, code: int) -> None:
         """Restart, or exit to the desktop: the only ways out, and only for staff."""
+        staff_log.warning("staff: %s", "restart" if code == EXIT_RESTART else "exit to the desktop")
         for lockdown in self.window.findChildren(Lockdown):
             lockdown.allow_exit()
         if code == EXIT_RESTART and self_restart_wanted(os.environ):
@@ -257,10 +270,16 @@ class StaffMode(QObject):
         shown = active if active and store.content_dir(active) == folder else None
         self.panel.set_content(folder, shown)
 
+    def _check_content(self) -> None:
+        staff_log.info("staff: content check asked for")
+        self.reloader.check_now()
+
     def _install(self, pack: Path) -> None:
+        staff_log.info("staff: install of %s asked for", pack)
         self._run(PackAction.install(pack, self))
 
     def _rollback(self) -> None:
+        staff_log.info("staff: rollback asked for")
         self._run(PackAction.rollback(self))
 
     def _run(self, action: PackAction) -> None:
@@ -277,6 +296,12 @@ class StaffMode(QObject):
             self.action.deleteLater()
         self.action = None
         self.panel.set_busy(False)
+        staff_log.log(
+            logging.INFO if ok else logging.WARNING,
+            "staff: pack action %s: %s",
+            "done" if ok else "failed",
+            output.splitlines()[-1] if output else "",
+        )
         self.panel.show_result(output or (self.tr("Done.") if ok else self.tr("Failed.")))
         if ok and self.follow_store:
             self.reloader.retarget(active_content_dir() or default_content_dir())
