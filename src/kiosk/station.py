@@ -2,14 +2,21 @@
 trusted pack keys, watched folders, analytics, opening hours.
 
 A YAML file (the platform's config folder, ``--config FILE`` or ``KIOSK_CONFIG``) with
-``KIOSK_*`` environment overrides, validated like content.  A bad section falls back to its
-safe default and is reported (staff see it in staff mode); the kiosk never fails to start
-because of its configuration.
+``KIOSK_*`` environment overrides, validated like content.  A bad harmless section (screen,
+cursor...) falls back to its default and is reported (staff see it in staff mode); the kiosk
+never fails to start because of its configuration.
+
+Security settings (trusted keys, the PIN, watched folders, the metrics address) never fall
+back to something weaker: a bad one stays off, and anything that makes the configuration
+uncertain (an unreadable or unparsable file, an error in a security section, an unknown key,
+an unusable ``KIOSK_*`` override of one) is recorded in ``StationConfig.trust_problems``.
+Pack commands then require signatures and refuse to decide on trust until it is fixed.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Mapping as MappingType
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -64,6 +71,10 @@ class StationConfig:
     metrics_port: int | None = None  # Prometheus metrics on 127.0.0.1; None: off
     opening_hours: MappingType[str, str] = field(default_factory=dict)
     path: Path | None = None  # the file it came from
+    # Why the station's trust cannot be known for certain; empty when it can.  Non-empty
+    # means: signatures required, and no pack command decides on trust (see module doc).
+    trust_problems: tuple[Issue, ...] = ()
+    store_budget_mib: int = 2048  # kept content versions, at most, in MiB
 
 
 def _path(node: Node, reader: FieldReader) -> Any:
@@ -109,7 +120,18 @@ SECTIONS: dict[str, tuple[Spec, str]] = {
         Integer(1024, 65535, "Serve Prometheus metrics on 127.0.0.1 at this port."),
         "metrics_port",
     ),
+    # Sized for a 16 GB card: the system and the bundled exhibit take a few GB, logs and
+    # analytics little; installed versions beyond the active and the previous one are
+    # removed, oldest first, until the rest fit.
+    "content_store_budget_mib": (
+        Integer(64, 1024 * 1024, "Installed content versions kept, at most, in MiB."),
+        "store_budget_mib",
+    ),
 }
+# Sections whose mistakes must never weaken the station: they stay off when bad, and a
+# mistake in them makes the station's trust uncertain.
+SECURITY_SECTIONS = frozenset({"trusted_keys", "staff", "watched_folders", "metrics_port"})
+SECURITY_OFF = {"watched_folders": (), "metrics_port": None}
 
 # KIOSK_* variables and the section each overrides; lists are separated by os.pathsep.
 ENVIRONMENT = {
@@ -142,35 +164,120 @@ def load_station_config(
     path = path or default_config_path(environ)
     reader = FieldReader()
     values: dict[str, Any] = {"path": path}
-    if path.is_file():
-        _read_file(path, reader, values)
-    _read_environment(environ, reader, values)
-    config = StationConfig(**values)
+    uncertain: list[Issue] = []
+    _read_file(path, reader, values, uncertain)
+    _read_environment(environ, reader, values, uncertain)
+    config = StationConfig(**values, trust_problems=tuple(sorted(uncertain)))
     return config, sorted(reader.issues, key=lambda issue: issue.location)
 
 
-def _read_file(path: Path, reader: FieldReader, values: dict[str, Any]) -> None:
+def _read_file(
+    path: Path, reader: FieldReader, values: dict[str, Any], uncertain: list[Issue]
+) -> None:
+    try:
+        path.stat()
+    except FileNotFoundError:
+        return  # no file: the defaults, certainly
+    except OSError as error:
+        _refuse_whole_file(path, reader, uncertain, [_unreadable(path, error)])
+        return
     try:
         tree = load_yaml_file(path, str(path))
     except ContentError as error:
-        reader.issues.extend(error.issues)
+        problems = error.issues
+        if not os.access(path, os.R_OK) and path.is_file():
+            problems = [_unreadable(path, PermissionError(13, "Permission denied"))]
+        _refuse_whole_file(path, reader, uncertain, problems)
         return
     mapping = reader.mapping(tree, "the station configuration")
     if mapping is None:
+        uncertain.extend(reader.issues)
         return
+    before = len(reader.issues)
     reader.check_keys(mapping, set(), {"schema_version", "opening_hours", *SECTIONS})
+    uncertain.extend(reader.issues[before:])  # a misspelt 'trusted_keys' is not harmless
     for key, node in mapping.entries.items():
         if key in SECTIONS:
-            _read_section(key, node, reader, values)
+            _read_section(key, node, reader, values, uncertain)
     hours = mapping.entries.get("opening_hours")
     if hours is not None:
         values["opening_hours"] = _opening_hours(hours, reader)
 
 
-def _read_section(key: str, node: Node, reader: FieldReader, values: dict[str, Any]) -> None:
+def _refuse_whole_file(
+    path: Path, reader: FieldReader, uncertain: list[Issue], problems: list[Issue]
+) -> None:
+    """A file that cannot be read at all: harmless defaults, every security setting off."""
+    note = Issue(
+        "error",
+        problems[0].location if problems else Location(str(path)),
+        "the station configuration cannot be read with certainty, so its security settings "
+        "are refused: no trusted keys (signatures required, packs refused until it is fixed), "
+        "no watched folders, no metrics, no staff PIN; harmless settings keep their defaults",
+    )
+    reader.issues.extend([*problems, note])
+    uncertain.extend(problems or [note])
+
+
+def _unreadable(path: Path, error: OSError) -> Issue:
+    """Names the file, who is asking and who may read it: the usual fix is the owner's."""
+    if isinstance(error, PermissionError):
+        message = (
+            f"cannot be read by the account '{_account()}' (permission denied); "
+            f"{_owner_note(path)}: let the kiosk's account read it, or run as that account"
+        )
+    else:
+        message = f"cannot be read: {error.strerror or error}"
+    return Issue("error", Location(str(path)), message)
+
+
+def _account() -> str:
+    try:
+        import pwd  # noqa: PLC0415 - POSIX only
+
+        return pwd.getpwuid(os.geteuid()).pw_name
+    except (ImportError, KeyError, AttributeError):
+        import getpass  # noqa: PLC0415
+
+        try:
+            return getpass.getuser()
+        except (OSError, KeyError):
+            return "?"
+
+
+def _owner_note(path: Path) -> str:
+    """Who owns the file, or the nearest folder above it that can be looked at."""
+    for candidate in (path, *path.parents):
+        try:
+            status = candidate.stat()
+        except OSError:
+            continue
+        try:
+            import pwd  # noqa: PLC0415
+
+            owner = pwd.getpwuid(status.st_uid).pw_name
+        except (ImportError, KeyError):
+            owner = str(status.st_uid)
+        what = "it" if candidate == path else str(candidate)
+        mode = stat.S_IMODE(status.st_mode)
+        return f"{what} belongs to '{owner}' (mode {mode:04o})"
+    return "its owner could not be found"
+
+
+def _read_section(
+    key: str, node: Node, reader: FieldReader, values: dict[str, Any], uncertain: list[Issue]
+) -> None:
     spec, target = SECTIONS[key]
+    before = len(reader.issues)
     value = spec.read(reader, node)
-    if value is not FAILED:  # a bad section keeps its safe default
+    problems = reader.issues[before:]
+    if key in SECURITY_SECTIONS and problems:
+        # Never a part of a security setting: the whole of it stays off.
+        uncertain.extend(problems)
+        if target in SECURITY_OFF:
+            values[target] = SECURITY_OFF[target]
+        return
+    if value is not FAILED:  # a bad harmless section keeps its default
         values[target] = int(value) if target == "rotation" else value
 
 
@@ -189,7 +296,10 @@ def _opening_hours(node: Node, reader: FieldReader) -> dict[str, str]:
 
 
 def _read_environment(
-    environ: MappingType[str, str], reader: FieldReader, values: dict[str, Any]
+    environ: MappingType[str, str],
+    reader: FieldReader,
+    values: dict[str, Any],
+    uncertain: list[Issue],
 ) -> None:
     for variable, key in ENVIRONMENT.items():
         raw = environ.get(variable)
@@ -200,8 +310,28 @@ def _read_environment(
         if isinstance(SECTIONS[key][0], ListOf):
             separator = "," if key == "languages" else os.pathsep
             items = tuple(Scalar(part, where) for part in raw.split(separator) if part)
+            if key == "trusted_keys" and not items:
+                # Set but naming nothing: a mistake, never a way to switch trust off.
+                problem = Issue(
+                    "error",
+                    where,
+                    f"is set but names no key file ({raw!r}); unset it, or list .pub files "
+                    f"separated by '{os.pathsep}'",
+                )
+                reader.issues.append(problem)
+                uncertain.append(problem)
+                continue
             node = Sequence(items, where)
-        _read_section(key, node, reader, values)
+        if key == "trusted_keys":
+            # The override adds to the file's keys: an environment cannot take trust away.
+            before = len(reader.issues)
+            added = SECTIONS[key][0].read(reader, node)
+            if len(reader.issues) > before or added is FAILED:
+                uncertain.extend(reader.issues[before:])
+            else:
+                values[key] = (*values.get(key, ()), *added)
+            continue
+        _read_section(key, node, reader, values, uncertain)
 
 
 def with_pin_hash(config: StationConfig, pin_hash: str) -> StationConfig:

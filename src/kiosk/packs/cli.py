@@ -15,7 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.content.issues import Issue
-from kiosk.packs.errors import EXIT_OK, EXIT_USAGE, InvalidContentError, PackError
+from kiosk.packs.errors import (
+    EXIT_OK,
+    EXIT_USAGE,
+    InvalidContentError,
+    PackError,
+    UsageError,
+)
 
 PROG = "kiosk pack"
 
@@ -53,6 +59,22 @@ def add_pack_commands(subparsers: Any) -> None:
     install = commands.add_parser("install", help="install a pack and make it active")
     install.add_argument("pack", type=Path, metavar="FILE")
     _add_trust_option(install, "also trust this public key (with the station's own)")
+    install.add_argument(
+        "--allow-older",
+        action="store_true",
+        help="install a pack made before the active one (a deliberate return; "
+        "'kiosk pack rollback' is the usual way back)",
+    )
+
+    trust = commands.add_parser(
+        "trust",
+        help="trust a signing key on this station, list or remove trusted keys",
+        description="Keys kept in the data folder's trusted-keys/. Bring the .pub file "
+        "separately from the packs: a key on the same stick as a pack proves nothing.",
+    )
+    trust.add_argument("key", type=Path, nargs="?", metavar="KEY.pub")
+    trust.add_argument("--list", action="store_true", help="the keys this station trusts")
+    trust.add_argument("--remove", metavar="FINGERPRINT", help="stop trusting this key")
 
     commands.add_parser("list", help="the installed versions, newest first")
 
@@ -176,6 +198,35 @@ def _install(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _trust(args: argparse.Namespace) -> int:
+    from kiosk.packs import trust  # noqa: PLC0415
+    from kiosk.station import load_station_config  # noqa: PLC0415
+
+    chosen = [args.key is not None, args.list, args.remove is not None]
+    if sum(chosen) != 1:
+        raise UsageError("give one of: KEY.pub, --list, --remove FINGERPRINT")
+    config = load_station_config()[0]
+    if args.key is not None:
+        fingerprint, where, new = trust.add_key(args.key)
+        how = "now trusted" if new else "was trusted already"
+        print(f"{PROG}: key {fingerprint} {how} ({where})")
+        print(f"{PROG}: check this fingerprint against the one its owner gave you")
+    elif args.remove is not None:
+        removed = trust.remove_key(args.remove, config.trusted_keys)
+        print(f"{PROG}: key {args.remove} is no longer trusted (removed {removed})")
+    else:
+        keys = trust.list_keys(config.trusted_keys)
+        for key in keys:
+            where = "station configuration" if key.configured else "trusted-keys"
+            name = key.fingerprint or "UNREADABLE"
+            print(f"{name}  {key.path}  ({where})" + (f": {key.problem}" if key.problem else ""))
+        if not keys:
+            print("no trusted keys: unsigned packs are accepted")
+    for problem in config.trust_problems:
+        print(f"{problem} (signatures are required until this is fixed)", file=sys.stderr)
+    return EXIT_OK
+
+
 def _list(_args: argparse.Namespace) -> int:
     from kiosk.packs.store import FACTORY, ContentStore  # noqa: PLC0415
 
@@ -221,6 +272,7 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "verify": _verify,
     "install": _install,
     "list": _list,
+    "trust": _trust,
     "rollback": _rollback,
 }
 

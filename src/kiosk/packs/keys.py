@@ -17,6 +17,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from kiosk.content.issues import Issue
 from kiosk.packs.errors import PackError, UsageError
 from kiosk.paths import data_dir
 
@@ -99,13 +100,33 @@ def trusted_keys_dir() -> Path:
 def station_keys() -> list[PublicKey]:
     """The keys this station trusts: ``*.pub`` files in the data folder's trusted-keys/,
     and those the station configuration lists.  A damaged or missing key file is an error,
-    not skipped: a station that meant to require signatures must not quietly stop."""
+    not skipped: a station that meant to require signatures must not quietly stop.  So is
+    a configuration that cannot be read with certainty (TrustUncertainError)."""
     from kiosk.station import load_station_config  # noqa: PLC0415 - avoids a cycle
 
+    config = load_station_config()[0]
+    if config.trust_problems:
+        raise TrustUncertainError(config.trust_problems)
+    return [load_public_key(path) for path in station_key_paths(config.trusted_keys)]
+
+
+def station_key_paths(configured: tuple[Path, ...] = ()) -> list[Path]:
     folder = trusted_keys_dir()
     paths = sorted(folder.glob("*" + PUBLIC_SUFFIX)) if folder.is_dir() else []
-    paths += list(load_station_config()[0].trusted_keys)
-    return [load_public_key(path) for path in paths]
+    return paths + list(configured)
+
+
+class TrustUncertainError(PackError):
+    """The station's trust cannot be known: signatures are required and nothing that
+    depends on trust is decided until the configuration is fixed."""
+
+    def __init__(self, problems: tuple[Issue, ...]) -> None:
+        self.problems = problems
+        lines = "\n".join(f"  {problem}" for problem in problems)
+        super().__init__(
+            "the station configuration cannot be read with certainty, so signatures are "
+            "required and this command decides nothing on trust until it is fixed:\n" + lines
+        )
 
 
 def _read_key_file(path: Path) -> bytes:
