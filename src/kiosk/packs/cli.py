@@ -217,9 +217,10 @@ def _trust(args: argparse.Namespace) -> int:
     else:
         keys = trust.list_keys(config.trusted_keys)
         for key in keys:
-            where = "station configuration" if key.configured else "trusted-keys"
+            origin = "station configuration" if key.configured else "trusted-keys"
             name = key.fingerprint or "UNREADABLE"
-            print(f"{name}  {key.path}  ({where})" + (f": {key.problem}" if key.problem else ""))
+            note = f": {key.problem}" if key.problem else ""
+            print(f"{name}  {key.path}  ({origin}){note}")
         if not keys:
             print("no trusted keys: unsigned packs are accepted")
     for problem in config.trust_problems:
