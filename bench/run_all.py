@@ -1,15 +1,17 @@
-"""Every benchmark in one command: start-up (with Chromium), frame times, and scale.
+"""Every benchmark in one command: start-up (with Chromium), frame times, scale, and the
+hostile corpus's answer times.
 
     .venv/bin/python bench/run_all.py [--repeat N] [--json FILE] [--only NAME,...]
 
-Runs bench/startup.py, bench/frames.py and bench/scale.py one after the other, each in its
-own process (so none inherits another's memory or Qt state), prints their tables as they
-come, and writes one JSON file (default ``bench/results.json``) holding each benchmark's own
-JSON report together with the date, the machine, the versions, the git commit, and the load
-average before and after each benchmark (a busy machine makes every figure noisier).
+Runs bench/startup.py, bench/frames.py, bench/scale.py and bench/hostile_timing.py one after
+the other, each in its own process (so none inherits another's memory or Qt state), prints
+their tables as they come, and writes one JSON file (default ``bench/results.json``) holding
+each benchmark's own JSON report together with the date, the machine, the versions, the git
+commit, and the load average before and after each benchmark (a busy machine makes every
+figure noisier).
 
 Without ``--repeat`` each benchmark uses its own default repetitions (startup 9, frames 5,
-scale 3); ``--repeat N`` sets them all.  Like the benchmarks themselves this is a
+scale 3, hostile 3); ``--repeat N`` sets them all.  Like the benchmarks themselves this is a
 measurement, not a test: it exits 0 when every benchmark measured, else 1.
 """
 
@@ -33,6 +35,7 @@ BENCHMARKS = {
     "startup": ("startup.py", 9),
     "frames": ("frames.py", 5),
     "scale": ("scale.py", 3),
+    "hostile": ("hostile_timing.py", 3),
 }
 
 

@@ -34,6 +34,9 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 UNITS = REPO / "packaging" / "linux"
 INNER = Path(__file__).with_name("fault_crash_loop_inner.py")
+# How much later than RestartSec a start may come: the kiosk's own start and crash (a
+# Python start-up, seconds on a loaded machine) plus the manager's scheduling.
+LATE_S = 20.0
 SYSTEMD = next(
     (p for p in ("/lib/systemd/systemd", "/usr/lib/systemd/systemd") if Path(p).exists()), None
 )
@@ -91,7 +94,10 @@ def _cgroup2() -> Path | None:
     return Path(mounts[0]) / own.lstrip("/")
 
 
-pytestmark = pytest.mark.skipif(_missing() is not None, reason=str(_missing()))
+pytestmark = [
+    pytest.mark.skipif(_missing() is not None, reason=str(_missing())),
+    pytest.mark.slow,
+]
 
 
 def seconds(value: str) -> float:
@@ -213,7 +219,9 @@ def test_a_crash_at_start_up_backs_off_and_ends_on_the_fallback(
     # Exactly StartLimitBurst starts, each RestartSec after the last crash (it crashes at
     # once), none after the fallback came up.
     assert len(starts) == burst, context
-    assert all(restart_s <= gap < restart_s + 2.5 for gap in gaps), (gaps, context)
+    # No tight loop: never sooner than RestartSec.  The upper bound only guards against a
+    # much longer back-off; a busy machine takes seconds to start and crash the kiosk.
+    assert all(restart_s <= gap < restart_s + LATE_S for gap in gaps), (gaps, context)
     assert report["kiosk_starts_when_fallback_up"] == burst, context
     # Restart=always gave up: the burst-th restart was asked for and refused by the limit.
     assert report["kiosk"]["ActiveState"] == "failed", context
@@ -221,6 +229,6 @@ def test_a_crash_at_start_up_backs_off_and_ends_on_the_fallback(
     # The refused start comes RestartSec after the last crash; the notice follows it.
     assert report["fallback"]["ActiveState"] == "active", context
     assert len(report["fallback_starts"]) == 1, context
-    assert restart_s <= report["fallback_starts"][0] - starts[-1] < restart_s + 5, context
+    assert restart_s <= report["fallback_starts"][0] - starts[-1] < restart_s + LATE_S, context
     assert "the fallback screen is shown" in report["fallback_log"]
     assert report["manager_exit"] == 0, context

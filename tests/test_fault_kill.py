@@ -58,6 +58,9 @@ from kiosk.packs.store import ContentStore
 from kiosk.paths import default_content_dir
 from test_packs_support import tree_hashes
 
+# A hundred kills and restarts: `scripts/test.sh -m "not slow"` skips them; CI runs them.
+pytestmark = pytest.mark.slow
+
 KILLS = int(os.environ.get("KIOSK_FAULT_KILLS", "100"))
 SEED = int(os.environ.get("KIOSK_FAULT_SEED", str(time.time_ns() % 1_000_000)))
 START_EVERY = 10  # the kiosk is started after every tenth kill, and after the last

