@@ -20,8 +20,10 @@ from kiosk.core.reloader import ContentReloader
 from kiosk.core.session import Screen
 from kiosk.security import hash_pin
 from kiosk.station import StaffSettings, StationConfig
+from kiosk.ui.layout_check import find_clipped_text, find_overlapping_text
 from kiosk.ui.live_content import LiveContent
 from kiosk.ui.staff.mode import StaffMode
+from kiosk.ui.widgets.buttons import TouchButton
 
 REPO = Path(__file__).resolve().parents[1]
 PIN = "2468"
@@ -307,3 +309,55 @@ def test_the_panel_shows_visits_and_exports_them(qtbot, staffed, station, finger
     lines = exported.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "hour,kind,key,count"
     assert any(line.endswith(",visit,,3") for line in lines)
+
+
+def overlapping_buttons(widget) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """Pairs of visible buttons (the PIN keys) whose boxes overlap."""
+    buttons = [button for button in widget.findChildren(TouchButton) if button.isVisibleTo(widget)]
+    return [
+        (first.objectName(), second.objectName())
+        for index, first in enumerate(buttons)
+        for second in buttons[index + 1 :]
+        if first.parentWidget() is second.parentWidget()
+        and first.geometry().intersects(second.geometry())
+    ]
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160), (1080, 1920)])
+def test_without_a_pin_the_pad_only_says_how_to_set_one(
+    qtbot, exhibit, station, size, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    kiosk = make_kiosk(qtbot, exhibit, size=size, reduced_motion=True)
+    try:
+        reloader = ContentReloader(REPO / "content", kiosk.window)
+        config = dataclasses.replace(station, staff=StaffSettings(hold_seconds=0.3))
+        mode = StaffMode(kiosk.window, config, [], reloader, follow_store=True)
+        mode.ask_for_pin()
+        pad = mode.pin_pad
+        assert pad.isVisible()
+        assert "kiosk staff set-pin" in pad.message.text()
+        assert not any(key.isVisibleTo(pad) for key in pad.keys.values())  # nothing to type
+        assert not pad.dots.isVisibleTo(pad)
+        assert pad.cancel_button.isVisibleTo(pad)  # the only way off the pad
+        image = kiosk.window.grab()
+        assert image.save(str(tmp_path / f"no-pin-{size[0]}x{size[1]}.png"))
+        assert find_clipped_text(pad) == []
+        assert find_overlapping_text(pad) == []
+        assert overlapping_buttons(pad) == []
+        assert pad.panel.geometry().width() <= kiosk.window.width()
+        mode.pin_pad.cancel()
+        assert not pad.isVisible()
+    finally:
+        kiosk.close()
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160), (1080, 1920)])
+def test_the_pin_pad_fits_at_every_size(qtbot, staffed, size) -> None:  # type: ignore[no-untyped-def]
+    kiosk, mode = staffed
+    kiosk.window.resize(*size)
+    mode.ask_for_pin()
+    pad = mode.pin_pad
+    assert all(key.isVisibleTo(pad) for key in pad.keys.values())
+    assert find_clipped_text(pad) == []
+    assert find_overlapping_text(pad) == []
+    assert overlapping_buttons(pad) == []

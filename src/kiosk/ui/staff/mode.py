@@ -141,7 +141,8 @@ class StaffMode(QObject):
         self.apply_metrics()
         if not self.gate.has_pin:
             self.pin_pad.open(
-                self.tr("No staff PIN is set. On this machine, run: kiosk staff set-pin")
+                self.tr("No staff PIN is set. On this machine, run: kiosk staff set-pin"),
+                keys=False,
             )
             return
         self.pin_pad.open(self._lock_message())

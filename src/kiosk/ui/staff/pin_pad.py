@@ -59,14 +59,21 @@ class PinPad(ModalLayer):
             button.set_text(names.get(key, key))
         self.cancel_button.set_text(self.tr("Cancel"))
 
-    def open(self, message: str = "") -> None:
+    def open(self, message: str = "", *, keys: bool = True) -> None:
+        """Ask for the PIN; with ``keys=False`` only show ``message`` (how to set a PIN when
+        none is set: there is nothing to type, so nothing to type it with)."""
         self._digits = ""
         self._show_dots()
+        self.dots.setVisible(keys)
+        for button in self.keys.values():
+            button.setVisible(keys)
         self.message.setText(message)
         self.cover()
+        self._place()
 
     def set_message(self, message: str) -> None:
         self.message.setText(message)
+        self._place()
 
     def cancel(self) -> None:
         self._digits = ""
@@ -95,10 +102,18 @@ class PinPad(ModalLayer):
         self._layout.setContentsMargins(pad, pad, pad, pad)
 
     def resizeEvent(self, event: object) -> None:
+        self._place()
+
+    def _place(self) -> None:
+        """Centre the pad at the size its contents need now: a message that wraps onto more
+        lines than the last one must not squeeze the keys together."""
+        self._layout.activate()
         hint = self.panel.sizeHint()
+        width = min(hint.width(), self.width())
+        height = hint.height()
+        if self._layout.hasHeightForWidth():
+            height = max(height, self._layout.totalHeightForWidth(width))
+        height = min(height, self.height())
         self.panel.setGeometry(
-            (self.width() - hint.width()) // 2,
-            (self.height() - hint.height()) // 2,
-            hint.width(),
-            hint.height(),
+            (self.width() - width) // 2, (self.height() - height) // 2, width, height
         )
