@@ -24,7 +24,8 @@ def test_the_text_format() -> None:
     assert "kiosk_up 1\n" in text
     assert "kiosk_uptime_seconds 120\n" in text
     assert "kiosk_memory_bytes 104857600\n" in text
-    assert 'kiosk_info{version="0.1.0",content="factory",screen="home"} 1\n' in text
+    assert 'kiosk_info{version="0.1.0",content="factory"} 1\n' in text
+    assert "home" not in text  # never what a visitor is looking at now
     assert text.endswith("kiosk_last_error_timestamp_seconds 0\n")
 
 
@@ -35,7 +36,7 @@ def test_off_by_default() -> None:
 def test_served_over_http_on_loopback(qtbot) -> None:  # type: ignore[no-untyped-def]
     server = MetricsServer(lambda: HEALTH)
     assert server.listen(0)
-    assert server.server.serverAddress().toString() == "127.0.0.1"
+    assert server.address == "127.0.0.1"
     client = QTcpSocket()
     client.connectToHost("127.0.0.1", server.port)
     qtbot.waitUntil(lambda: client.state() == QAbstractSocket.SocketState.ConnectedState)
@@ -50,3 +51,4 @@ def test_served_over_http_on_loopback(qtbot) -> None:  # type: ignore[no-untyped
     assert received.startswith(b"HTTP/1.1 200 OK")
     assert b"kiosk_starts_total 2" in received
     client.close()
+    server.close()

@@ -19,12 +19,13 @@ from kiosk.analytics.store import ACCESS_KEYS, DURATION_KEYS, SCREENS
 from kiosk.core.session import Access, Screen
 from kiosk.logs import configure_logging
 from kiosk.ops.health import HEALTH_FILE, LastError, count_start, report
+from kiosk.ops.metrics import prometheus_text
 from kiosk.ops.notify import Notifier
 from kiosk.ui.health_writer import HealthWriter, qt_versions
 from kiosk.ui.heartbeat import Heartbeat
 
 HEALTH_KEYS = {
-    "kiosk_version", "versions", "uptime_s", "starts", "content_version", "screen",
+    "kiosk_version", "versions", "uptime_s", "starts", "content_version",
     "memory_mib", "last_error", "last_error_at", "written_at",
 }  # fmt: skip
 
@@ -68,7 +69,6 @@ def test_nothing_personal_is_written(qtbot, exhibit, tmp_path: Path, monkeypatch
             lambda: report(
                 started=0.0,
                 content_version="factory",
-                screen=kiosk.session.screen.value,
                 starts=starts,
                 last_error=errors,
                 versions=qt_versions(),
@@ -99,6 +99,12 @@ def test_nothing_personal_is_written(qtbot, exhibit, tmp_path: Path, monkeypatch
 
     health = json.loads((data / HEALTH_FILE).read_text(encoding="utf-8"))
     assert set(health) == HEALTH_KEYS
+    # What monitoring can scrape says nothing a visitor is doing now (only hourly totals
+    # may describe visits): no current screen, in either form.
+    metrics = prometheus_text(health)
+    for screen in SCREENS:
+        assert screen not in json.dumps(health) and f'"{screen}"' not in metrics
+    assert "screen" not in metrics
 
     with sqlite3.connect(data / "analytics.sqlite3") as db:
         tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]

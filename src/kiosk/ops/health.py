@@ -65,11 +65,12 @@ def write_json(path: Path, document: dict[str, Any]) -> None:
         Path(temporary).unlink(missing_ok=True)
 
 
+# No current screen, nor anything else live about a visit: scraped every few seconds it
+# would be a per-visit timeline, against the promise of hourly totals only.
 def report(
     *,
     started: float,
     content_version: str,
-    screen: str,
     starts: int,
     last_error: LastError,
     versions: dict[str, str],
@@ -80,7 +81,6 @@ def report(
         "uptime_s": round(time.monotonic() - started),
         "starts": starts,
         "content_version": content_version,
-        "screen": screen,
         "memory_mib": round(memory_mib(), 1),
         "last_error": last_error.message,
         "last_error_at": last_error.at,

@@ -26,11 +26,11 @@ def prometheus_text(health: Mapping[str, object]) -> str:
         "# HELP kiosk_memory_bytes Resident memory.",
         "# TYPE kiosk_memory_bytes gauge",
         f"kiosk_memory_bytes {memory:.0f}",
+        # Never the current screen: that would show each visit live (hourly totals only).
         "# HELP kiosk_info Versions and the content shown.",
         "# TYPE kiosk_info gauge",
         f'kiosk_info{{version="{_label(health.get("kiosk_version"))}",'
-        f'content="{_label(health.get("content_version"))}",'
-        f'screen="{_label(health.get("screen"))}"}} 1',
+        f'content="{_label(health.get("content_version"))}"}} 1',
         "# HELP kiosk_last_error_timestamp_seconds When the last error was logged (0: none).",
         "# TYPE kiosk_last_error_timestamp_seconds gauge",
         f"kiosk_last_error_timestamp_seconds {health.get('last_error_at') or 0}",

@@ -176,7 +176,6 @@ def _start_health(window: KioskWindow, store: Path) -> Callable[[], dict[str, ob
         return report(
             started=started,
             content_version=active_version(store) or "factory",
-            screen=window.session.screen.value,
             starts=starts,
             last_error=last_error,
             versions=versions,
