@@ -115,7 +115,7 @@ def test_total_size_and_file_count_are_bounded(tmp_path: Path) -> None:
     files = {f"notes/{index}.txt": bytes([65 + index]) * 400 for index in range(5)}
     pack = crafted_pack(tmp_path / "many.zip", files)
     assert "unpacks to more than 1000 bytes" in refusal(pack, Limits(max_total_bytes=1000))
-    assert "the pack has 6 entries; at most 3 allowed" in refusal(pack, Limits(max_files=3))
+    assert "the pack has 5 files; at most 3 allowed" in refusal(pack, Limits(max_files=3))
 
 
 def test_file_missing_from_the_manifest_is_refused(tmp_path: Path) -> None:

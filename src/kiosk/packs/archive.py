@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.packs.errors import PackError, UsageError
+from kiosk.packs.keys import PublicKey
 from kiosk.packs.limits import DEFAULT_LIMITS, Limits
 from kiosk.packs.manifest import Manifest, parse_manifest
 from kiosk.packs.names import MANIFEST_NAME, SIGNATURE_NAME, collision_key, name_problem
+from kiosk.packs.verdict import SignatureVerdict, check_manifest_signature
 
 CHUNK = 1024 * 1024
 ALLOWED_COMPRESSION = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}
@@ -34,6 +36,7 @@ class CheckedPack:
     manifest_bytes: bytes
     signature: bytes | None
     members: tuple[zipfile.ZipInfo, ...]  # the content files, by name
+    verdict: SignatureVerdict | None = None  # when opened with keys
 
     @property
     def total_bytes(self) -> int:
@@ -78,10 +81,32 @@ class OpenPack:
         for info in self.checked.members:
             self.read(info, lambda _chunk: None)
 
+    def extract(self, root: Path, after_first: Callable[[], None] = lambda: None) -> None:
+        """Write each content file under ``root`` (made here), checking its size and hash
+        as it streams."""
+        root.mkdir()
+        resolved_root = root.resolve()
+        for index, info in enumerate(self.checked.members):
+            target = root / info.filename
+            # The names were checked already; this guards the checker.
+            if not target.resolve().is_relative_to(resolved_root):
+                raise PackError(f"entry '{info.filename}' leads out of the content folder")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with target.open("xb") as handle:  # x: never through an existing file or link
+                self.read(info, handle.write)
+            if index == 0:
+                after_first()
+
 
 @contextmanager
-def open_pack(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[OpenPack]:
-    """Open and check a pack's structure and manifest; PackError on the first problem."""
+def open_pack(
+    path: Path, limits: Limits = DEFAULT_LIMITS, keys: list[PublicKey] | None = None
+) -> Iterator[OpenPack]:
+    """Open and check a pack's structure and manifest; PackError on the first problem.
+
+    With ``keys`` (the trusted ones; empty: none required) the signature is checked on the
+    manifest's raw bytes before they are parsed, and the verdict kept in ``checked``.
+    """
     if not path.is_file():
         raise UsageError(f"{path}: no such pack file")
     size = path.stat().st_size
@@ -92,13 +117,19 @@ def open_pack(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[OpenPack]
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as error:
         raise PackError(f"{path} is not a readable zip file: {error}") from None
     with archive:
-        checked = _check(archive, size, limits)
+        checked = _check(archive, size, limits, keys)
         yield OpenPack(archive, checked, limits)
 
 
-def _check(archive: zipfile.ZipFile, pack_size: int, limits: Limits) -> CheckedPack:
+def _check(
+    archive: zipfile.ZipFile, pack_size: int, limits: Limits, keys: list[PublicKey] | None
+) -> CheckedPack:
     infos = archive.infolist()
-    # +2: the manifest and its signature are not content.
+    # Counted without the manifest and its signature, so an unsigned pack gets no extra file.
+    files = sum(1 for info in infos if info.filename not in _PACK_FILES)
+    if files > limits.max_files:
+        raise PackError(f"the pack has {files} files; at most {limits.max_files} allowed")
+    # +2: the manifest and its signature (duplicates of them are refused below).
     if len(infos) > limits.max_files + 2:
         raise PackError(f"the pack has {len(infos)} entries; at most {limits.max_files} allowed")
     seen: dict[str, str] = {}
@@ -123,8 +154,9 @@ def _check(archive: zipfile.ZipFile, pack_size: int, limits: Limits) -> CheckedP
     manifest_bytes = _read_small(archive, by_name, MANIFEST_NAME, limits.max_manifest_bytes)
     if manifest_bytes is None:
         raise PackError("the pack has no manifest.json: it was not made by 'kiosk pack build'")
-    manifest = parse_manifest(manifest_bytes)
     signature = _read_small(archive, by_name, SIGNATURE_NAME, limits.max_signature_bytes)
+    verdict = None if keys is None else check_manifest_signature(manifest_bytes, signature, keys)
+    manifest = parse_manifest(manifest_bytes)
     content = {name: info for name, info in by_name.items() if name not in _PACK_FILES}
     for name in sorted(content):
         if name not in manifest.files:
@@ -133,7 +165,7 @@ def _check(archive: zipfile.ZipFile, pack_size: int, limits: Limits) -> CheckedP
         if name not in content:
             raise PackError(f"'{name}' is listed in the manifest but missing from the pack")
     members = tuple(content[name] for name in sorted(content))
-    return CheckedPack(manifest, manifest_bytes, signature, members)
+    return CheckedPack(manifest, manifest_bytes, signature, members, verdict)
 
 
 _PACK_FILES = frozenset({MANIFEST_NAME, SIGNATURE_NAME})
@@ -160,7 +192,7 @@ def _check_entry(info: zipfile.ZipInfo, limits: Limits) -> None:
             f"entry '{name}' is {info.file_size} bytes; "
             f"files may be at most {limits.max_file_bytes}"
         )
-    if info.file_size > limits.ratio_floor_bytes and info.file_size > limits.max_ratio * max(
+    if info.file_size >= limits.ratio_floor_bytes and info.file_size > limits.max_ratio * max(
         info.compress_size, 1
     ):
         ratio = info.file_size / max(info.compress_size, 1)

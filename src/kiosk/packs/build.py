@@ -18,7 +18,7 @@ from kiosk.packs.content_check import require_valid_content
 from kiosk.packs.errors import PackError, UsageError
 from kiosk.packs.fsio import CHUNK, fsync_dir, sibling_temp
 from kiosk.packs.limits import DEFAULT_LIMITS, Limits
-from kiosk.packs.manifest import Manifest
+from kiosk.packs.manifest import Manifest, microseconds
 from kiosk.packs.names import MANIFEST_NAME, RESERVED_NAMES, collision_key, name_problem
 
 REGULAR_FILE_ATTR = 0o100644 << 16  # a regular file, rw-r--r--: the zip carries no owner
@@ -43,9 +43,11 @@ def build_pack(folder: Path, out: Path, limits: Limits = DEFAULT_LIMITS) -> Buil
         raise UsageError(f"{out} is inside the content folder; write the pack elsewhere")
     warnings = require_valid_content(folder, str(folder))
     files = collect_files(folder, limits)
+    created = datetime.now(UTC)
+    sequence = next_sequence(created, out)
     temporary = sibling_temp(out)
     try:
-        manifest = _write(folder, files, temporary)
+        manifest = _write(folder, files, temporary, created.replace(microsecond=0), sequence)
         with open_pack(temporary, limits) as pack:
             pack.check_hashes()  # also catches a file edited while it was being packed
         temporary.replace(out)
@@ -94,7 +96,22 @@ def collect_files(folder: Path, limits: Limits) -> list[str]:
     return sorted(names)
 
 
-def _write(folder: Path, names: list[str], target: Path) -> Manifest:
+def next_sequence(now: datetime, previous: Path) -> int:
+    """The new pack's sequence: the microseconds since 1970 (so packs built anywhere sort by
+    when they were made), and never less than one more than the pack it replaces, should
+    that one come from a machine whose clock ran ahead."""
+    sequence = microseconds(now)
+    try:
+        with open_pack(previous) as pack:
+            sequence = max(sequence, pack.checked.manifest.order + 1)
+    except (PackError, OSError):
+        pass  # no previous pack there (or not a pack): the clock alone
+    return sequence
+
+
+def _write(
+    folder: Path, names: list[str], target: Path, created: datetime, sequence: int
+) -> Manifest:
     hashes: dict[str, str] = {}
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in names:
@@ -109,9 +126,7 @@ def _write(folder: Path, names: list[str], target: Path) -> Manifest:
                     writer.write(chunk)
             hashes[name] = digest.hexdigest()
         manifest = Manifest(
-            schema_version=SCHEMA_VERSION,
-            created=datetime.now(UTC).replace(microsecond=0),
-            files=hashes,
+            schema_version=SCHEMA_VERSION, created=created, files=hashes, sequence=sequence
         )
         info = zipfile.ZipInfo(MANIFEST_NAME, _zip_time(time.time()))
         info.external_attr = REGULAR_FILE_ATTR

@@ -176,8 +176,11 @@ def _verify(args: argparse.Namespace) -> int:
     except PackError as error:
         if error.exit_code == EXIT_USAGE:
             raise
+        if isinstance(error, InvalidContentError):
+            _print_issues(error.issues)
         print(f"{args.pack}: INVALID: {error}")
         return error.exit_code
+    _print_issues(verified.warnings)
     print(f"{args.pack}: valid: {verified.describe()}")
     return EXIT_OK
 
@@ -185,7 +188,7 @@ def _verify(args: argparse.Namespace) -> int:
 def _install(args: argparse.Namespace) -> int:
     from kiosk.packs.install import install_pack  # noqa: PLC0415
 
-    installed = install_pack(args.pack, args.trust)
+    installed = install_pack(args.pack, args.trust, allow_older=args.allow_older)
     _print_issues(installed.warnings)
     how = "was installed already (checked again)" if installed.reused else "installed"
     print(

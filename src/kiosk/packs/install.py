@@ -19,16 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.content.issues import Issue
-from kiosk.content.loader import SCHEMA_VERSION
 from kiosk.packs import fsio
-from kiosk.packs.archive import OpenPack, open_pack
-from kiosk.packs.content_check import require_valid_content
+from kiosk.packs.archive import open_pack
+from kiosk.packs.content_check import require_schema, require_valid_content
 from kiosk.packs.errors import PackError, UsageError
 from kiosk.packs.limits import DEFAULT_LIMITS, Limits
 from kiosk.packs.lock import exclusive_lock
 from kiosk.packs.manifest import version_id
 from kiosk.packs.pointer import CONTENT
-from kiosk.packs.signing import SignatureVerdict, check_signature
+from kiosk.packs.replay import check_not_older, remember
 from kiosk.packs.store import (
     FACTORY,
     MANIFEST_COPY,
@@ -36,6 +35,7 @@ from kiosk.packs.store import (
     ContentStore,
     now_iso,
 )
+from kiosk.packs.verdict import SignatureVerdict
 from kiosk.packs.verify import trusted_keys
 
 CRASH_ENV = "KIOSK_PACK_CRASH_AT"
@@ -91,11 +91,14 @@ def install_pack(
     *,
     store: ContentStore | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    allow_older: bool = False,
 ) -> Installed:
     """Install the pack at ``path`` and make it active; PackError if it is refused.
 
     Signatures are required when the station trusts any key (its ``trusted-keys/`` folder,
-    plus ``trust``).
+    plus ``trust``), or when its configuration cannot be read with certainty (then nothing
+    is installed).  A pack older than the active one or already superseded is refused
+    unless ``allow_older`` (see ``kiosk.packs.replay``).
     """
     store = store or ContentStore.default()
     keys = trusted_keys(trust, with_station=True)
@@ -107,13 +110,16 @@ def install_pack(
         store.discard_abandoned()
         _checkpoint("cleaned")
         previous = store.active_id()
-        with open_pack(path, limits) as pack:
+        with open_pack(path, limits, keys) as pack:
             checked = pack.checked
-            verdict = check_signature(checked, keys)
-            _require_schema(checked.manifest.schema_version)
+            verdict = checked.verdict
+            assert verdict is not None  # opened with keys
+            require_schema(checked.manifest.schema_version)
             version, intact = _place_for(
                 store, version_id(checked.manifest, checked.manifest_bytes)
             )
+            if not allow_older:
+                check_not_older(store, checked.manifest, version)
             _checkpoint("checked")
             if intact:
                 return _reuse(
@@ -127,7 +133,9 @@ def install_pack(
             staging = store.new_staging()
             try:
                 _checkpoint("staging-created")
-                _extract(pack, staging / CONTENT)
+                pack.extract(
+                    staging / CONTENT, after_first=lambda: _checkpoint("first-file-extracted")
+                )
                 _checkpoint("extracted")
                 (staging / MANIFEST_COPY).write_bytes(checked.manifest_bytes)
                 if checked.signature is not None:
@@ -150,6 +158,7 @@ def install_pack(
         _checkpoint("renamed-synced")
         store.set_active(version, step=lambda stage: _checkpoint(f"pointer-{stage}"))
         _checkpoint("switched")
+        remember(store, checked.manifest, version)
         pruned = _prune(store)
         _checkpoint("pruned")
     return Installed(version, previous, False, len(checked.members), verdict, warnings, pruned)
@@ -171,31 +180,6 @@ def _place_for(store: ContentStore, version: str) -> tuple[str, bool]:
             continue
         return candidate, True
     return candidate, False
-
-
-def _require_schema(schema_version: int) -> None:
-    if schema_version != SCHEMA_VERSION:
-        hint = "update this kiosk first" if schema_version > SCHEMA_VERSION else "rebuild it"
-        raise PackError(
-            f"the pack holds content schema {schema_version}; this kiosk reads schema "
-            f"{SCHEMA_VERSION}: {hint}"
-        )
-
-
-def _extract(pack: OpenPack, root: Path) -> None:
-    """Write each content file, checking its size and hash as it streams."""
-    root.mkdir()
-    resolved_root = root.resolve()
-    for index, info in enumerate(pack.checked.members):
-        target = root / info.filename
-        # The names were checked already; this guards the checker.
-        if not target.resolve().is_relative_to(resolved_root):
-            raise PackError(f"entry '{info.filename}' leads out of the content folder")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("xb") as handle:  # x: never through an existing file or link
-            pack.read(info, handle.write)
-        if index == 0:
-            _checkpoint("first-file-extracted")
 
 
 def _record(

@@ -20,6 +20,9 @@ _WINDOWS_FORBIDDEN = frozenset('<>:"|?*')
 # CON, NUL, COM1... open devices on Windows whatever their extension.
 _WINDOWS_DEVICES = re.compile(r"(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?")
 
+# Unicode's format characters (bidi controls, zero-width, BOM) and line/paragraph separators.
+_INVISIBLE = frozenset({"Cf", "Zl", "Zp"})
+
 Rule = tuple[Callable[[str], bool], str]
 
 # Checked in order, the first that applies is reported.
@@ -29,6 +32,12 @@ _NAME_RULES: tuple[Rule, ...] = (
     (
         lambda name: any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in name),
         "has a control character in its name",
+    ),
+    (
+        # Bidi controls reorder a name on screen ('exhibit<RLO>lmay.png' reads as a
+        # picture); zero-width and other format characters make two names look the same.
+        lambda name: any(unicodedata.category(ch) in _INVISIBLE for ch in name),
+        "has an invisible or text-direction character in its name",
     ),
     (lambda name: "\\" in name, "uses a backslash; pack names use / between folders"),
     (lambda name: name.startswith("/"), "is an absolute path"),

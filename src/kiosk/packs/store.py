@@ -42,7 +42,8 @@ from kiosk.packs.pointer import (
 FACTORY = "factory"
 MANIFEST_COPY, SIGNATURE_COPY, RECORD = "manifest.json", "manifest.sig", "install.json"
 KEEP_VERSIONS = 5  # at most, the active one included
-KEEP_PREVIOUS = 3  # at least, of those installed before the active one
+KEEP_PREVIOUS = 3  # at least, of those installed before the active one (budget allowing)
+DEFAULT_BUDGET_BYTES = 2048 * 1024 * 1024  # see station.py's content_store_budget_mib
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,11 @@ class Version:
 
 
 class ContentStore:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, budget_bytes: int = DEFAULT_BUDGET_BYTES) -> None:
         self.root = root
+        # Kept versions, at most, in bytes; the active and the previous one are kept even
+        # when they alone are larger.
+        self.budget_bytes = budget_bytes
         self.versions_dir = root / "versions"
         self.staging_dir = root / "staging"
         self.trash_dir = root / "trash"
@@ -75,7 +79,8 @@ class ContentStore:
         data folder's ``content-store/``."""
         from kiosk.station import load_station_config  # noqa: PLC0415 - avoids a cycle
 
-        return cls(store_root(load_station_config()[0].content_store))
+        config = load_station_config()[0]
+        return cls(store_root(config.content_store), config.store_budget_mib * 1024 * 1024)
 
     # --- reading ---------------------------------------------------------------------
 
@@ -194,7 +199,10 @@ class ContentStore:
 
     def prune_candidates(self) -> list[str]:
         """Versions to remove: keep the active one, the KEEP_PREVIOUS that rollback would go
-        to from it, and the most recent others up to KEEP_VERSIONS in all."""
+        to from it, and the most recent others up to KEEP_VERSIONS in all; then, while the
+        kept ones are larger than the budget, drop the least needed of them, but never the
+        active one or the one rollback goes to first.  (The factory default is bundled with
+        the kiosk, outside the store: it is never removed.)"""
         versions = self.versions()
         active = self.active_id()
         keep: list[str] = []
@@ -205,7 +213,22 @@ class ContentStore:
                 break
             if version.id not in keep:
                 keep.append(version.id)
+        protected = 2 if active is not None else 1  # the active and the previous
+        sizes = {version: self.size_of(version) for version in keep}
+        while len(keep) > protected and sum(sizes[v] for v in keep) > self.budget_bytes:
+            keep.pop()  # the last kept is the least needed
         return [version.id for version in versions if version.id not in keep]
+
+    def size_of(self, version: str) -> int:
+        """Bytes the version's files take (not counting the file system's own blocks)."""
+        total = 0
+        for path in (self.versions_dir / version).rglob("*"):
+            try:
+                if path.is_file() and not path.is_symlink():
+                    total += path.stat().st_size
+            except OSError:
+                continue
+        return total
 
     def discard(self, version: str, step: Callable[[str], None] = lambda _name: None) -> None:
         """Remove a version: first renamed into ``trash/`` (one atomic step), so

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.content.issues import Issue
 from kiosk.packs.archive import open_pack
+from kiosk.packs.content_check import check_pack_content
 from kiosk.packs.keys import PublicKey, load_public_key, station_keys
 from kiosk.packs.limits import DEFAULT_LIMITS, Limits
 from kiosk.packs.manifest import Manifest, iso_utc
-from kiosk.packs.signing import SignatureVerdict, check_signature
+from kiosk.packs.verdict import SignatureVerdict
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,7 @@ class Verified:
     file_count: int
     total_bytes: int
     signature: SignatureVerdict
+    warnings: list[Issue]
 
     def describe(self) -> str:
         return (
@@ -42,14 +45,19 @@ def verify_keys(trust: list[Path]) -> list[PublicKey]:
 
 
 def verify_pack(path: Path, keys: list[PublicKey], limits: Limits = DEFAULT_LIMITS) -> Verified:
-    """Raise PackError naming the first problem; return a summary when all checks pass."""
-    with open_pack(path, limits) as pack:
+    """Raise PackError naming the first problem; return a summary when all checks pass.
+
+    The same checks as ``kiosk pack install`` (signature first, then structure, schema,
+    hashes and the content itself), so "valid" means "a kiosk will install it".
+    """
+    with open_pack(path, limits, keys) as pack:
         checked = pack.checked
-        verdict = check_signature(checked, keys)
-        pack.check_hashes()
+        assert checked.verdict is not None  # opened with keys
+        warnings = check_pack_content(pack, path.name)
     return Verified(
         manifest=checked.manifest,
         file_count=len(checked.members),
         total_bytes=checked.total_bytes,
-        signature=verdict,
+        signature=checked.verdict,
+        warnings=warnings,
     )
