@@ -38,9 +38,9 @@ def test_every_failure_class_has_a_fixture() -> None:
 def test_shipped_content_has_no_errors_only_untranslated_languages() -> None:
     findings = [str(issue) for issue in validate_folder(REPO / "content")]
     assert findings == [
-        f"exhibit.yaml:5:3: warning: 23 of 23 texts have no '{language}' version (the first is "
-        f"here); visitors choosing {language} see the 'en' text, marked as such"
-        for language in ("az", "ru")
+        f"exhibit.yaml:5:3: warning: 23 of 23 texts have no '{language}' version ({name}; the "
+        "first is here); visitors choosing it read English, marked"
+        for language, name in (("az", "Azerbaijani"), ("ru", "Russian"))
     ]
 
 

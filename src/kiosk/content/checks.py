@@ -10,8 +10,13 @@ from pathlib import Path
 
 from kiosk.content import images
 from kiosk.content.colour import contrast_ratio
-from kiosk.content.issues import Issue, Location, shown
+from kiosk.content.fidelity import figure_values, invented_words
+from kiosk.content.issues import Issue, Location, Severity, shown
+from kiosk.content.languages import english_name
+from kiosk.content.legibility import long_words
 from kiosk.content.model import AssetRef, Exhibit, LocalizedText
+from kiosk.content.seal import check_seal
+from kiosk.content.words import normalise
 
 MIN_CONTRAST = 4.5  # WCAG 2 AA for body text
 MAX_LABEL_WORDS = 70  # exhibit-label guidance: 50-70 words
@@ -38,8 +43,11 @@ def check_exhibit(
     assets, asset_issues = _assets(exhibit, folder)
     issues: list[Issue] = []
     if not only_thorough:
-        issues = _timeline_order(exhibit) + _contrast(exhibit) + _quotations(exhibit)
-        issues += _label_lengths(exhibit) + _translations(exhibit) + asset_issues
+        seal_issues, sealed = check_seal(exhibit.statement, folder)
+        issues = _timeline_order(exhibit) + _contrast(exhibit) + seal_issues
+        issues += _quotations(exhibit, sealed) + figure_values(exhibit) + invented_words(exhibit)
+        issues += _label_lengths(exhibit) + _translations(exhibit) + long_words(exhibit)
+        issues += asset_issues
     if thorough or only_thorough:
         issues += _glyphs(exhibit) + _decoding(assets)
     return issues
@@ -86,11 +94,12 @@ def _contrast(exhibit: Exhibit) -> list[Issue]:
 
 
 def _statement_text(exhibit: Exhibit, language: str) -> str:
-    return " ".join(p.values.get(language, "") for p in exhibit.statement.paragraphs)
+    return normalise(" ".join(p.values.get(language, "") for p in exhibit.statement.paragraphs))
 
 
-def _quotations(exhibit: Exhibit) -> list[Issue]:
-    """Each source should quote the statement exactly, in the same language.
+def _quotations(exhibit: Exhibit, sealed: frozenset[str] = frozenset()) -> list[Issue]:
+    """Each source should quote the statement exactly (its words: typography aside), in the
+    same language: an error where that language version is sealed, else a warning.
 
     Each search reads the whole statement: a real one is a few thousand characters, but
     hostile content (a statement and thousands of sources of megabytes) could make this
@@ -112,11 +121,12 @@ def _quotations(exhibit: Exhibit) -> list[Issue]:
                 budget -= len(statements[language]) + len(text)
                 if budget < 0:
                     return [*issues, _quotations_unchecked(source.location, owner)]
-                verdicts[key] = text in statements[language]
+                verdicts[key] = normalise(text) in statements[language]
             if not verdicts[key]:
+                severity: Severity = "error" if language in sealed else "warning"
                 issues.append(
                     Issue(
-                        "warning",
+                        severity,
                         source.location,
                         f"the {language} source of {owner} is not found word for word in "
                         "the statement",
@@ -166,19 +176,25 @@ def _translations(exhibit: Exhibit) -> list[Issue]:
     settings = exhibit.settings
     texts = _translated_texts(exhibit)
     issues = []
+    default = settings.default_language
     for language in settings.languages:
         missing = [text for text in texts if language not in text.values]
-        if missing:
+        if missing and language != default:  # a text without the default is an error
             issues.append(
                 Issue(
                     "warning",
                     missing[0].location,
-                    f"{len(missing)} of {len(texts)} texts have no '{language}' version (the "
-                    f"first is here); visitors choosing {language} see the "
-                    f"'{settings.default_language}' text, marked as such",
+                    f"{len(missing)} of {len(texts)} texts have no '{language}' version "
+                    f"({_named(language)}the first is here); visitors choosing it read "
+                    f"{english_name(default)}, marked",
                 )
             )
     return issues
+
+
+def _named(language: str) -> str:
+    name = english_name(language)
+    return f"{name}; " if name != language else ""
 
 
 def _asset_refs(exhibit: Exhibit) -> list[AssetRef]:

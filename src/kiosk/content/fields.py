@@ -17,6 +17,7 @@ from typing import TypeVar
 from kiosk.content.issues import Issue, Location, shown
 from kiosk.content.model import AssetRef, LocalizedText
 from kiosk.content.source import Mapping, Node, Scalar, Sequence
+from kiosk.content.words import is_blank
 
 T = TypeVar("T")
 
@@ -59,6 +60,10 @@ def unsafe_path_reason(path: str) -> str | None:
 @dataclass
 class FieldReader:
     issues: list[Issue] = field(default_factory=list)
+    # The exhibit's languages, once exhibit.yaml declared them well: every text's keys must
+    # be among them and every text must have the default one.
+    languages: tuple[str, ...] = ()
+    default_language: str | None = None
 
     def error(self, location: Location, message: str) -> None:
         self.issues.append(Issue("error", location, message))
@@ -104,6 +109,13 @@ class FieldReader:
             return None
         if not scalar.text.strip():
             self.error(scalar.location, "this text is empty")
+            return None
+        if is_blank(scalar.text):
+            self.error(
+                scalar.location,
+                "this text has only invisible characters (zero-width, bidi marks): "
+                "visitors would see nothing",
+            )
             return None
         return self._clean(scalar.text, scalar.location)
 
@@ -183,12 +195,18 @@ class FieldReader:
         if mapping is None:
             return None
         values: dict[str, str] = {}
+        refused = False
         for code, child in mapping.entries.items():
             if not LANGUAGE_CODE.match(code):
                 self.error(
                     mapping.key_locations[code],
                     f"'{shown(code)}' is not a language code such as en or az",
                 )
+                refused = True
+                continue
+            if self.languages and code not in self.languages:
+                self._undeclared(code, mapping.key_locations[code])
+                refused = True
                 continue
             text = self.plain_text(child)
             if text is not None:
@@ -197,7 +215,22 @@ class FieldReader:
             if not mapping.entries:
                 self.error(mapping.location, "this text has no language")
             return None
+        default = self.default_language
+        if default and default not in values and not refused:
+            self.error(
+                mapping.location,
+                f"this text has no '{default}' version; every text needs the default language",
+            )
         return LocalizedText(values, mapping.location)
+
+    def _undeclared(self, code: str, location: Location) -> None:
+        offered = ", ".join(self.languages)
+        hint = difflib.get_close_matches(code, self.languages, n=1, cutoff=0.5)
+        suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+        self.error(
+            location,
+            f"'{shown(code)}' is not one of the exhibit's languages ({shown(offered)}){suggestion}",
+        )
 
     def iso_date(self, node: Node) -> str | None:
         scalar = self.scalar(node, "a date")

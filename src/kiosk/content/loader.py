@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kiosk.content.fields import FieldReader
+from kiosk.content.fields import LANGUAGE_CODE, FieldReader
 from kiosk.content.issues import ContentError, Issue, Location, shown
+from kiosk.content.languages import ENDONYMS, NAMED
 from kiosk.content.model import (
     Colours,
     Exhibit,
@@ -22,6 +23,7 @@ from kiosk.content.schema import (
     AssetPath,
     Boolean,
     Colour,
+    Digests,
     Field,
     Integer,
     IsoDate,
@@ -192,6 +194,13 @@ STATEMENT_FILE: Object[Statement] = Object(
         "date": Field(IsoDate("The date of issue, as 2026-01-20.")),
         "date_text": Field(Localized("The date of issue as printed.")),
         "paragraphs": Field(ListOf(Localized(), min_items=1, description="The paragraphs.")),
+        "seal": Field(
+            Digests(
+                "The SHA-256 of each issued language version's words; written only by "
+                "kiosk statement seal, which keeps the sealed words in statement.seal."
+            ),
+            required=False,
+        ),
     },
 )
 
@@ -265,6 +274,7 @@ def read_exhibit(folder: Path) -> tuple[Exhibit | None, list[Issue]]:
             _check_schema_version(reader, tree)
             if name == "exhibit.yaml":
                 _check_default_language(reader, tree)
+                _check_languages(reader, tree)
         parts[name] = spec.read(reader, tree)
     if any(part is FAILED for part in parts.values()) or len(parts) < len(FILES):
         return None, reader.issues
@@ -331,6 +341,40 @@ def _check_default_language(reader: FieldReader, tree: Mapping) -> None:
             f"default_language '{shown(default.text)}' is not among the languages "
             f"{shown(str(codes))}",
         )
+
+
+def _check_languages(reader: FieldReader, tree: Mapping) -> None:
+    """Each offered language once, and one the kiosk can name in itself (its switch shows
+    the name, never a raw code); when all is well, the texts are held to these languages."""
+    offered, default = tree.entries.get("languages"), tree.entries.get("default_language")
+    if not isinstance(offered, Sequence):
+        return  # reported by the file's spec
+    seen: dict[str, Location] = {}
+    good = True
+    for item in offered.items:
+        if not isinstance(item, Scalar) or not LANGUAGE_CODE.match(item.text):
+            good = False  # reported by the file's spec
+            continue
+        code = item.text
+        if code in seen:
+            first = seen[code]
+            where = f"column {first.column}"
+            if first.line != item.location.line:
+                where = f"line {first.line}, {where}"
+            reader.error(item.location, f"'{code}' is listed twice (first at {where})")
+            continue
+        seen[code] = item.location
+        if code not in ENDONYMS:
+            good = False
+            reader.error(
+                item.location,
+                f"the kiosk has no name for '{shown(code)}', so visitors could not choose it; "
+                f"it names {', '.join(NAMED)}",
+            )
+    if good and seen:
+        reader.languages = tuple(seen)
+        if isinstance(default, Scalar) and default.text in seen:
+            reader.default_language = default.text
 
 
 def _check_schema_version(reader: FieldReader, tree: Mapping) -> None:

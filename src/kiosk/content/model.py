@@ -37,6 +37,14 @@ class AssetRef(NamedTuple):
     location: Location
 
 
+class Seal(NamedTuple):
+    """The SHA-256 of each issued language version's words (``kiosk statement seal``)."""
+
+    digests: dict[str, str]
+    location: Location
+    key_locations: dict[str, Location]
+
+
 class Statement(NamedTuple):
     heading: LocalizedText
     subtitle: LocalizedText
@@ -44,6 +52,7 @@ class Statement(NamedTuple):
     date_iso: str
     date_text: LocalizedText
     paragraphs: tuple[LocalizedText, ...]
+    seal: Seal | None = None
 
 
 class Moment(NamedTuple):

@@ -17,6 +17,7 @@ from typing import Any, Generic, TypeVar
 
 from kiosk.content.fields import COLOUR, LANGUAGE_CODE, FieldReader
 from kiosk.content.issues import Location, shown
+from kiosk.content.model import Seal
 from kiosk.content.source import Mapping as MappingNode
 from kiosk.content.source import Node, Scalar
 
@@ -254,6 +255,45 @@ class Object(Spec, Generic[T]):
         }
         if self.title:
             schema = {"title": self.title, **schema}
+        return self._described(schema)
+
+
+DIGEST = re.compile(r"^[0-9a-f]{64}$")
+
+
+class Digests(Spec):
+    """Language code -> a SHA-256 in hex: the statement's seal, as ``kiosk statement seal``
+    writes it."""
+
+    def read(self, reader: FieldReader, node: Node) -> Any:
+        mapping = reader.mapping(node, "the seal")
+        if mapping is None:
+            return FAILED
+        digests: dict[str, str] = {}
+        for code, child in mapping.entries.items():
+            scalar = reader.scalar(child, "a language's seal")
+            if not LANGUAGE_CODE.match(code):
+                reader.error(mapping.key_locations[code], f"'{shown(code)}' is not a language code")
+            elif scalar is not None and not DIGEST.match(scalar.text):
+                reader.error(
+                    scalar.location,
+                    "a seal is 64 hexadecimal digits; only kiosk statement seal writes it",
+                )
+            elif scalar is not None:
+                digests[code] = scalar.text
+        if len(digests) < len(mapping.entries) or not digests:
+            if not mapping.entries:
+                reader.error(mapping.location, "the seal names no language")
+            return FAILED
+        return Seal(digests, mapping.location, dict(mapping.key_locations))
+
+    def json_schema(self) -> JSON:
+        schema = {
+            "type": "object",
+            "propertyNames": {"pattern": LANGUAGE_CODE.pattern},
+            "additionalProperties": {"type": "string", "pattern": DIGEST.pattern},
+            "minProperties": 1,
+        }
         return self._described(schema)
 
 
