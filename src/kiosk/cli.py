@@ -75,6 +75,23 @@ def _add_validate(commands: Commands) -> None:
     validate.add_argument("--format", choices=("text", "json"), default="text")
 
 
+def _add_statement(commands: Commands) -> None:
+    statement = commands.add_parser("statement", help="the statement's seal of its issued words")
+    actions = statement.add_subparsers(
+        dest="statement_command", metavar="SUBCOMMAND", required=True
+    )
+    seal = actions.add_parser(
+        "seal", help="seal the statement's words after a deliberate change; prints what changed"
+    )
+    seal.add_argument("folder", type=Path, nargs="?", default=None, metavar="DIR")
+    seal.add_argument(
+        "--language", action="append", default=[], metavar="CODE", help="also seal this version"
+    )
+    seal.add_argument(
+        "--unseal", action="append", default=[], metavar="CODE", help="no longer seal this version"
+    )
+
+
 def _add_preview(commands: Commands) -> None:
     preview = commands.add_parser(
         "preview", help="the exhibit in a window on a content folder, reloading on save"
@@ -163,6 +180,7 @@ def _add_pack_and_analytics(commands: Commands, *, full: bool) -> None:
 COMMAND_PARSERS: dict[str, Callable[[Commands], None]] = {
     "run": _add_run,
     "validate": _add_validate,
+    "statement": _add_statement,
     "preview": _add_preview,
     "schema": _add_schema,
     "staff": _add_staff,
@@ -227,6 +245,7 @@ def main(argv: list[str] | None = None) -> int:
         "run": _run_command,
         "render": _render_command,
         "validate": lambda a: _validate(a.folder or content_folder(None), a.format),
+        "statement": _statement,
         "schema": lambda a: _schema(a.out),
         "preview": lambda a: _preview(a.folder or content_folder(None), a.size),
         "pack": _pack,
@@ -346,6 +365,16 @@ def _validate(folder: Path, output_format: str) -> int:
         warnings = len(issues) - errors
         print(f"{folder}: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
     return EXIT_CONTENT if errors else EXIT_OK
+
+
+def _statement(args: argparse.Namespace) -> int:
+    from kiosk.content.sealing import seal_statement  # noqa: PLC0415
+
+    folder = args.folder or (Path() if Path("statement.yaml").is_file() else default_content_dir())
+    if not folder.is_dir():
+        print(f"kiosk statement seal: {folder} is not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    return seal_statement(folder, args.language, args.unseal, sys.stdout, sys.stderr)
 
 
 def _preview(folder: Path, size: tuple[int, int] | None) -> int:
