@@ -165,3 +165,31 @@ def test_content_messages_are_short(tmp_path: Path) -> None:
     edit(folder / "timeline.yaml", "en: Independence restored", "en: " + "Splendid " * 30)
     for line in assert_answered(folder):
         assert len(line.split(": ", 2)[2]) < 120, line
+
+
+def test_the_wrapping_bound_follows_the_largest_text_size() -> None:
+    from kiosk.content.legibility import LARGEST_TEXT, longest_word_allowed  # noqa: PLC0415
+    from kiosk.ui.theme import TEXT_SCALES  # noqa: PLC0415 - imports Qt
+
+    assert max(TEXT_SCALES) == LARGEST_TEXT
+    assert longest_word_allowed(32) == 48 and longest_word_allowed(72) == 21
+
+
+def test_a_huge_statement_in_another_language_is_compared_within_bounds(tmp_path: Path) -> None:
+    """Hostile: a megabyte Russian statement of distinct words and a Russian caption; the
+    vocabulary is built from its start only, and the answer still comes."""
+    folder = baseline(tmp_path)
+    edit(folder / "exhibit.yaml", "languages: [en]", "languages: [en, ru]")
+    words = " ".join(f"слово{index}" for index in range(120_000))
+    edit(
+        folder / "statement.yaml",
+        "  - en: >-\n      20 January 1990",
+        f"  - ru: {words}\n    en: >-\n      20 January 1990",
+    )
+    edit(
+        folder / "timeline.yaml",
+        "      en: Independence restored",
+        "      en: Independence restored\n      ru: слово5 победа",
+    )
+    found = assert_answered(folder)
+    assert any("ru title of '1991'" in line and "победа" in line for line in found), found

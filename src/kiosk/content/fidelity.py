@@ -11,6 +11,9 @@ MESSAGE_LIMIT = 119
 # Characters of a text compared word by word: titles and captions are short; a hostile
 # megabyte caption is looked at no further than this.
 MAX_COMPARED = 20_000
+# Characters of the statement that make the vocabulary: a real statement is a few thousand;
+# a hostile one of megabytes would otherwise build millions of prefixes.
+MAX_VOCABULARY = 200_000
 
 
 def figure_values(exhibit: Exhibit) -> list[Issue]:
@@ -47,7 +50,7 @@ def invented_words(exhibit: Exhibit) -> list[Issue]:
     for text, what in checked:
         for language, value in text.values.items():
             if language not in vocabularies:
-                words = statement_words(exhibit.statement, language)
+                words = statement_words(exhibit.statement, language)[:MAX_VOCABULARY]
                 vocabularies[language] = Vocabulary(words, language) if words.strip() else None
             vocabulary = vocabularies[language]
             if vocabulary is None:
