@@ -10,7 +10,9 @@ PYTHON=${PYTHON:-python3}
 
 source scripts/_system_packages.sh
 
-if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+python_ok() { "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; }
+if ! python_ok && ! { may_install_packages && install_packages "Python" python3 python3-venv \
+  && python_ok; }; then
   echo "The kiosk needs Python 3.11 or newer ($PYTHON is $("$PYTHON" --version 2>&1))." >&2
   echo "On Debian/Ubuntu: $(install_command python3 python3-venv)" >&2
   exit 2
