@@ -11,8 +11,9 @@ venv=${KIOSK_VENV:-.venv}
 started=$(date +%s)
 step() { echo "== $* ($(( $(date +%s) - started )) s)"; }
 export DEBIAN_FRONTEND=noninteractive
-# desktop-file-validate, for the .desktop file; the package's own Depends come with it.
-apt-get install -y -qq --no-install-recommends desktop-file-utils >/dev/null
+# desktop-file-validate, for the .desktop file; grim, for screenshots of the session's
+# output (wlr-screencopy); the package's own Depends come with it.
+apt-get install -y -qq --no-install-recommends desktop-file-utils grim >/dev/null
 
 step "bundle: PyInstaller"
 "$venv/bin/python" -m pip install --quiet -e '.[bundle]'
@@ -39,8 +40,26 @@ if [ -n "$findings" ]; then echo "$findings" >&2; exit 1; fi
 echo "systemd-analyze verify: clean"
 desktop-file-validate /usr/share/applications/memorial-kiosk.desktop
 
-step "session: the kiosk and the fallback under cage, as user kiosk"
-"$venv/bin/python" packaging/linux/session-smoke.py
+step "installed: the trust anchors are root's, readable by the kiosk"
+owned() {  # path "user:group mode"
+    actual=$(stat -c '%U:%G %a' "$1")
+    [ "$actual" = "$2" ] || { echo "$1 is $actual, wanted $2" >&2; exit 1; }
+}
+owned /etc/kiosk "root:kiosk 750"
+owned /var/lib/kiosk "root:kiosk 1770"
+owned /var/lib/kiosk/trusted-keys "root:kiosk 750"
+cannot() {  # what the kiosk account must not be able to do
+    if runuser -u kiosk -- sh -c "$1" 2>/dev/null; then echo "the kiosk account could: $1" >&2; exit 1; fi
+}
+cannot 'echo "staff: {pin_hash: x}" > /etc/kiosk/station.yaml'
+cannot ': > /var/lib/kiosk/trusted-keys/attacker.pub'
+cannot 'mv /var/lib/kiosk/trusted-keys /var/lib/kiosk/gone'
+cannot 'rm -r /var/lib/kiosk/trusted-keys'
+echo "trust anchors: root's, group kiosk, not writable by the kiosk account"
+
+step "session: the kiosk and the fallback under cage, as user kiosk, proved by pixels"
+"$venv/bin/python" packaging/linux/session-smoke.py --save-start packaging/linux/session-start.png \
+    --save-dir build/session
 
 step "staff content: a signed pack installed as the kiosk user"
 scratch=$(mktemp -d)
@@ -49,11 +68,16 @@ as_kiosk() { runuser -u kiosk -- "$@"; }
 as_kiosk kiosk pack build /opt/kiosk/_internal/content -o "$scratch/exhibit.kpack" >/dev/null
 as_kiosk kiosk pack keygen --out "$scratch/museum" >/dev/null
 as_kiosk kiosk pack sign "$scratch/exhibit.kpack" --key "$scratch/museum.key" >/dev/null
-as_kiosk kiosk pack install "$scratch/exhibit.kpack" --trust "$scratch/museum.pub"
+# Staff trust the museum's key with sudo: root's file, readable by the kiosk.
+kiosk pack trust "$scratch/museum.pub" >/dev/null
+for key in /var/lib/kiosk/trusted-keys/*.pub; do owned "$key" "root:kiosk 640"; done
+as_kiosk kiosk pack install "$scratch/exhibit.kpack"
 snapshot() { (cd /var/lib/kiosk && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
 before=$(snapshot)
 test -n "$before"
-as_kiosk sh -c 'echo "# the station settings staff made" > /etc/kiosk/station.yaml'
+# Staff edit the station configuration as root (sudoedit keeps its owner and mode).
+echo "# the station settings staff made" > /etc/kiosk/station.yaml
+chown root:kiosk /etc/kiosk/station.yaml && chmod 0640 /etc/kiosk/station.yaml
 
 step "upgrade: same bundle, next version"
 version=$(dpkg-query -W -f='${Version}' memorial-kiosk)
@@ -61,6 +85,8 @@ next=$(packaging/linux/build-deb.sh --version "${version}+ci1" --out "$scratch")
 apt-get install -y -qq --no-install-recommends "$next" >/dev/null
 test "$(dpkg-query -W -f='${Version}' memorial-kiosk)" = "${version}+ci1"
 test "$(snapshot)" = "$before" || { echo "upgrade changed /var/lib/kiosk" >&2; exit 1; }
+owned /etc/kiosk/station.yaml "root:kiosk 640"
+owned /var/lib/kiosk "root:kiosk 1770"
 kiosk pack list | grep -q '^\* ' || { echo "no active pack after the upgrade" >&2; exit 1; }
 (cd / && kiosk self-test)
 

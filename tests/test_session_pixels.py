@@ -1,0 +1,95 @@
+"""The pixel check CI's session test runs on screenshots of cage's output
+(packaging/linux/session_pixels.py): it must fail on a black, partly covered or
+title-barred output, and on one without the start screen's text, and pass on the screen."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from types import ModuleType
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from test_packaging import LINUX
+
+SIZE = (320, 180)
+SCREEN = QColor("#14110F")  # the exhibit's background: dark, never cage's black
+TITLE = QRect(60, 60, 200, 24)
+
+
+def _module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("session_pixels", LINUX / "session_pixels.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("session_pixels", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+pixels = _module()
+
+
+def start_screen() -> QImage:
+    """A stand-in for the rendered start screen: a dark background, bright title text."""
+    image = QImage(*SIZE, QImage.Format.Format_RGB32)
+    image.fill(SCREEN)
+    painter = QPainter(image)
+    painter.fillRect(TITLE, QColor("#ECE7DF"))
+    painter.end()
+    return image
+
+
+def painted(image: QImage, rect: QRect, colour: str) -> QImage:
+    result = image.copy()
+    painter = QPainter(result)
+    painter.fillRect(rect, QColor(colour))
+    painter.end()
+    return result
+
+
+def problems(shot: QImage) -> list[str]:
+    return pixels.coverage_problems(shot, "start screen") + pixels.likeness_problems(
+        shot, start_screen(), "start screen"
+    )
+
+
+def test_the_screen_over_the_whole_output_passes() -> None:
+    assert problems(start_screen()) == []
+
+
+def test_a_black_output_fails() -> None:
+    black = QImage(*SIZE, QImage.Format.Format_RGB32)
+    black.fill(QColor("black"))
+    found = problems(black)
+    assert any("100% of the output is the compositor's background" in p for p in found)
+    assert any("text" in p for p in found)
+
+
+@pytest.mark.parametrize(
+    ("edge", "rect"),
+    [
+        ("right", QRect(SIZE[0] - 40, 0, 40, SIZE[1])),  # a window narrower than the output
+        ("bottom", QRect(0, SIZE[1] - 30, SIZE[0], 30)),
+        ("left", QRect(0, 0, 6, SIZE[1])),  # moved a few pixels
+    ],
+)
+def test_a_partly_covered_output_fails(edge: str, rect: QRect) -> None:
+    found = problems(painted(start_screen(), rect, "black"))
+    assert any(f"the {edge} edge shows the compositor's background" in p for p in found), found
+
+
+def test_a_title_bar_fails() -> None:
+    found = problems(painted(start_screen(), QRect(0, 0, SIZE[0], 12), "#EFEFEF"))
+    assert any("the top edge differs from the reference" in p for p in found), found
+
+
+def test_an_output_without_the_title_text_fails() -> None:
+    found = problems(painted(start_screen(), TITLE, SCREEN.name()))
+    assert any("of the reference's text is on the output" in p for p in found), found
+
+
+def test_an_output_of_another_size_fails() -> None:
+    shot = start_screen().scaled(SIZE[0] * 2, SIZE[1] * 2)
+    assert problems(shot)[-1].startswith("start screen: the output is 640x360")
