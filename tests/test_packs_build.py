@@ -214,9 +214,10 @@ def test_tampered_manifest_breaks_the_signature(
     private, public = keypair(tmp_path, "staff")
     assert pack_cli("sign", out, "--key", private) == 0
     with zipfile.ZipFile(out) as archive:
-        statement = archive.read("statement.yaml").replace(b"January", b"Janvier", 1)
+        statement = archive.read("statement.yaml") + b"# added after signing\n"
         manifest = json.loads(archive.read("manifest.json"))
     # A consistent forgery: the file and its hash both changed; only the signature knows.
+    # (A comment, so the content itself stays valid: verify checks the content too.)
     manifest["files"]["statement.yaml"] = hashlib.sha256(statement).hexdigest()
     forged = (json.dumps(manifest, indent=2) + "\n").encode()
     _rewrite(out, {"statement.yaml": statement, "manifest.json": forged})

@@ -59,7 +59,7 @@ def active_hashes() -> dict[str, str]:
 
 def test_nothing_installed_means_the_factory_default(capsys: pytest.CaptureFixture[str]) -> None:
     assert active_content_dir() is None
-    assert listing(capsys) == ["* factory default (bundled)  (active)"]
+    assert listing(capsys) == ["* factory default (bundled)  (active, showing)"]
     assert pack_cli("rollback") == 1
     assert "nothing to roll back to" in capsys.readouterr().err
 
@@ -71,12 +71,14 @@ def test_install_list_install_rollback_list(
     second, second_folder = make_pack(tmp_path, "second")
 
     assert pack_cli("install", first) == 0
-    assert "installed: 9 files, unsigned" in (out := capsys.readouterr().out)
+    files = len(tree_hashes(first_folder))  # the shipped exhibit's files, plus a note
+    assert f"installed: {files} files, unsigned" in (out := capsys.readouterr().out)
     assert "now active (was the factory default)" in out
     assert active_hashes() == tree_hashes(first_folder)
     lines = listing(capsys)
     assert len(lines) == 2
-    assert lines[0].startswith("* ") and lines[0].endswith("(active)")
+    assert lines[0].startswith("* ") and lines[0].endswith("(active, showing)")
+    assert "from first.zip" in lines[0] and '"' in lines[0]  # the exhibit's title
     assert "schema 1" in lines[0] and "made 20" in lines[0] and "installed 20" in lines[0]
     assert "unsigned" in lines[0]
     assert lines[1] == "  factory default (bundled)"
@@ -101,7 +103,7 @@ def test_install_list_install_rollback_list(
     assert "rollback --to factory" in capsys.readouterr().err
     assert pack_cli("rollback", "--to", "factory") == 0
     assert active_content_dir() is None
-    assert listing(capsys)[-1] == "* factory default (bundled)  (active)"
+    assert listing(capsys)[-1] == "* factory default (bundled)  (active, showing)"
     assert pack_cli("rollback", "--to", second_id) == 0  # forward again
     assert active_hashes() == tree_hashes(second_folder)
     assert pack_cli("rollback", "--to", "20990101T000000Z-00000000") == 1
@@ -231,7 +233,7 @@ def test_a_damaged_installed_version_is_never_reused_or_rolled_back_to(
     one = install_pack(first, []).version
     install_pack(second, [])
     (store.content_dir(one) / "exhibit.yaml").write_text("edited by hand\n", "utf-8")
-    with pytest.raises(PackError, match=f"version {one} is damaged: 'exhibit.yaml'"):
+    with pytest.raises(PackError, match=f"version {one} was altered: 'exhibit.yaml'"):
         rollback(store)
     fresh = install_pack(first, [], allow_older=True)
     assert not fresh.reused and fresh.version == f"{one}-2"
@@ -294,7 +296,7 @@ def test_list_notes_a_damaged_pointer(tmp_path: Path, capsys: pytest.CaptureFixt
     install_pack(make_pack(tmp_path, "v")[0], [])
     ContentStore.default().pointer.write_bytes(b"nonsense")
     lines = listing(capsys)
-    assert lines[-2] == "* factory default (bundled)  (active)"
+    assert lines[-2] == "* factory default (bundled)  (active, showing)"
     assert "is damaged" in lines[-1]
 
 

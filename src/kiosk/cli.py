@@ -259,12 +259,21 @@ def main(argv: list[str] | None = None) -> int:
 
 def content_folder(chosen: Path | None, store: Path | None = None) -> Path:
     """The folder to show: the one asked for, else the installed pack that is active in the
-    content store, else the bundled exhibit (the factory default)."""
+    content store if its files still match its manifest (else the last intact version),
+    else the bundled exhibit (the factory default)."""
     if chosen is not None:
         return chosen
-    from kiosk.packs.pointer import active_folder, store_root  # noqa: PLC0415 - light
+    from kiosk.packs.pointer import active_version, store_root  # noqa: PLC0415 - light
 
-    return active_folder(store_root(store)) or default_content_dir()
+    root = store_root(store)
+    if active_version(root) is None:
+        return default_content_dir()  # nothing installed: nothing more to import or check
+    from kiosk.packs.integrity import resolve_intact  # noqa: PLC0415 - hashing, when needed
+
+    resolved = resolve_intact(root)
+    for problem in resolved.refused:  # before logging exists: stderr reaches the journal
+        print(f"kiosk: {problem}; it is not shown", file=sys.stderr)
+    return resolved.folder or default_content_dir()
 
 
 def _pack(args: argparse.Namespace) -> int:

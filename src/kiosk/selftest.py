@@ -102,6 +102,7 @@ def run_self_test(content: Path | None = None) -> int:
         if modules is not None:
             facts.append(f"{modules} modules")
         exhibit = test.step("content", lambda: _check_content(test, facts))
+        test.step("store", lambda: _check_store(test, facts))
         test.step("qt", lambda: _qt_checks(test, facts, exhibit))
     except BaseException as error:
         test.fail(f"unexpected {type(error).__name__}: {error}")
@@ -169,6 +170,29 @@ def _check_content(test: SelfTest, facts: list[str]) -> Exhibit | None:
     noted = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
     facts.append(f"content '{title}' valid{noted}")
     return exhibit
+
+
+def _check_store(test: SelfTest, facts: list[str]) -> None:
+    """Every installed content version still holds exactly what its pack's manifest lists:
+    an edit of the store after an install is a failure, even where the kiosk would show
+    an intact version instead."""
+    from kiosk.packs.integrity import IntegrityChecker  # noqa: PLC0415
+    from kiosk.packs.store import ContentStore  # noqa: PLC0415
+
+    store = ContentStore.default()
+    versions = store.versions()
+    if not versions:
+        return  # nothing installed: the bundled content, checked above
+    checker = IntegrityChecker()
+    altered = 0
+    for version in versions:
+        problem = checker.problem(store.root, version.id)
+        if problem is not None:
+            altered += 1
+            test.fail(f"content store: {problem}")
+    if not altered:
+        count = len(versions)
+        facts.append(f"{count} installed version{'s' if count != 1 else ''} intact")
 
 
 def _in_full(folder: Path, issue: Issue) -> Issue:

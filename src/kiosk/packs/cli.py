@@ -232,30 +232,66 @@ def _trust(args: argparse.Namespace) -> int:
 
 
 def _list(_args: argparse.Namespace) -> int:
+    from kiosk.packs.integrity import IntegrityChecker, resolve_intact  # noqa: PLC0415
     from kiosk.packs.store import FACTORY, ContentStore  # noqa: PLC0415
 
     store = ContentStore.default()
     active = store.active_id()
+    showing = resolve_intact(store.root).version
+    checker = IntegrityChecker()
     print(f"content store: {store.root}")
     for version in store.versions():
         mark = "*" if version.id == active else " "
         signed = (
-            f"signed by {version.signer}"
+            f"signed by key {version.signer}"
             if version.signer
             else ("signed, not checked" if version.signed else "unsigned")
         )
+        title = _title(store.content_dir(version.id))
+        names = (f'  "{title}"' if title else "") + (
+            f"  from {version.source}" if version.source else ""
+        )
+        state = []
+        if version.id == active:
+            state.append("active")
+        if version.id == showing:
+            state.append("showing")
+        problem = checker.problem(store.root, version.id)
+        if problem is not None and version.id == active:
+            state.append("NOT SHOWN")
         print(
-            f"{mark} {version.id}  made {version.created or '?'}  "
+            f"{mark} {version.id}{names}  made {version.created or '?'}  "
             f"installed {version.installed or '?'}  "
             f"schema {version.schema_version or '?'}  {signed}"
-            + ("  (active)" if version.id == active else "")
+            + (f"  ({', '.join(state)})" if state else "")
         )
+        if problem is not None:
+            print(f"    ALTERED since it was installed: {problem}; it is never shown")
     mark = "*" if active is None else " "
-    print(f"{mark} factory default (bundled)" + ("  (active)" if active is None else ""))
+    if active is None:
+        state_text = "  (active, showing)"
+    elif showing is None:
+        state_text = "  (showing: no intact installed version)"
+    else:
+        state_text = ""
+    print(f"{mark} factory default (bundled){state_text}")
     pointer = store.pointer_text()
     if active is None and pointer not in (None, FACTORY):
         print(f"note: the active pointer ({store.pointer}) is damaged; the factory default shows")
     return EXIT_OK
+
+
+def _title(folder: Path) -> str | None:
+    """The exhibit's title in its default language, for people; None if it does not load."""
+    from kiosk.content.issues import ContentError  # noqa: PLC0415
+    from kiosk.content.loader import load_exhibit  # noqa: PLC0415
+
+    try:
+        settings = load_exhibit(folder).settings
+    except (ContentError, OSError):
+        return None
+    title = settings.title.text(settings.default_language, settings.default_language)
+    return title if len(title) <= 60 else title[:59].rstrip() + "…"
 
 
 def _rollback(args: argparse.Namespace) -> int:

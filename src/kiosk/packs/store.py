@@ -30,7 +30,8 @@ from typing import Any
 
 from kiosk.packs import fsio
 from kiosk.packs.errors import PackError
-from kiosk.packs.manifest import iso_utc, parse_manifest
+from kiosk.packs.integrity import IntegrityChecker, resolve_intact
+from kiosk.packs.manifest import iso_utc
 from kiosk.packs.pointer import (
     CONTENT,
     VERSION_ID,
@@ -113,24 +114,9 @@ class ContentStore:
     def check_intact(self, version: str) -> None:
         """PackError unless the version holds exactly the files its manifest lists,
         unchanged (a disk can fail; someone can edit files by hand)."""
-        folder = self.versions_dir / version
-        try:
-            manifest = parse_manifest((folder / MANIFEST_COPY).read_bytes())
-        except (OSError, PackError) as error:
-            raise PackError(f"version {version} has no readable manifest: {error}") from None
-        content = folder / CONTENT
-        present = {
-            path.relative_to(content).as_posix() for path in content.rglob("*") if not path.is_dir()
-        }
-        extra = sorted(present - set(manifest.files))
-        if extra:
-            raise PackError(
-                f"version {version} holds a file its manifest does not list: '{extra[0]}'"
-            )
-        for name, digest in sorted(manifest.files.items()):
-            target = content / name
-            if not target.is_file() or fsio.sha256_file(target) != digest:
-                raise PackError(f"version {version} is damaged: '{name}' is missing or changed")
+        problem = IntegrityChecker().problem(self.root, version)
+        if problem is not None:
+            raise PackError(problem)
 
     def next_sequence(self) -> int:
         return 1 + max((version.sequence for version in self.versions()), default=0)
@@ -286,11 +272,12 @@ def active_content_dir() -> Path | None:
     (``kiosk.paths.default_content_dir()``): nothing installed, factory chosen by rollback,
     or a pointer that is missing, damaged or dangling.
 
+    An installed version whose files no longer match its manifest is never returned: the
+    last intact version rollback would go to is, else None (``packs.integrity``).
+
     Never raises: whatever state the store is in, the kiosk must start.
     """
     try:
-        store = ContentStore.default()
-        version = store.active_id()
-        return None if version is None else store.content_dir(version)
+        return resolve_intact(ContentStore.default().root).folder
     except Exception:
         return None

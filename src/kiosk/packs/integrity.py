@@ -1,0 +1,144 @@
+"""What is installed stays what was signed: every installed version keeps its pack's manifest
+(each file's SHA-256), and its files are checked against it before the kiosk shows them.
+
+An altered version (a hand edit of the store, a failing card) is refused: the kiosk shows
+the last intact version it would roll back to, else the factory exhibit.  The check also
+binds the manifest copy to the version's name, whose second part is the start of the
+manifest's SHA-256, so editing a file and its hash together is caught as well (fully so
+for signed versions only by reinstalling: the signature is checked at install).
+
+``IntegrityChecker`` remembers files it has hashed by their inode, size and change times,
+so the kiosk's periodic look at the active version costs a ``stat`` per file; a file that
+was written since (its ctime moves, whatever the writer does to mtime) is hashed again.
+
+Read on every start with a version installed, before the first frame: so it imports little
+(no dataclasses, no datetime, not the manifest's full parser: the manifest copy is first
+checked against the version's name, and it was fully checked at install).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from kiosk.packs.pointer import CONTENT, active_version
+
+MANIFEST_COPY = "manifest.json"  # as store.MANIFEST_COPY (store imports this module)
+
+Signature = tuple[int, int, int, int]  # inode, size, mtime_ns, ctime_ns
+
+
+class IntegrityChecker:
+    """Checks installed versions against their manifests; keeps what it has verified."""
+
+    def __init__(self) -> None:
+        self._verified: dict[Path, Signature] = {}
+
+    def problem(self, root: Path, version: str) -> str | None:
+        """Why ``version`` in the store at ``root`` is not what was installed, or None."""
+        folder = root / "versions" / version
+        files = _installed_manifest(folder, version)
+        if isinstance(files, str):
+            return files
+        content = folder / CONTENT
+        try:
+            present = {
+                path.relative_to(content).as_posix()
+                for path in content.rglob("*")
+                if not path.is_dir()
+            }
+        except OSError as error:
+            return f"version {version} cannot be read: {error}"
+        extra = sorted(present - set(files))
+        if extra:
+            return f"version {version} was altered: '{extra[0]}' was added"
+        for name, expected in sorted(files.items()):
+            if not self._matches(content / name, expected):
+                return f"version {version} was altered: '{name}' is missing or changed"
+        return None
+
+    def _matches(self, path: Path, expected: str) -> bool:
+        try:
+            status = path.lstat()
+            if not path.is_file() or path.is_symlink():
+                return False
+            signature = (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+            if self._verified.get(path) == signature:
+                return True
+            with path.open("rb") as handle:
+                actual = hashlib.file_digest(handle, "sha256").hexdigest()
+            if actual != expected:
+                self._verified.pop(path, None)
+                return False
+        except OSError:
+            return False
+        self._verified[path] = signature
+        return True
+
+
+def _installed_manifest(folder: Path, version: str) -> dict[str, str] | str:
+    """The files and hashes of the manifest installed with ``version``, or the problem."""
+    try:
+        manifest_bytes = (folder / MANIFEST_COPY).read_bytes()
+    except OSError as error:
+        return f"version {version} has no readable manifest: {error.strerror or error}"
+    digest = hashlib.sha256(manifest_bytes).hexdigest()
+    parts = version.split("-")
+    if len(parts) < 2 or not digest.startswith(parts[1]):
+        return f"version {version} was altered: its manifest is not the one installed"
+    files = _listed_files(manifest_bytes)
+    if files is None:
+        return f"version {version} has no readable manifest"
+    return files
+
+
+def _listed_files(manifest_bytes: bytes) -> dict[str, str] | None:
+    """The manifest's files and hashes (a manifest already checked at install)."""
+    try:
+        files = json.loads(manifest_bytes.decode("utf-8")).get("files")
+    except (ValueError, AttributeError, RecursionError):
+        return None
+    if not isinstance(files, dict) or not all(
+        isinstance(name, str) and isinstance(digest, str) for name, digest in files.items()
+    ):
+        return None
+    return files
+
+
+class Resolved:
+    """The content folder to show (None: the factory exhibit) and the versions refused on
+    the way, each with its reason."""
+
+    def __init__(
+        self, folder: Path | None, version: str | None, refused: tuple[str, ...] = ()
+    ) -> None:
+        self.folder = folder
+        self.version = version
+        self.refused = refused
+
+
+def resolve_intact(root: Path, checker: IntegrityChecker | None = None) -> Resolved:
+    """The active version if intact, else the nearest intact one rollback would go to, else
+    the factory exhibit.  Never raises: the kiosk must start whatever the store's state."""
+    checker = checker or IntegrityChecker()
+    refused: list[str] = []
+    try:
+        version = active_version(root)
+        if version is None:
+            return Resolved(None, None)
+        problem = checker.problem(root, version)
+        if problem is None:  # the usual case: the install records are never read
+            return Resolved(root / "versions" / version / CONTENT, version)
+        refused.append(problem)
+        from kiosk.packs.store import ContentStore  # noqa: PLC0415 - store imports this
+
+        for candidate in ContentStore(root).rollback_chain(version):
+            problem = checker.problem(root, candidate)
+            if problem is None:
+                folder = root / "versions" / candidate / CONTENT
+                return Resolved(folder, candidate, tuple(refused))
+            refused.append(problem)
+    except Exception as error:  # a store too damaged to read: the factory exhibit
+        refused.append(f"the content store cannot be read: {error}")
+    return Resolved(None, None, tuple(refused))

@@ -1,0 +1,153 @@
+"""What is installed stays what was signed: an installed version edited after its install
+(figures 150 -> 9999) is never shown, at start-up or by hot reload; the kiosk shows the last
+intact version or the factory exhibit, and `kiosk pack list` and `kiosk self-test` say so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import content_folder, main
+from kiosk.content.loader import load_exhibit
+from kiosk.core.pack_follow import follow_intact_store
+from kiosk.core.reloader import ContentReloader
+from kiosk.packs.build import build_pack
+from kiosk.packs.integrity import IntegrityChecker, resolve_intact
+from kiosk.packs.store import ContentStore, active_content_dir
+from kiosk.paths import default_content_dir
+from test_packs_support import content_copy, pack_cli, tree_hashes
+
+
+@pytest.fixture(autouse=True)
+def station(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    data = tmp_path / "station"
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(data))
+    monkeypatch.setenv("KIOSK_CONFIG", str(tmp_path / "station.yaml"))
+    return data
+
+
+@pytest.fixture(scope="module")
+def two_packs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    root = tmp_path_factory.mktemp("integrity")
+    packs = []
+    for name in ("first", "second"):
+        out = root / f"{name}.zip"
+        build_pack(content_copy(root / name, variant=name), out)
+        packs.append(out)
+    return packs
+
+
+def tamper(folder: Path) -> None:
+    figures = folder / "figures.yaml"
+    text = figures.read_text("utf-8")
+    assert "value: 150" in text
+    figures.write_text(text.replace("value: 150", "value: 9999"), "utf-8")
+
+
+def test_an_altered_active_version_is_never_shown(
+    two_packs: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert pack_cli("install", two_packs[0]) == 0
+    store = ContentStore.default()
+    active = store.active_id()
+    assert active is not None
+    tamper(store.content_dir(active))
+    before = tree_hashes(store.root)
+    capsys.readouterr()
+
+    assert active_content_dir() is None  # the factory exhibit
+    assert content_folder(None) == default_content_dir()
+    assert f"{active} was altered: 'figures.yaml'" in capsys.readouterr().err
+    assert tree_hashes(store.root) == before  # refusing changes nothing
+
+
+def test_the_last_intact_version_is_shown_instead(two_packs: list[Path]) -> None:
+    first, second = two_packs
+    assert pack_cli("install", first) == 0
+    assert pack_cli("install", second) == 0
+    store = ContentStore.default()
+    versions = [version.id for version in store.versions()]  # newest first
+    tamper(store.content_dir(versions[0]))
+    resolved = resolve_intact(store.root)
+    assert resolved.version == versions[1]
+    assert active_content_dir() == store.content_dir(versions[1])
+    assert "notes/first.txt" in tree_hashes(content_folder(None))
+    assert resolved.refused and versions[0] in resolved.refused[0]
+
+
+def test_an_added_file_or_a_rewritten_manifest_is_caught(two_packs: list[Path]) -> None:
+    assert pack_cli("install", two_packs[0]) == 0
+    store = ContentStore.default()
+    version = store.active_id() or ""
+    extra = store.content_dir(version) / "notes" / "advert.txt"
+    extra.write_text("buy now\n", "utf-8")
+    assert "'notes/advert.txt' was added" in (IntegrityChecker().problem(store.root, version) or "")
+    extra.unlink()
+    assert IntegrityChecker().problem(store.root, version) is None
+    manifest = store.versions_dir / version / "manifest.json"
+    manifest.write_bytes(manifest.read_bytes().replace(b'"format": 1', b'"format":  1'))
+    assert "manifest is not the one installed" in (
+        IntegrityChecker().problem(store.root, version) or ""
+    )
+
+
+def test_the_checker_notices_an_edit_after_it_verified(two_packs: list[Path]) -> None:
+    assert pack_cli("install", two_packs[0]) == 0
+    store = ContentStore.default()
+    version = store.active_id() or ""
+    checker = IntegrityChecker()
+    assert checker.problem(store.root, version) is None
+    tamper(store.content_dir(version))
+    assert "'figures.yaml'" in (checker.problem(store.root, version) or "")
+
+
+def test_pack_list_reports_the_alteration(
+    two_packs: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert pack_cli("install", two_packs[0]) == 0
+    store = ContentStore.default()
+    tamper(store.content_dir(store.active_id() or ""))
+    capsys.readouterr()
+    assert pack_cli("list") == 0
+    out = capsys.readouterr().out
+    assert "ALTERED" in out and "figures.yaml" in out
+    assert "factory default (bundled)  (showing" in out
+    assert "(active, NOT SHOWN)" in out
+
+
+def test_self_test_fails_on_an_altered_version(  # type: ignore[no-untyped-def]
+    qapp, two_packs: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert pack_cli("install", two_packs[0]) == 0
+    store = ContentStore.default()
+    version = store.active_id() or ""
+    tamper(store.content_dir(version))
+    capsys.readouterr()
+    assert main(["self-test"]) == 1
+    out, err = capsys.readouterr()
+    assert "FAILED" in out
+    assert f"content store: version {version} was altered: 'figures.yaml'" in err
+
+
+def test_hot_reload_never_loads_an_altered_version(  # type: ignore[no-untyped-def]
+    qtbot, two_packs: list[Path]
+) -> None:
+    assert pack_cli("install", two_packs[0]) == 0
+    store = ContentStore.default()
+    folder = active_content_dir()
+    assert folder is not None
+    reloader = ContentReloader(folder)
+    loaded: list[object] = []
+    reloader.content_ready.connect(loaded.append)
+    guard = follow_intact_store(reloader, store.root, default_content_dir())
+    guard.follower._timer.stop()  # not the poll: the look the guard takes at each check
+    tamper(folder)
+    # The watcher sees the edit; the guard moves the reloader to the factory exhibit before
+    # the edited folder's verdict can be loaded.
+    qtbot.waitUntil(lambda: reloader.folder == default_content_dir(), timeout=30_000)
+    qtbot.waitUntil(lambda: len(loaded) >= 1, timeout=60_000)
+    qtbot.wait(0)
+    expected = load_exhibit(default_content_dir())
+    assert all(exhibit == expected for exhibit in loaded)
+    reloader.deleteLater()
