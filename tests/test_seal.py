@@ -163,3 +163,28 @@ def test_seal_messages_are_short(tmp_path: Path) -> None:
     for line in assert_answered(folder):
         message = line.split(": ", 2)[2]
         assert len(message) < 120, line
+
+
+def test_sealing_a_statement_with_errors_changes_nothing(tmp_path: Path) -> None:
+    folder = copy_content(tmp_path)
+    path = folder / "statement.yaml"
+    edit(path, 'date: "2026-01-20"', "date: someday")
+    edit(path, "150 civilians", "1500 civilians")
+    before = {name: (folder / name).read_bytes() for name in ("statement.yaml", "statement.seal")}
+    result = kiosk("statement", "seal", str(folder))
+    assert result.returncode == 1
+    assert "statement.yaml:12:7: error: expected a date like 2026-01-20" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert {name: (folder / name).read_bytes() for name in before} == before
+
+
+def test_sealing_keeps_windows_line_endings(tmp_path: Path) -> None:
+    folder = copy_content(tmp_path)
+    path = folder / "statement.yaml"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n").replace(b"150 c", b"151 c"))
+    assert kiosk("statement", "seal", str(folder)).returncode == 0
+    data = path.read_bytes()
+    assert data.count(b"\n") == data.count(b"\r\n")
+    assert errors(messages(folder)) == [
+        line for line in errors(messages(folder)) if line.startswith("figures.yaml")
+    ]
