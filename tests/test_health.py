@@ -99,3 +99,19 @@ def test_logs_rotate_under_a_size_cap(tmp_path: Path, monkeypatch, clean_logging
     assert len(logs) == BACKUPS + 1
     assert sum(path.stat().st_size for path in logs) <= MAX_BYTES * (BACKUPS + 1) + 2000
     files.crash.close()
+
+
+def test_crash_log_is_rotated_like_the_log(tmp_path: Path, monkeypatch, clean_logging) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("KIOSK_LOG_DIR", str(tmp_path))
+    # Each start after a crash (systemd restarts the kiosk) may find a crash.log over the cap.
+    for start in range(BACKUPS + 3):
+        (tmp_path / "crash.log").write_text(f"{start}\n" + "x" * MAX_BYTES, encoding="utf-8")
+        files = configure_logging(to_files=True)
+        assert files is not None
+        files.crash.close()
+        faulthandler.disable()
+    crashes = sorted(tmp_path.glob("crash.log*"))
+    assert len(crashes) == BACKUPS + 1
+    assert (tmp_path / "crash.log").stat().st_size == 0  # this run's, fresh
+    assert (tmp_path / "crash.log.1").read_text(encoding="utf-8").startswith(f"{BACKUPS + 2}\n")
+    assert sum(path.stat().st_size for path in crashes) <= (MAX_BYTES + 10) * (BACKUPS + 1)

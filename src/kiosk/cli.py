@@ -254,7 +254,15 @@ def main(argv: list[str] | None = None) -> int:
         "self-test": _self_test,
         "fallback": _fallback,
     }
-    return commands[args.command](args)
+    try:
+        return commands[args.command](args)
+    except OSError as error:
+        # A disk or a KIOSK_* path that refuses (a file where a folder should be, a
+        # read-only or full disk): a message naming it, never a traceback.
+        from kiosk.paths import explain_os_error  # noqa: PLC0415
+
+        print(explain_os_error(error), file=sys.stderr)
+        return EXIT_USAGE
 
 
 def content_folder(chosen: Path | None, store: Path | None = None) -> Path:

@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 APP_NAME = "kiosk"
+# The environment variables that move the kiosk's folders and files.
+PATH_OVERRIDES = ("KIOSK_DATA_DIR", "KIOSK_LOG_DIR", "KIOSK_CONTENT_STORE", "KIOSK_CONFIG")
 
 
 def bundled_root() -> Path:
@@ -67,3 +69,23 @@ def self_restart_wanted(environ: Mapping[str, str]) -> bool:
     service manager will.  systemd sets NOTIFY_SOCKET; the Windows and macOS recipes (and
     anyone else supervising) set KIOSK_SUPERVISED=1."""
     return not environ.get("NOTIFY_SOCKET") and environ.get("KIOSK_SUPERVISED", "") in ("", "0")
+
+
+def _related(one: Path, other: Path) -> bool:
+    return one == other or one in other.parents or other in one.parents
+
+
+def explain_os_error(error: OSError, environ: Mapping[str, str] | None = None) -> str:
+    """One line for a file error that reached the command line: which ``KIOSK_*`` override
+    led there when one did (``KIOSK_DATA_DIR=/dev/null/x cannot be used: Not a
+    directory``), else the file and the reason."""
+    environ = os.environ if environ is None else environ
+    reason = error.strerror or str(error)
+    filename = os.fsdecode(error.filename) if error.filename is not None else None
+    if filename:
+        for name in PATH_OVERRIDES:
+            value = environ.get(name)
+            if value and _related(Path(filename), Path(value)):
+                return f"kiosk: {name}={value} cannot be used: {reason} ({filename})"
+        return f"kiosk: cannot use {filename}: {reason}"
+    return f"kiosk: {reason}"

@@ -3,6 +3,7 @@ monitoring (or a person with a terminal) to read without touching the kiosk."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -43,13 +44,16 @@ def memory_mib() -> float:
 
 
 def count_start(folder: Path) -> int:
-    """Record one more start of the kiosk (restarts show up as a rising count)."""
+    """Record one more start of the kiosk (restarts show up as a rising count).  On a disk
+    that refuses the write the count is still returned; the health report's own warning
+    says why nothing is written."""
     path = folder / STARTS_FILE
     try:
         starts = int(json.loads(path.read_text(encoding="utf-8")).get("starts", 0)) + 1
     except (OSError, ValueError, AttributeError):
         starts = 1
-    write_json(path, {"starts": starts, "last_start": int(time.time())})
+    with contextlib.suppress(OSError):
+        write_json(path, {"starts": starts, "last_start": int(time.time())})
     return starts
 
 

@@ -3,7 +3,7 @@ shows up as a stale report)."""
 
 from __future__ import annotations
 
-import contextlib
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, qVersion
 from kiosk.ops.health import write_json
 
 INTERVAL_MS = 30_000
+log = logging.getLogger(__name__)
 
 
 def qt_versions() -> dict[str, str]:
@@ -27,6 +28,7 @@ class HealthWriter(QObject):
         super().__init__(parent)
         self.path = path
         self.make_report = make_report
+        self._failing = False
         self._timer = QTimer(self, interval=INTERVAL_MS)
         self._timer.timeout.connect(self.write_now)
 
@@ -35,6 +37,20 @@ class HealthWriter(QObject):
         self._timer.start()
 
     def write_now(self) -> None:
-        # A full or read-only disk must not stop the exhibit; the logs say more.
-        with contextlib.suppress(OSError):
+        # A full or read-only disk must not stop the exhibit: one warning naming the problem,
+        # then quiet retries (a disk that gets space again gets its report again).
+        try:
             write_json(self.path, self.make_report())
+        except OSError as error:
+            if not self._failing:
+                log.warning(
+                    "health report: cannot write %s: %s; trying again every %d s",
+                    self.path,
+                    error.strerror or error,
+                    INTERVAL_MS // 1000,
+                )
+            self._failing = True
+        else:
+            if self._failing:
+                log.info("health report: written again to %s", self.path)
+            self._failing = False

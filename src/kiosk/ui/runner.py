@@ -8,12 +8,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLockFile, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.content.issues import Issue
 from kiosk.content.model import Exhibit
+from kiosk.ops.station_lock import StationBusyError, hold_station_lock
 from kiosk.paths import data_dir
 from kiosk.station import StationConfig
 from kiosk.ui.application import build_kiosk, create_application
@@ -51,20 +52,14 @@ class RunOptions:
     exit_when_ready: bool = False
 
 
-def hold_station_lock() -> QLockFile | None:
-    """One kiosk per station: a second one would fight the first for the screen.  The lock
-    is released when the process ends, even when it crashes."""
-    folder = data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    lock = QLockFile(str(folder / "kiosk.lock"))
-    return lock if lock.tryLock(0) else None
-
-
 def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
-    lock = hold_station_lock()
-    if lock is None:
+    try:  # one kiosk per station (kiosk.ops.station_lock); a read-only or full disk is fine
+        lock = hold_station_lock(data_dir())
+    except StationBusyError:
         print("kiosk: a kiosk is already running on this station", file=sys.stderr)
         return 2
+    for note in lock.notes:
+        print(f"kiosk: warning: {note}", file=sys.stderr)
     if options.config_path is not None:
         # Pack commands run as child processes must read the same configuration.
         os.environ["KIOSK_CONFIG"] = str(options.config_path)
@@ -109,7 +104,7 @@ def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
         kiosk.lockdown.window = shown
         kiosk.lockdown.full_screen = True
     code = app.exec()
-    lock.unlock()
+    lock.release()
     return code
 
 
