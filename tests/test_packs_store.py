@@ -98,11 +98,11 @@ def test_install_list_install_rollback_list(
     assert [version_of(line) for line in lines[:2]] == [second_id, first_id]
     assert lines[1].startswith(f"* {first_id}")
 
-    # From the earliest version there is nothing before it but the factory default.
-    assert pack_cli("rollback") == 1
-    assert "rollback --to factory" in capsys.readouterr().err
-    assert pack_cli("rollback", "--to", "factory") == 0
+    # Before the earliest version: the factory default it replaced.
+    assert pack_cli("rollback") == 0
     assert active_content_dir() is None
+    assert pack_cli("rollback", "--to", "factory") == 1
+    assert "factory is already active" in capsys.readouterr().err
     assert listing(capsys)[-1] == "* factory default (bundled)  (active, showing)"
     assert pack_cli("rollback", "--to", second_id) == 0  # forward again
     assert active_hashes() == tree_hashes(second_folder)
@@ -305,3 +305,26 @@ def test_install_is_quick(tmp_path: Path) -> None:
     started = time.perf_counter()
     install_pack(pack, [])
     assert time.perf_counter() - started < 5
+
+
+def test_rollback_undoes_the_last_switch_and_walks_back_the_history(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, first_folder = make_pack(tmp_path, "first")
+    second, second_folder = make_pack(tmp_path, "second")
+    assert pack_cli("install", first) == 0
+    assert pack_cli("rollback") == 0  # the first install undone: the factory default
+    assert active_content_dir() is None
+    assert pack_cli("install", first) == 0
+    assert pack_cli("install", second) == 0
+    assert pack_cli("rollback", "--to", "factory") == 0
+    # Each rollback undoes one more switch, newest first.
+    assert pack_cli("rollback") == 0
+    assert active_hashes() == tree_hashes(second_folder)
+    assert pack_cli("rollback") == 0
+    assert active_hashes() == tree_hashes(first_folder)
+    assert pack_cli("rollback") == 0
+    assert active_content_dir() is None
+    capsys.readouterr()
+    assert pack_cli("rollback") == 1
+    assert "nothing to roll back to" in capsys.readouterr().err

@@ -158,6 +158,7 @@ def install_pack(
         _checkpoint("renamed-synced")
         store.set_active(version, step=lambda stage: _checkpoint(f"pointer-{stage}"))
         _checkpoint("switched")
+        store.note_switch(previous)
         remember(store, checked.manifest, version)
         pruned = _prune(store)
         _checkpoint("pruned")
@@ -213,6 +214,8 @@ def _reuse(
     _checkpoint("reuse-recorded")
     store.set_active(version, step=lambda stage: _checkpoint(f"pointer-{stage}"))
     _checkpoint("switched")
+    if previous != version:
+        store.note_switch(previous)
     pruned = _prune(store)
     _checkpoint("pruned")
     return Installed(version, previous, True, file_count, verdict, [], pruned)

@@ -41,6 +41,8 @@ from kiosk.packs.pointer import (
 )
 
 FACTORY = "factory"
+HISTORY = "history.json"  # the switches rollback can undo
+MAX_UNDO = 50
 MANIFEST_COPY, SIGNATURE_COPY, RECORD = "manifest.json", "manifest.sig", "install.json"
 KEEP_VERSIONS = 5  # at most, the active one included
 KEEP_PREVIOUS = 3  # at least, of those installed before the active one (budget allowing)
@@ -147,6 +149,23 @@ class ContentStore:
         if version != FACTORY and not self.has_version(version):
             raise PackError(f"version {version} is not installed")
         fsio.atomic_write(self.pointer, (version + "\n").encode("ascii"), step)
+
+    def undo_stack(self) -> list[str] | None:
+        """What each switch still to be undone replaced, the last switch last (version ids
+        or FACTORY); None for a store from before switches were recorded."""
+        document = _read_json(self.root / HISTORY)
+        stack = document.get("undo")
+        if not isinstance(stack, list):
+            return None
+        return [entry for entry in stack if isinstance(entry, str)]
+
+    def note_switch(self, previous: str | None, *, undoing: bool = False) -> None:
+        """Record a switch away from ``previous`` (None: the factory default) so that
+        ``kiosk pack rollback`` can undo it; an undo pops instead of pushing.  Written after
+        the pointer: a crash in between leaves one switch that rollback does not know."""
+        stack = self.undo_stack() or []
+        stack = stack[:-1] if undoing else [*stack, previous or FACTORY][-MAX_UNDO:]
+        fsio.atomic_write(self.root / HISTORY, json.dumps({"undo": stack}).encode("utf-8"))
 
     def record(self, folder: Path, record: dict[str, Any]) -> None:
         fsio.atomic_write(folder / RECORD, json.dumps(record, indent=2).encode("utf-8"))
