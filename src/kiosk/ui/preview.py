@@ -90,7 +90,7 @@ class PreviewWindow(QWidget):
     def _arrange(self) -> None:
         area = self.exhibit_rect()
         shorter = min(area.width(), area.height())
-        self.panel.set_text_size(max(14, round(FINDINGS_TEXT_AT_1080 * shorter / 1080)))
+        self.panel.set_text_size(max(16, round(FINDINGS_TEXT_AT_1080 * shorter / 1080)))
         if self.exhibit is not None:
             self.exhibit.setGeometry(area)
         if self.below:
