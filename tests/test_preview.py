@@ -114,8 +114,9 @@ def real_click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
 
 def settled(qtbot, preview: Preview) -> None:  # type: ignore[no-untyped-def]
     window = preview.kiosk.window  # type: ignore[union-attr]
-    qtbot.waitUntil(lambda: len(window.screens) == 5)
-    qtbot.waitUntil(lambda: not window.fade.isVisible())
+    # Hang guards: building the screens and a 300 ms fade take longer on a busy machine.
+    qtbot.waitUntil(lambda: len(window.screens) == 5, timeout=30_000)
+    qtbot.waitUntil(lambda: not window.fade.isVisible(), timeout=30_000)
 
 
 def reload(qtbot, preview: Preview, folder: Path, old: str, new: str) -> None:  # type: ignore[no-untyped-def]
