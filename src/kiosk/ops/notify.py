@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import os
 import socket
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
+
+# What systemd hands the service's main process for sd_notify; no child may inherit it.
+NOTIFY_VARIABLES = ("NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID")
 
 
 class Notifier:
@@ -20,6 +23,10 @@ class Notifier:
         self.address = "\0" + address[1:] if address.startswith("@") else address
         usec = environ.get("WATCHDOG_USEC", "")
         self.watchdog_s = int(usec) / 1_000_000 if usec.isdigit() and int(usec) > 0 else None
+        # systemd names the process its watchdog watches; pings from another are not asked.
+        watched = environ.get("WATCHDOG_PID", "")
+        if watched.isdigit() and int(watched) != os.getpid():
+            self.watchdog_s = None
 
     @property
     def enabled(self) -> bool:
@@ -43,3 +50,25 @@ class Notifier:
 
     def status(self, text: str) -> bool:
         return self.send(f"STATUS={text}")
+
+
+_claimed: Notifier | None = None
+
+
+def claim_notifier(environ: MutableMapping[str, str] | None = None) -> Notifier:
+    """The process's notifier, read from the environment once, before any child starts.
+
+    The variables are then removed from the environment (``os.environ`` updates the C
+    environment too, which Qt's processes inherit): with ``NotifyAccess=all`` a child's
+    READY=1 would count as the kiosk's.  KIOSK_SUPERVISED=1 keeps saying that a service
+    manager restarts the kiosk (``kiosk.paths.self_restart_wanted``).
+    """
+    global _claimed  # noqa: PLW0603 - one claim per process, by design
+    if _claimed is None:
+        environ = os.environ if environ is None else environ
+        _claimed = Notifier(environ)
+        if environ.get("NOTIFY_SOCKET"):
+            environ["KIOSK_SUPERVISED"] = "1"
+        for name in NOTIFY_VARIABLES:
+            environ.pop(name, None)
+    return _claimed

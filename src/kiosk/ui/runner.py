@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.content.issues import Issue
 from kiosk.content.model import Exhibit
+from kiosk.ops.notify import claim_notifier
 from kiosk.ops.station_lock import StationBusyError, hold_station_lock
 from kiosk.paths import data_dir
 from kiosk.station import StationConfig
@@ -53,6 +54,8 @@ class RunOptions:
 
 
 def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
+    # systemd's variables leave the environment before any child (or Qt) can inherit them.
+    claim_notifier()
     try:  # one kiosk per station (kiosk.ops.station_lock); a read-only or full disk is fine
         lock = hold_station_lock(data_dir())
     except StationBusyError:
@@ -160,7 +163,6 @@ def _start_health(window: KioskWindow, store: Path) -> Callable[[], dict[str, ob
     import time  # noqa: PLC0415
 
     from kiosk.ops.health import HEALTH_FILE, LastError, count_start, report  # noqa: PLC0415
-    from kiosk.ops.notify import Notifier  # noqa: PLC0415
     from kiosk.packs.pointer import active_version  # noqa: PLC0415
     from kiosk.ui.health_writer import HealthWriter, qt_versions  # noqa: PLC0415
     from kiosk.ui.heartbeat import Heartbeat  # noqa: PLC0415
@@ -180,5 +182,5 @@ def _start_health(window: KioskWindow, store: Path) -> Callable[[], dict[str, ob
 
     HealthWriter(data_dir() / HEALTH_FILE, health, window).start()
     # The exhibit is on screen and running: systemd hears READY, then the GUI thread's pings.
-    Heartbeat(Notifier(), window).first_frame_shown()
+    Heartbeat(claim_notifier(), window).first_frame_shown()
     return health
