@@ -241,3 +241,14 @@ def test_a_configuration_the_account_may_not_read_is_named_with_its_owner(
     assert f"{config.parent} belongs to '" in text
     assert "security settings are refused" in text
     assert loaded.trusted_keys == () and loaded.trust_problems
+
+
+def test_an_unknown_key_makes_trust_uncertain_unless_plainly_harmless(tmp_path: Path) -> None:
+    config = tmp_path / "station.yaml"
+    config.write_text("trusted_key: [a.pub]\n", encoding="utf-8")
+    assert load_station_config(config, environ={})[0].trust_problems
+    config.write_text("signing: [a.pub]\n", encoding="utf-8")
+    assert load_station_config(config, environ={})[0].trust_problems
+    config.write_text("curser: visible\n", encoding="utf-8")
+    loaded, issues = load_station_config(config, environ={})
+    assert issues and not loaded.trust_problems  # reported, but no reason to doubt trust

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.content.fields import FieldReader
-from kiosk.content.issues import ContentError, Issue, Location
+from kiosk.content.issues import ContentError, Issue, Location, shown
 from kiosk.content.schema import (
     FAILED,
     Boolean,
@@ -193,15 +193,26 @@ def _read_file(
     if mapping is None:
         uncertain.extend(reader.issues)
         return
-    before = len(reader.issues)
-    reader.check_keys(mapping, set(), {"schema_version", "opening_hours", *SECTIONS})
-    uncertain.extend(reader.issues[before:])  # a misspelt 'trusted_keys' is not harmless
+    known = {"schema_version", "opening_hours", *SECTIONS}
+    reader.check_keys(mapping, set(), known)
+    for key, location in mapping.key_locations.items():
+        if key not in known and not _looks_harmless(key):
+            # A misspelt 'trusted_keys' (or a key nobody knows) may be meant as trust.
+            uncertain.append(Issue("error", location, f"unknown key '{shown(key)}'"))
     for key, node in mapping.entries.items():
         if key in SECTIONS:
             _read_section(key, node, reader, values, uncertain)
     hours = mapping.entries.get("opening_hours")
     if hours is not None:
         values["opening_hours"] = _opening_hours(hours, reader)
+
+
+def _looks_harmless(key: str) -> bool:
+    """An unknown key that is plainly a misspelling of a harmless setting ('curser')."""
+    import difflib  # noqa: PLC0415 - only for unknown keys
+
+    match = difflib.get_close_matches(key, [*SECTIONS, "opening_hours"], n=1, cutoff=0.8)
+    return bool(match) and match[0] not in SECURITY_SECTIONS and len(key) <= 64
 
 
 def _refuse_whole_file(
