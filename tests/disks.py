@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -60,13 +60,35 @@ def read_only_folder(base: Path) -> Iterator[Path]:
 
 
 @contextlib.contextmanager
-def full_folder(base: Path, stale_lock: bool = False) -> Iterator[Path]:
+def remounted_read_only(base: Path, prepare: Callable[[Path], None]) -> Iterator[Path]:
+    """A folder that ``prepare`` fills, then made read-only (an SD card the kernel remounted
+    read-only after an error)."""
+    mount = base / "remounted"
+    if not _mount(mount, "size=4m,mode=0755"):
+        pytest.skip("cannot mount a small tmpfs here (not root, or no mount)")
+    try:
+        prepare(mount)
+        remount = ["mount", "-o", "remount,ro", str(mount)]
+        assert subprocess.run(remount, capture_output=True, check=False).returncode == 0
+        assert refuses_writes(mount)
+        yield mount
+    finally:
+        _unmount(mount)
+
+
+@contextlib.contextmanager
+def full_folder(
+    base: Path, stale_lock: bool = False, prepare: Callable[[Path], None] | None = None
+) -> Iterator[Path]:
     """An existing folder on a small disk with no space left; with ``stale_lock``, the lock
-    file a crashed kiosk left behind (Qt's lock file format, a process that is gone)."""
+    file a crashed kiosk left behind (Qt's lock file format, a process that is gone);
+    ``prepare`` puts files there before the disk is filled."""
     mount = base / "full"
     if not _mount(mount, "size=256k,mode=0755"):
         pytest.skip("cannot mount a small tmpfs here to fill it (not root, or no mount)")
     try:
+        if prepare is not None:
+            prepare(mount)
         if stale_lock:
             (mount / "kiosk.lock").write_text(
                 "2147483646\npython3.11\nstation\nboot\nmachine\n", encoding="utf-8"

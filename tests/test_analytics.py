@@ -522,3 +522,50 @@ def test_an_unusable_data_folder_exits_2(
     default_db_path().mkdir()  # a folder where the database should be
     assert run("analytics", "summary") == 2
     assert "kiosk analytics: " in capsys.readouterr().err
+
+
+def _count_two_visits(folder: Path) -> None:
+    with AnalyticsStore(folder / "analytics.sqlite3") as counted:
+        counted.count("visit")
+        counted.count("visit")
+
+
+def test_staff_read_the_counts_from_a_read_only_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from disks import remounted_read_only  # noqa: PLC0415 - mounts: only these tests
+
+    with remounted_read_only(tmp_path, _count_two_visits) as folder:
+        monkeypatch.setenv("KIOSK_DATA_DIR", str(folder))
+        parser = argparse.ArgumentParser()
+        add_analytics_commands(parser.add_subparsers(dest="command"))
+        code = run_analytics_command(parser.parse_args(["analytics", "summary"]))
+        out = tmp_path / "counts.csv"
+        export = run_analytics_command(
+            parser.parse_args(["analytics", "export", "--out", str(out)])
+        )
+    assert code == 0, capsys.readouterr().err
+    assert "Visits today (UTC): 2" in capsys.readouterr().out
+    assert export == 0 and out.read_text(encoding="utf-8").count(",visit,") == 1
+
+
+def test_staff_read_the_counts_from_a_full_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from disks import full_folder  # noqa: PLC0415 - mounts: only these tests
+
+    with full_folder(tmp_path, prepare=_count_two_visits) as folder:
+        monkeypatch.setenv("KIOSK_DATA_DIR", str(folder))
+        parser = argparse.ArgumentParser()
+        add_analytics_commands(parser.add_subparsers(dest="command"))
+        code = run_analytics_command(parser.parse_args(["analytics", "summary"]))
+    assert code == 0, capsys.readouterr().err
+    assert "Visits today (UTC): 2" in capsys.readouterr().out
+
+
+def test_a_full_disk_is_named_when_counting_stops(tmp_path: Path) -> None:
+    from disks import full_folder  # noqa: PLC0415 - mounts: only these tests
+
+    with full_folder(tmp_path) as folder, pytest.raises(AnalyticsError) as refused:
+        AnalyticsStore(folder / "analytics.sqlite3")
+    assert "no space left on device" in str(refused.value).lower()

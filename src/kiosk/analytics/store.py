@@ -13,6 +13,7 @@ while the kiosk runs).  Imports no Qt.
 from __future__ import annotations
 
 import csv
+import errno
 import logging
 import math
 import os
@@ -92,6 +93,26 @@ class Summary(TypedDict):
 
 def now_utc() -> datetime:
     return datetime.now(UTC)
+
+
+def disk_problem(folder: Path) -> str | None:
+    """ "Read-only file system" or "No space left on device" when the disk holding
+    ``folder`` (or its nearest existing parent) is so; None when it looks writable."""
+    statvfs = getattr(os, "statvfs", None)
+    if statvfs is None:
+        return None
+    for candidate in (folder, *folder.parents):
+        try:
+            facts = statvfs(candidate)
+        except OSError:
+            continue
+        if facts.f_flag & os.ST_RDONLY:
+            return os.strerror(errno.EROFS)
+        # A few pages: SQLite needs room for its log and index beside the file.
+        if facts.f_bavail * facts.f_frsize < 64 * 1024:
+            return os.strerror(errno.ENOSPC)
+        return None
+    return None
 
 
 def default_db_path() -> Path:
@@ -197,6 +218,7 @@ class AnalyticsStore:
         self._clock = clock
         self._retention_days = retention_days
         self._recover = recover
+        self._read_only = False  # opened as a snapshot on a disk that refuses writes
         self._pruned_on: date | None = None
         self._db = self._guard(self._open)
         try:
@@ -208,14 +230,43 @@ class AnalyticsStore:
     # -- opening ---------------------------------------------------------------------------
 
     def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             return self._connect()
         except sqlite3.DatabaseError as error:
+            if not self._recover and self.path.is_file() and disk_problem(self.path.parent):
+                return self._connect_read_only()
             if not (self._recover and _is_damage(error)):
                 raise
             self._set_aside(error)
             return self._connect()
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        """For staff's reading only (``recover=False``), when the disk is read-only or full:
+        WAL mode needs a writable index beside the file, so the file is read as it stands.
+        The kiosk closes it with its log folded in; what a crash left in the log is not
+        included, and staff are told."""
+        self._read_only = True
+        wal = Path(f"{self.path}-wal")
+        if wal.is_file() and wal.stat().st_size > 0:
+            log.warning(
+                "analytics: the disk cannot be written: the counts of the last minutes "
+                "before the kiosk stopped (in %s) are not included",
+                wal.name,
+            )
+        uri = f"{self.path.resolve().as_uri()}?immutable=1"
+        db = sqlite3.connect(uri, uri=True, isolation_level=None)
+        try:
+            verdict = db.execute("PRAGMA quick_check").fetchone()[0]
+            if verdict != "ok":
+                raise _Damaged(f"quick_check: {verdict}")
+            tables = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if tables != {"meta", "counts"}:
+                raise _Damaged("not an analytics database")
+        except BaseException:
+            db.close()
+            raise
+        return db
 
     def _connect(self) -> sqlite3.Connection:
         # Autocommit (isolation_level=None): transactions are explicit, see _transaction.
@@ -286,7 +337,10 @@ class AnalyticsStore:
         try:
             return work()
         except (sqlite3.Error, OSError) as error:
-            raise AnalyticsError(f"analytics database {self.path}: {error}") from error
+            # SQLite says "disk I/O error" or "unable to open": name the disk's own problem.
+            problem = disk_problem(self.path.parent)
+            why = f" ({problem})" if problem and problem not in str(error) else ""
+            raise AnalyticsError(f"analytics database {self.path}: {error}{why}") from error
 
     # -- counting --------------------------------------------------------------------------
 
@@ -321,6 +375,8 @@ class AnalyticsStore:
         return self._guard(delete)
 
     def _prune_if_due(self, now: datetime) -> None:
+        if self._read_only:
+            return  # nothing can be deleted on such a disk; the kiosk prunes later
         today = _utc(now).date()
         if self._pruned_on != today:
             self.prune(self._retention_days)
