@@ -93,3 +93,29 @@ def test_an_output_without_the_title_text_fails() -> None:
 def test_an_output_of_another_size_fails() -> None:
     shot = start_screen().scaled(SIZE[0] * 2, SIZE[1] * 2)
     assert problems(shot)[-1].startswith("start screen: the output is 640x360")
+
+
+def pin_pad_over(screen: QImage) -> QImage:
+    """The screen dimmed nearly to black, with a lighter panel and its text in the middle."""
+    result = screen.copy()
+    painter = QPainter(result)
+    painter.fillRect(result.rect(), QColor(0, 0, 0, 210))
+    painter.fillRect(QRect(110, 40, 100, 100), QColor("#231E1B"))
+    painter.fillRect(QRect(130, 60, 60, 12), QColor("#ECE7DF"))
+    painter.end()
+    return result
+
+
+def test_the_pin_pad_over_the_dimmed_screen_passes() -> None:
+    assert pixels.layer_problems(pin_pad_over(start_screen()), "PIN pad") == []
+
+
+def test_the_screen_without_its_pin_pad_fails() -> None:
+    found = pixels.layer_problems(start_screen(), "PIN pad")
+    assert any("not dimmed" in p for p in found), found
+
+
+def test_a_pin_pad_window_smaller_than_the_output_fails() -> None:
+    shot = painted(pin_pad_over(start_screen()), QRect(0, SIZE[1] - 20, SIZE[0], 20), "black")
+    found = pixels.layer_problems(shot, "PIN pad")
+    assert any("the bottom edge shows the compositor's background" in p for p in found), found

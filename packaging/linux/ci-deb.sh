@@ -12,8 +12,9 @@ started=$(date +%s)
 step() { echo "== $* ($(( $(date +%s) - started )) s)"; }
 export DEBIAN_FRONTEND=noninteractive
 # desktop-file-validate, for the .desktop file; grim, for screenshots of the session's
-# output (wlr-screencopy); the package's own Depends come with it.
-apt-get install -y -qq --no-install-recommends desktop-file-utils grim >/dev/null
+# output (wlr-screencopy); sway, headless, to give the session a pointer to tap with (see
+# session-smoke.py); the package's own Depends come with it.
+apt-get install -y -qq --no-install-recommends desktop-file-utils grim sway >/dev/null
 
 step "bundle: PyInstaller"
 "$venv/bin/python" -m pip install --quiet -e '.[bundle]'

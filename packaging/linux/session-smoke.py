@@ -47,13 +47,16 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
 from PySide6.QtGui import QImage
 
 # Beside this script: Python puts the script's folder first on its path.
-from session_pixels import coverage_problems, likeness_problems
+from session_pixels import coverage_problems, layer_problems, likeness_problems
+
+from kiosk.security import hash_pin
 
 WATCHDOG_USEC = 2_000_000  # the kiosk should ping every second
 PINGS_WANTED = 3
@@ -110,12 +113,6 @@ def read_unit(name: str) -> Unit:
     return Unit(command, environment)
 
 
-def with_rig(unit: Unit) -> list[str]:
-    """The unit's cage command with the rig's options, right after the program's name."""
-    assert Path(unit.command[0]).name == "cage", unit.command
-    return [unit.command[0], *RIG_CAGE_OPTIONS, *unit.command[1:]]
-
-
 def repair_x11_folder() -> str | None:
     """cage starts Xwayland's sockets in /tmp/.X11-unix and refuses to start at all when
     that folder belongs to another user (a CI machine that deleted a user who made it).
@@ -129,44 +126,57 @@ def repair_x11_folder() -> str | None:
     return None
 
 
+def start_as(
+    folder: Path, user: pwd.struct_passwd, environment: dict[str, str], command: list[str]
+) -> Run:
+    """``command`` as ``user`` with only ``environment``, marked, its output in a file."""
+    folder.mkdir(mode=0o755, exist_ok=True)
+    marker = uuid.uuid4().hex
+    words = ["runuser", "-u", user.pw_name, "--", "env", "-i"]
+    words += [f"{key}={value}" for key, value in (environment | {MARKER_VARIABLE: marker}).items()]
+    with (folder / "output.txt").open("wb") as output:
+        process = subprocess.Popen(
+            words + command, stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT
+        )
+    return Run(process, folder, marker)
+
+
+def owned_folder(path: Path, user: pwd.struct_passwd) -> Path:
+    path.mkdir(mode=0o700, parents=True)
+    os.chown(path, user.pw_uid, user.pw_gid)
+    return path
+
+
 def start_cage(
     folder: Path,
     user: pwd.struct_passwd,
     unit: Unit,
     extra: dict[str, str],
     program: list[str] | None = None,
+    *,
+    rig: tuple[list[str], dict[str, str]] | None = None,
 ) -> Run:
     """The unit's cage as ``user``, with a runtime and a data folder of its own."""
+    options, rig_environment = rig or (RIG_CAGE_OPTIONS, RIG_ENVIRONMENT)
     folder.mkdir(mode=0o755)
-    runtime, data = folder / "runtime", folder / "data"
-    for own in (runtime, data):
-        own.mkdir(mode=0o700)
-        os.chown(own, user.pw_uid, user.pw_gid)
-    marker = uuid.uuid4().hex
+    runtime, data = owned_folder(folder / "runtime", user), owned_folder(folder / "data", user)
     environment = {
         "PATH": "/usr/bin:/bin",
         "HOME": str(data),
         "XDG_RUNTIME_DIR": str(runtime),
         "RUNTIME_DIRECTORY": str(runtime),
         **unit.environment,
-        **RIG_ENVIRONMENT,
+        **rig_environment,
         # Scratch folders: the station's own are not this check's to change.
         "KIOSK_DATA_DIR": str(data),
         "KIOSK_LOG_DIR": str(data / "log"),
         **extra,
-        MARKER_VARIABLE: marker,
     }
-    command = ["runuser", "-u", user.pw_name, "--", "env", "-i"]
-    command += [f"{key}={value}" for key, value in environment.items()]
-    cage = with_rig(unit)
+    cage = [unit.command[0], *options, *unit.command[1:]]
+    assert Path(cage[0]).name == "cage", unit.command
     if program is not None:
         cage = [*cage[: cage.index("--") + 1], *program]
-    command += cage
-    with (folder / "output.txt").open("wb") as output:
-        process = subprocess.Popen(
-            command, stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT
-        )
-    return Run(process, folder, marker)
+    return start_as(folder, user, environment, cage)
 
 
 def marked_processes(marker: str) -> dict[int, str]:
@@ -247,11 +257,11 @@ class Listener:
         self.socket.close()
 
 
-def screenshot(run: Run, path: Path) -> QImage | None:
-    """cage's output now, through wlr-screencopy, saved to ``path``."""
+def screenshot(display: Path, path: Path) -> QImage | None:
+    """A compositor's output now, through wlr-screencopy, saved to ``path``."""
     finished = subprocess.run(
         ["grim", str(path)],
-        env={"PATH": "/usr/bin:/bin", "WAYLAND_DISPLAY": str(run.display)},
+        env={"PATH": "/usr/bin:/bin", "WAYLAND_DISPLAY": str(display)},
         stdin=subprocess.DEVNULL,
         capture_output=True,
         check=False,
@@ -270,10 +280,14 @@ class Proof(NamedTuple):
 
 
 def prove_output(
-    run: Run, reference: QImage | None, what: str, listener: Listener | None = None
+    run: Run,
+    check: Callable[[QImage], list[str]],
+    what: str,
+    listener: Listener | None = None,
+    display: Path | None = None,
 ) -> Proof:
-    """Screenshots until one shows ``what`` over the whole output (a client paints its first
-    frame a moment after READY=1), or the time is up: the last one's problems."""
+    """Screenshots until one shows ``what`` as ``check`` wants it (a client paints its
+    first frame a moment after READY=1), or the time is up: the last one's problems."""
     deadline = time.monotonic() + SHOT_TIMEOUT_S
     problems = [f"{what}: no screenshot could be taken"]
     shot_path: Path | None = None
@@ -281,12 +295,10 @@ def prove_output(
     while time.monotonic() < deadline and run.process.poll() is None:
         attempt += 1
         path = run.folder / f"{what.replace(' ', '-')}-{attempt}.png"
-        image = screenshot(run, path)
+        image = screenshot(display or run.display, path)
         if image is not None:
             shot_path = path
-            problems = coverage_problems(image, what)
-            if reference is not None:
-                problems += likeness_problems(image, reference, what)
+            problems = check(image)
             if not problems:
                 break
         if listener is not None:
@@ -294,6 +306,11 @@ def prove_output(
         else:
             time.sleep(0.5)
     return Proof(what, problems, shot_path)
+
+
+def screen_check(reference: QImage, what: str) -> Callable[[QImage], list[str]]:
+    """Covers the output and looks like ``reference``."""
+    return lambda shot: coverage_problems(shot, what) + likeness_problems(shot, reference, what)
 
 
 def render_references(folder: Path, user: pwd.struct_passwd) -> tuple[QImage, QImage]:
@@ -342,7 +359,9 @@ def run_session(work: Path, user: pwd.struct_passwd, reference: QImage) -> Sessi
             if listener.count("READY=1"):
                 break
         if listener.count("READY=1") and run.process.poll() is None:
-            proof = prove_output(run, reference, "start screen", listener)
+            proof = prove_output(
+                run, screen_check(reference, "start screen"), "start screen", listener
+            )
         while (
             listener.count("WATCHDOG=1") < PINGS_WANTED
             and time.monotonic() - started < START_TIMEOUT_S
@@ -365,10 +384,89 @@ def run_fallback_shown(work: Path, user: pwd.struct_passwd, reference: QImage) -
         while time.monotonic() < deadline and run.process.poll() is None:
             listener.receive()
             if listener.count("READY=1"):
-                return prove_output(run, reference, "fallback notice")
+                check = screen_check(reference, "fallback notice")
+                return prove_output(run, check, "fallback notice")
         return Proof("fallback notice", ["fallback notice: it never said READY=1"], None)
     finally:
         end_run(run)
+        listener.close()
+
+
+SWAY_CONFIG = """\
+# The rig's outer compositor, there only to give the session a pointer to tap with.
+default_border none
+output * resolution {width}x{height} position 0 0 transform 180
+for_window [title=".*"] fullscreen enable
+"""
+STAFF_PIN = "2468"
+# The station's defaults (kiosk.station.StaffSettings): four taps in the top-right corner,
+# the last one held for two seconds.
+STAFF_CORNER = (0.99, 0.015)
+STAFF_TAPS = 4
+STAFF_HOLD_S = 2.8
+
+
+def wait_for_socket(folder: Path, process: subprocess.Popen[bytes]) -> Path | None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline and process.poll() is None:
+        found = sorted(path for path in folder.glob("wayland-*") if path.is_socket())
+        if found:
+            return found[0]
+        time.sleep(0.1)
+    return None
+
+
+def run_staff_entry(work: Path, user: pwd.struct_passwd) -> Proof:
+    """The session (cage as kiosk.service runs it) nested in a headless sway, which can
+    make a pointer (session_pointer.py); staff tap their way to the PIN pad."""
+    what = "staff PIN pad"
+    folder = work / "staff"
+    folder.mkdir(mode=0o755)
+    sway_runtime = owned_folder(folder / "sway-runtime", user)
+    config = folder / "sway.conf"
+    config.write_text(SWAY_CONFIG.format(width=OUTPUT_SIZE[0], height=OUTPUT_SIZE[1]))
+    config.chmod(0o644)
+    station = folder / "station.yaml"  # a PIN, so the pad shows its keys
+    station.write_text(f'staff:\n  pin_hash: "{hash_pin(STAFF_PIN)}"\n')
+    os.chown(station, 0, user.pw_gid)
+    station.chmod(0o640)
+    sway_environment = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(sway_runtime),
+        "XDG_RUNTIME_DIR": str(sway_runtime),
+        **RIG_ENVIRONMENT,
+    }
+    sway = start_as(folder / "sway", user, sway_environment, ["sway", "-c", str(config)])
+    listener = Listener(folder / "notify")
+    run: Run | None = None
+    try:
+        display = wait_for_socket(sway_runtime, sway.process)
+        if display is None:
+            return Proof(what, [f"{what}: sway did not start"], None)
+        nested = ([], {"WLR_BACKENDS": "wayland", "WLR_RENDERER": "pixman",
+                       "WAYLAND_DISPLAY": str(display)})  # fmt: skip
+        systemd = {"NOTIFY_SOCKET": str(listener.path), "KIOSK_CONFIG": str(station)}
+        run = start_cage(folder / "session", user, read_unit("kiosk.service"), systemd, rig=nested)
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while not listener.count("READY=1") and time.monotonic() < deadline:
+            if run.process.poll() is not None:
+                break
+            listener.receive()
+        if not listener.count("READY=1"):
+            return Proof(what, [f"{what}: the nested session never said READY=1"], None)
+        taps = [sys.executable, str(Path(__file__).with_name("session_pointer.py")), str(display)]
+        taps += [str(STAFF_CORNER[0]), str(STAFF_CORNER[1]), "--times", str(STAFF_TAPS)]
+        taps += ["--hold", str(STAFF_HOLD_S)]
+        tapped = subprocess.run(
+            taps, stdin=subprocess.DEVNULL, capture_output=True, check=False, timeout=60
+        )
+        if tapped.returncode != 0:
+            return Proof(what, [f"{what}: no taps: {tapped.stderr.decode().strip()}"], None)
+        return prove_output(run, lambda shot: layer_problems(shot, what), what, display=display)
+    finally:
+        if run is not None:
+            end_run(run)
+        end_run(sway)
         listener.close()
 
 
@@ -401,11 +499,24 @@ def explain(title: str, run: Run) -> None:
         sys.stderr.write(f"--- {log.name}:\n{log.read_text(errors='replace')[-3000:]}\n")
 
 
+def _verdict(proof: Proof | None) -> str:
+    if proof is None:
+        return "not tried (no sway for taps)"
+    return "yes" if not proof.problems else "NO"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--save-start", type=Path, help="keep the start screen's screenshot")
     parser.add_argument("--save-dir", type=Path, help="keep every screenshot here")
+    parser.add_argument(
+        "--no-turn",
+        action="store_true",
+        help="cage's output not turned: shows what direct scan-out does to screenshots",
+    )
     args = parser.parse_args(argv)
+    if args.no_turn:
+        RIG_CAGE_OPTIONS.clear()
     if not shutil.which("cage") or not Path("/usr/lib/memorial-kiosk/kiosk-session").exists():
         print("session-smoke: install the memorial-kiosk package first", file=sys.stderr)
         return 2
@@ -427,15 +538,17 @@ def main(argv: list[str] | None = None) -> int:
         senders = session.listener.senders()
         only_kiosk = senders == {"kiosk"}
         notice = run_fallback_shown(work, user, fallback_reference)
+        staff = run_staff_entry(work, user) if shutil.which("sway") else None
         first_frame, ended, fallback, fallback_leftovers = run_fallback(work, user)
-        proofs = [session.proof, notice]
+        proofs = [session.proof, notice, *([staff] if staff else [])]
         shown = all(not proof.problems for proof in proofs)
         ok = ready and pings >= PINGS_WANTED and only_kiosk and shown and first_frame and ended
         print(
             f"session-smoke: {'ok' if ok else 'FAILED'} - READY={'yes' if ready else 'no'}, "
             f"{pings} watchdog pings, sent by {', '.join(sorted(senders)) or 'nobody'}; "
             f"start screen over the whole output {'yes' if not proofs[0].problems else 'NO'}, "
-            f"fallback notice {'yes' if not proofs[1].problems else 'NO'}; "
+            f"fallback notice {'yes' if not proofs[1].problems else 'NO'}, "
+            f"staff PIN pad after taps {_verdict(staff)}; "
             f"fallback first frame {'yes' if first_frame else 'no'}, "
             f"then ended by itself {'yes' if ended else 'no'} ({time.monotonic() - began:.1f} s)"
         )

@@ -119,3 +119,33 @@ def likeness_problems(shot: QImage, reference: QImage, what: str) -> list[str]:
             f"{what}: only {matched / ink:.0%} of the reference's text is on the output"
         )
     return problems
+
+
+DIMMED = 10  # luminance at or below which a pixel is under the layers' dimming
+LEAST_DIMMED = 0.6  # share of the outer band that must be dimmed
+LEAST_PANEL_INK = 0.002  # share of the centre that must be text
+
+
+def layer_problems(shot: QImage, what: str) -> list[str]:
+    """A modal layer (the staff PIN pad) over the whole output: every edge covered, the
+    screen around the panel dimmed, and text on the panel in the middle."""
+    problems = coverage_problems(shot, what)
+    shot = _rgb(shot)
+    width, height = shot.width(), shot.height()
+    if not width or not height:
+        return problems
+    dimmed = total = 0
+    for edge, (xs, ys) in _strips(width, height).items():
+        del edge
+        for y in ys:
+            for x in xs:
+                total += 1
+                dimmed += _luminance(shot.pixel(x, y)) <= DIMMED
+    if dimmed / max(1, total) < LEAST_DIMMED:
+        problems.append(f"{what}: the screen around it is not dimmed ({dimmed / total:.0%})")
+    centre_x = range(width * 3 // 10, width * 7 // 10, STEP)
+    centre_y = range(height * 3 // 10, height * 7 // 10, STEP)
+    ink = _share(shot, centre_x, centre_y, lambda x, y: _luminance(shot.pixel(x, y)) > INK)
+    if ink < LEAST_PANEL_INK:
+        problems.append(f"{what}: no text on a panel in the middle of the output")
+    return problems
