@@ -13,7 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.ui.metrics_server import IDLE_TIMEOUT_S, MAX_CONNECTIONS, MetricsServer
+from kiosk.ui.metrics_server import (
+    IDLE_TIMEOUT_S,
+    MAX_CONNECTIONS,
+    STALE_AFTER_S,
+    MetricsServer,
+)
 
 HEALTH = {"uptime_s": 1, "starts": 1, "memory_mib": 1.0, "kiosk_version": "t"}
 REQUESTS = 20_000
@@ -136,3 +141,16 @@ def test_answers_while_the_gui_thread_is_busy(qtbot) -> None:  # type: ignore[no
         server.close()
     assert answer.startswith(b"HTTP/1.1 200 OK")
     assert b"kiosk_starts_total 1" in answer
+
+
+def test_a_stale_snapshot_says_the_interface_is_not_answering(qtbot) -> None:  # type: ignore[no-untyped-def]
+    server = MetricsServer(lambda: HEALTH)
+    assert server.listen(0)
+    try:
+        made, text = server._snapshot
+        # As if the GUI thread had stopped renewing it (frozen) well past STALE_AFTER_S.
+        server._snapshot = (made - 10 * STALE_AFTER_S, text)
+        answer = get(server.port, timeout=20)
+    finally:
+        server.close()
+    assert b"\nkiosk_up 0\n" in answer
