@@ -4,6 +4,9 @@ intact version or the factory exhibit, and `kiosk pack list` and `kiosk self-tes
 
 from __future__ import annotations
 
+import hashlib
+import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -151,3 +154,48 @@ def test_hot_reload_never_loads_an_altered_version(  # type: ignore[no-untyped-d
     expected = load_exhibit(default_content_dir())
     assert all(exhibit == expected for exhibit in loaded)
     reloader.deleteLater()
+
+
+def forge_consistently(store: ContentStore, version: str) -> str:
+    """The edit a determined forger makes: the file, its hash in the manifest copy, and the
+    version's name to match the new manifest (standing in for grinding 2^32 hashes)."""
+    folder = store.versions_dir / version
+    tamper(folder / "content")
+    manifest = json.loads((folder / "manifest.json").read_bytes())
+    figures = (folder / "content" / "figures.yaml").read_bytes()
+    manifest["files"]["figures.yaml"] = hashlib.sha256(figures).hexdigest()
+    data = (json.dumps(manifest, indent=2) + "\n").encode()
+    (folder / "manifest.json").write_bytes(data)
+    forged = f"{version.split('-', maxsplit=1)[0]}-{hashlib.sha256(data).hexdigest()[:8]}"
+    folder.rename(store.versions_dir / forged)
+    store.pointer.write_text(forged + "\n", encoding="ascii")
+    return forged
+
+
+def test_self_test_holds_a_signed_version_to_its_signature(  # type: ignore[no-untyped-def]
+    qapp, tmp_path: Path, two_packs: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert pack_cli("keygen", "--out", tmp_path / "staff") == 0
+    assert pack_cli("trust", tmp_path / "staff.pub") == 0
+    pack = tmp_path / "signed.zip"
+    shutil.copy(two_packs[0], pack)
+    assert pack_cli("sign", pack, "--key", tmp_path / "staff.key") == 0
+    assert pack_cli("install", pack) == 0
+    store = ContentStore.default()
+    forged = forge_consistently(store, store.active_id() or "")
+    assert IntegrityChecker().problem(store.root, forged) is None  # 32 bits, forged
+    capsys.readouterr()
+    assert main(["self-test"]) == 1
+    err = capsys.readouterr().err
+    assert f"content store: version {forged} was altered: its manifest is not the one" in err
+
+
+def test_self_test_fails_when_trust_cannot_be_known(  # type: ignore[no-untyped-def]
+    qapp, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "station.yaml"
+    config.write_text("trusted_keys: [museum.pub\n", encoding="utf-8")
+    assert main(["self-test"]) == 1
+    err = capsys.readouterr().err
+    assert "trust: the station configuration cannot be read with certainty" in err
+    assert f"{config}:" in err

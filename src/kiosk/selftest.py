@@ -173,12 +173,20 @@ def _check_content(test: SelfTest, facts: list[str]) -> Exhibit | None:
 
 
 def _check_store(test: SelfTest, facts: list[str]) -> None:
-    """Every installed content version still holds exactly what its pack's manifest lists:
-    an edit of the store after an install is a failure, even where the kiosk would show
-    an intact version instead."""
-    from kiosk.packs.integrity import IntegrityChecker  # noqa: PLC0415
+    """Every installed content version still holds exactly what its pack's manifest lists,
+    and a signed one's manifest is still the one its (still trusted) signer signed: an edit
+    of the store after an install is a failure, even where the kiosk would show an intact
+    version instead.  A station whose trust cannot be known is a failure too."""
+    from kiosk.packs.errors import PackError  # noqa: PLC0415
+    from kiosk.packs.integrity import IntegrityChecker, signature_problem  # noqa: PLC0415
+    from kiosk.packs.keys import PublicKey, station_keys  # noqa: PLC0415
     from kiosk.packs.store import ContentStore  # noqa: PLC0415
 
+    keys: list[PublicKey] = []
+    try:
+        keys = station_keys()
+    except PackError as error:
+        test.fail(f"trust: {error}".replace("\n", " "))
     store = ContentStore.default()
     versions = store.versions()
     if not versions:
@@ -186,7 +194,9 @@ def _check_store(test: SelfTest, facts: list[str]) -> None:
     checker = IntegrityChecker()
     altered = 0
     for version in versions:
-        problem = checker.problem(store.root, version.id)
+        problem = checker.problem(store.root, version.id) or signature_problem(
+            store.root, version.id, version.signer, keys
+        )
         if problem is not None:
             altered += 1
             test.fail(f"content store: {problem}")

@@ -21,10 +21,12 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 from kiosk.packs.pointer import CONTENT, active_version
 
-MANIFEST_COPY = "manifest.json"  # as store.MANIFEST_COPY (store imports this module)
+# As store.MANIFEST_COPY and SIGNATURE_COPY (store imports this module).
+MANIFEST_COPY, SIGNATURE_COPY = "manifest.json", "manifest.sig"
 
 Signature = tuple[int, int, int, int]  # inode, size, mtime_ns, ctime_ns
 
@@ -142,3 +144,28 @@ def resolve_intact(root: Path, checker: IntegrityChecker | None = None) -> Resol
     except Exception as error:  # a store too damaged to read: the factory exhibit
         refused.append(f"the content store cannot be read: {error}")
     return Resolved(None, None, tuple(refused))
+
+
+def signature_problem(root: Path, version: str, signer: str | None, keys: list[Any]) -> str | None:
+    """For a version installed as signed by ``signer`` (a key fingerprint) that the station
+    still trusts: None if that key's signature still covers the manifest copy, else why not.
+    The file check above binds the manifest to the version's name by 32 bits only; this
+    binds it by the signature (not on the start path: it needs the cryptography library)."""
+    from kiosk.packs.errors import PackError  # noqa: PLC0415
+    from kiosk.packs.verdict import check_manifest_signature  # noqa: PLC0415
+
+    key = next((key for key in keys if key.fingerprint == signer), None)
+    if signer is None or key is None:
+        return None  # unsigned, or its signer is no longer trusted: nothing to hold it to
+    folder = root / "versions" / version
+    try:
+        manifest_bytes = (folder / MANIFEST_COPY).read_bytes()
+        signature = (folder / SIGNATURE_COPY).read_bytes()
+        check_manifest_signature(manifest_bytes, signature, [key])
+    except OSError as error:
+        return f"version {version} lost its signature: {error.strerror or error}"
+    except PackError as error:
+        return (
+            f"version {version} was altered: its manifest is not the one {signer} signed ({error})"
+        )
+    return None
