@@ -35,6 +35,20 @@ def test_every_failure_class_has_a_fixture() -> None:
     assert len(names) >= 35
 
 
+def test_common_editing_mistakes_are_explained_in_plain_words() -> None:
+    """Issue 15: a corpus of real editing mistakes (the fixtures named edit-*), each
+    answered at the line of the mistake, in words saying what to do, under 120 characters."""
+    mistakes = [name for name in case_names() if name.startswith("edit-")]
+    assert len(mistakes) >= 30
+    for name in mistakes:
+        lines = expected_lines(name)
+        assert lines, name
+        for line in lines:
+            message = line.split(": ", 2)[2]
+            assert len(message) < 120, line
+            assert "YAML syntax" not in message and "in this context" not in message, line
+
+
 def test_shipped_content_has_no_errors_only_untranslated_languages() -> None:
     findings = [str(issue) for issue in validate_folder(REPO / "content")]
     assert findings == [

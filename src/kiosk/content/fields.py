@@ -27,6 +27,7 @@ COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 MAX_BIDI_REPORTED = 10  # of one text; then how many more
 MAX_SUGGESTIONS = 100  # unknown keys of one mapping that get a "did you mean"
 MAX_SUGGESTED_KEY = 100  # characters
+MAX_ALLOWED_LISTED = 80  # characters of the unknown key and the allowed keys, in a message
 OCTAL_LOOKING = re.compile(r"^[-+]?0[0-9_]+$")
 # Unicode bidi controls can make text display in a different order than it is stored.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -52,6 +53,14 @@ UNSAFE_PATH_RULES: tuple[tuple[Callable[[str], bool], str], ...] = (
 )
 
 
+def _allowed(known: tuple[str, ...], key: str) -> str:
+    """No close match: the keys allowed here, as far as a message's length allows."""
+    listed = ", ".join(known)
+    if len(key) + len(listed) > MAX_ALLOWED_LISTED:
+        return ""
+    return f"; allowed here: {listed}"
+
+
 def unsafe_path_reason(path: str) -> str | None:
     """Why a content-relative path must not be opened, or None when it is acceptable."""
     return next((reason for rule, reason in UNSAFE_PATH_RULES if rule(path)), None)
@@ -74,16 +83,27 @@ class FieldReader:
         self.error(node.location, f"{what} must be a mapping of keys to values")
         return None
 
-    def check_keys(self, node: Mapping, required: set[str], optional: set[str]) -> None:
+    def check_keys(
+        self,
+        node: Mapping,
+        required: set[str],
+        optional: set[str],
+        *,
+        order: tuple[str, ...] = (),
+        explained: frozenset[str] = frozenset(),
+    ) -> None:
+        """Unknown keys (with a suggestion, or the keys allowed here, in ``order``) and
+        missing ones; keys in ``explained`` were already reported otherwise."""
         known = required | optional
         unknown = 0
         for key, location in node.key_locations.items():
-            if key not in known:
+            if key not in known and key not in explained:
                 unknown += 1
                 # Suggestions are slow to find; thousands of unknown keys get none.
                 close = unknown <= MAX_SUGGESTIONS and len(key) <= MAX_SUGGESTED_KEY
                 hint = difflib.get_close_matches(key, sorted(known), n=1) if close else []
-                suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+                allowed = order or tuple(sorted(known))
+                suggestion = f"; did you mean '{hint[0]}'?" if hint else _allowed(allowed, key)
                 self.error(location, f"unknown key '{shown(key)}'{suggestion}")
         for key in sorted(required - node.entries.keys()):
             self.error(node.location, f"missing key '{key}'")
@@ -110,6 +130,14 @@ class FieldReader:
         if not scalar.text.strip():
             self.error(scalar.location, "this text is empty")
             return None
+        if scalar.text.endswith('"') and scalar.text.count('"') % 2:
+            self.issues.append(
+                Issue(
+                    "warning",
+                    scalar.location,
+                    'this text ends with a stray ": remove it, or quote the whole text',
+                )
+            )
         if is_blank(scalar.text):
             self.error(
                 scalar.location,
@@ -126,7 +154,8 @@ class FieldReader:
         try:
             value = int(scalar.text.replace("_", ""))
         except ValueError:
-            self.error(scalar.location, f"expected a whole number, found '{shown(scalar.text)}'")
+            found = f"found '{shown(scalar.text)}'" if scalar.text else "found nothing"
+            self.error(scalar.location, f"expected a whole number, {found}")
             return None
         if OCTAL_LOOKING.match(scalar.text):
             self.error(
@@ -169,6 +198,12 @@ class FieldReader:
             return None
         if COLOUR.match(scalar.text):
             return scalar.text.upper()
+        if not scalar.text:  # `background: #14110F` is a comment to YAML
+            self.error(
+                scalar.location,
+                'put the colour in quotes, like "#1A1A1A": unquoted, # starts a comment',
+            )
+            return None
         found = shown(scalar.text)
         self.error(scalar.location, f"expected a colour like \"#1A1A1A\", found '{found}'")
         return None
@@ -186,6 +221,10 @@ class FieldReader:
     def localized(self, node: Node) -> LocalizedText | None:
         """A per-language map such as ``{en: ..., az: ...}``."""
         if isinstance(node, Scalar):
+            code, colon, rest = node.text.partition(":")
+            if LANGUAGE_CODE.match(code) and colon and rest[:1] not in ("", " "):
+                self.error(node.location, f"put a space after '{code}:' so it names the language")
+                return None
             self.error(
                 node.location,
                 'give this text per language, for example:  en: "..."',
@@ -257,7 +296,12 @@ class FieldReader:
     def sequence(self, node: Node, what: str) -> Sequence | None:
         if isinstance(node, Sequence):
             return node
-        self.error(node.location, f"{what} must be a list")
+        hint = (
+            ": start each item with '- '"
+            if isinstance(node, Mapping)
+            else (", like [en, az] or lines starting with '- '")
+        )
+        self.error(node.location, f"{what} must be a list{hint}")
         return None
 
     def _clean(self, text: str, location: Location) -> str:

@@ -225,17 +225,20 @@ class Object(Spec, Generic[T]):
         if mapping is None:
             return FAILED
         every = {**self.fields, **self.extra}
+        misplaced = _misindented(reader, mapping, every)
         reader.check_keys(
             mapping,
             {name for name, spec in every.items() if spec.required},
             {name for name, spec in every.items() if not spec.required},
+            order=tuple(every),
+            explained=frozenset(misplaced),
         )
         values: dict[str, Any] = {}
         failed = False
         for name, spec in self.fields.items():
             child = mapping.entries.get(name)
-            if child is None:
-                failed |= spec.required
+            if child is None or name in misplaced.values():
+                failed |= spec.required or child is not None
                 values[name] = spec.default
                 continue
             value = spec.spec.read(reader, child)
@@ -295,6 +298,31 @@ class Digests(Spec):
             "minProperties": 1,
         }
         return self._described(schema)
+
+
+def _misindented(
+    reader: FieldReader, mapping: MappingNode, known: Mapping[str, Any]
+) -> dict[str, str]:
+    """Language keys written level with the key they belong under (``title:`` empty, then
+    ``en:`` beside it): one message each saying how to indent them, instead of "unknown key"
+    and "give this text per language".  Returns each such key with its owner."""
+    misplaced: dict[str, str] = {}
+    owner: str | None = None
+    for key, location in mapping.key_locations.items():
+        value = mapping.entries[key]
+        if key in known:
+            empty = isinstance(value, Scalar) and not value.text
+            owner = key if empty else None
+        elif owner is not None and LANGUAGE_CODE.match(key):
+            spaces = mapping.key_locations[owner].column + 2 - location.column
+            reader.error(
+                location,
+                f"indent '{shown(key)}:' under '{owner}:' by {spaces} more spaces",
+            )
+            misplaced[key] = owner
+        else:
+            owner = None
+    return misplaced
 
 
 class Choice(Spec):

@@ -19,6 +19,7 @@ from typing import NamedTuple, Protocol
 import yaml
 
 from kiosk.content.issues import ContentError, Issue, Location, shown
+from kiosk.content.yaml_hints import explain
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
@@ -149,6 +150,12 @@ def _events(text: str, builder: _Builder) -> Iterator[yaml.Event]:
             location = Location(builder.path, mark.line + 1, tab_column + 1)
             message = "YAML syntax: a tab character; indent with spaces"
             raise ContentError([Issue("error", location, message)]) from None
+        hint = explain(
+            text, error.problem or "", error.problem_mark, error.context or "", error.context_mark
+        )
+        if hint is not None:
+            location = Location(builder.path, hint.line, hint.column)
+            raise ContentError([Issue("error", location, hint.message)]) from None
         raise builder.fail(mark, f"YAML syntax: {problem}") from None
     except yaml.reader.ReaderError as error:
         raise _reader_error(text, error, builder.path) from None
@@ -206,7 +213,12 @@ def _decode(data: bytes, display_path: str) -> str:
 
 
 def _compose(
-    event: yaml.Event, stream: Iterator[yaml.Event], builder: _Builder, depth: int
+    event: yaml.Event,
+    stream: Iterator[yaml.Event],
+    builder: _Builder,
+    depth: int,
+    *,
+    item: bool = False,
 ) -> Node:
     _refuse_unsafe(event, builder, depth)
     location = builder.where(event.start_mark)
@@ -215,7 +227,7 @@ def _compose(
     if isinstance(event, yaml.SequenceStartEvent):
         return _compose_sequence(location, stream, builder, depth)
     if isinstance(event, yaml.MappingStartEvent):
-        return _compose_mapping(location, stream, builder, depth)
+        return _compose_mapping(location, stream, builder, depth, item=item)
     raise builder.fail(event.start_mark, "unexpected end of the YAML document")
 
 
@@ -241,12 +253,17 @@ def _compose_sequence(
     for child in stream:
         if isinstance(child, yaml.SequenceEndEvent):
             return Sequence(tuple(items), location)
-        items.append(_compose(child, stream, builder, depth + 1))
+        items.append(_compose(child, stream, builder, depth + 1, item=True))
     raise builder.fail(None, "unexpected end of the YAML document")
 
 
 def _compose_mapping(
-    location: Location, stream: Iterator[yaml.Event], builder: _Builder, depth: int
+    location: Location,
+    stream: Iterator[yaml.Event],
+    builder: _Builder,
+    depth: int,
+    *,
+    item: bool = False,
 ) -> Mapping:
     entries: dict[str, Node] = {}
     key_locations: dict[str, Location] = {}
@@ -259,6 +276,8 @@ def _compose_mapping(
         if key.text in entries:
             first = key_locations[key.text]
             message = f"duplicate key '{shown(key.text)}' (first given at line {first.line})"
+            if item and key.text == next(iter(entries)):  # a list item's first key, again
+                message += "; if a new item starts here, begin it with '- '"
             raise ContentError([Issue("error", key.location, message)])
         entries[key.text] = _compose(_next(stream, builder), stream, builder, depth + 1)
         key_locations[key.text] = key.location
