@@ -232,9 +232,19 @@ def _trust(args: argparse.Namespace) -> int:
 
 
 def _list(_args: argparse.Namespace) -> int:
-    from kiosk.packs.integrity import IntegrityChecker, resolve_intact  # noqa: PLC0415
+    from kiosk.packs.integrity import (  # noqa: PLC0415
+        IntegrityChecker,
+        resolve_intact,
+        signature_problem,
+    )
+    from kiosk.packs.keys import PublicKey, station_keys  # noqa: PLC0415
     from kiosk.packs.store import FACTORY, ContentStore  # noqa: PLC0415
 
+    keys: list[PublicKey] = []
+    try:
+        keys = station_keys()
+    except PackError as error:  # listing still works; the problem is named
+        print(f"note: {error}", file=sys.stderr)
     store = ContentStore.default()
     active = store.active_id()
     showing = resolve_intact(store.root).version
@@ -256,7 +266,9 @@ def _list(_args: argparse.Namespace) -> int:
             state.append("active")
         if version.id == showing:
             state.append("showing")
-        problem = checker.problem(store.root, version.id)
+        problem = checker.problem(store.root, version.id) or signature_problem(
+            store.root, version.id, version.signer, keys
+        )
         if problem is not None and version.id == active:
             state.append("NOT SHOWN")
         print(
@@ -266,7 +278,8 @@ def _list(_args: argparse.Namespace) -> int:
             + (f"  ({', '.join(state)})" if state else "")
         )
         if problem is not None:
-            print(f"    ALTERED since it was installed: {problem}; it is never shown")
+            shown = "reinstall it" if version.id == showing else "it is not shown"
+            print(f"    ALTERED since it was installed: {problem}; {shown}")
     mark = "*" if active is None else " "
     if active is None:
         state_text = "  (active, showing)"
