@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from disks import full_folder, read_only_folder
+from disks import full_folder, read_only_folder, remounted_read_only
 from kiosk.ops import station_lock
 from kiosk.ops.station_lock import StationBusyError, hold_station_lock
 
@@ -86,6 +86,22 @@ def test_a_full_data_disk_with_a_stale_lock_still_locks(tmp_path: Path) -> None:
     with full_folder(tmp_path, stale_lock=True) as folder:
         lock = hold_station_lock(folder)
         try:
+            with pytest.raises(StationBusyError):
+                hold_station_lock(folder)
+        finally:
+            lock.release()
+
+
+def test_an_existing_lock_file_on_a_read_only_disk_still_excludes(tmp_path: Path) -> None:
+    # A disk the kernel remounted read-only under a station that had run before: the lock
+    # file is there and can be locked (read-only), so kiosks still see each other by it.
+    def ran_before(folder: Path) -> None:
+        (folder / "kiosk.lock").write_text("2147483646\n", encoding="utf-8")
+
+    with remounted_read_only(tmp_path, ran_before) as folder:
+        lock = hold_station_lock(folder)
+        try:
+            assert lock.notes == []
             with pytest.raises(StationBusyError):
                 hold_station_lock(folder)
         finally:

@@ -6,7 +6,6 @@ Small enough to speak directly; the C bindings would need a compiler on every ki
 from __future__ import annotations
 
 import os
-import socket
 from collections.abc import Mapping, MutableMapping
 
 # What systemd hands the service's main process for sd_notify; no child may inherit it.
@@ -35,6 +34,8 @@ class Notifier:
     def send(self, message: str) -> bool:
         if not self.address:
             return False
+        import socket  # noqa: PLC0415 - not before the first frame: its import is slow
+
         try:
             with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
                 sock.sendto(message.encode(), self.address)

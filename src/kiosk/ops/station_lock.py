@@ -4,25 +4,26 @@ Locks that the kernel drops when their process ends, crash or kill -9 included, 
 left behind by a dead kiosk is never mistaken for a running one, and none needs a writable
 or non-full disk to be taken:
 
-- on Linux, an abstract unix socket named after the data folder (no file at all);
 - ``kiosk.lock`` in the data folder, held with ``flock`` (also what Qt's ``QLockFile``
-  holds, so older kiosks and this one see each other); the file's content is never trusted;
-- when the data folder cannot hold the file (read-only, full, not a folder) and there is no
-  abstract socket (not Linux), a lock file in the runtime folder instead.
+  holds, so older kiosks and this one see each other); the file's content is never
+  trusted.  On a read-only disk an existing lock file is opened read-only, which ``flock``
+  allows, so a kiosk started before the disk went read-only is still seen;
+- when the data folder cannot hold the file at all (read-only with no file yet, a file
+  where a folder should be): on Linux an abstract unix socket named after the data folder
+  (no file at all), elsewhere a lock file in the runtime folder.
 
-Imports no Qt: it runs before the application exists.
+Imports no Qt, and nothing slow (no socket module unless needed): it runs before the
+first frame.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
-import socket
 import sys
-import tempfile
-from dataclasses import dataclass, field
+import zlib
 from pathlib import Path
+from typing import Any
 
 LOCK_FILE = "kiosk.lock"
 
@@ -31,13 +32,14 @@ class StationBusyError(Exception):
     """Another kiosk holds this station's lock."""
 
 
-@dataclass
 class StationLock:
-    """What holds the lock; ``release()`` (or the process's end) lets it go."""
+    """What holds the lock; ``release()`` (or the process's end) lets it go.  A plain
+    class: generating a dataclass would cost the first frame most of a millisecond."""
 
-    notes: list[str] = field(default_factory=list)
-    _socket: socket.socket | None = None
-    _fds: list[int] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.notes: list[str] = []
+        self._socket: Any = None  # a socket.socket, when the disk could not hold the lock
+        self._fds: list[int] = []
 
     def release(self) -> None:
         if self._socket is not None:
@@ -50,10 +52,12 @@ class StationLock:
 
 
 def _name(folder: Path) -> str:
-    """The same name for every spelling of one data folder."""
+    """The same name for every spelling of one data folder (two checksums: hashlib's import
+    alone would cost the first frame a few milliseconds)."""
     with contextlib.suppress(OSError, RuntimeError):
         folder = folder.resolve()
-    return hashlib.sha256(os.fsencode(folder)).hexdigest()[:32]
+    raw = os.fsencode(folder)
+    return f"{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}"
 
 
 def _lock_fd(fd: int) -> None:
@@ -71,11 +75,23 @@ def _lock_fd(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
+def _open_lock_file(path: Path) -> tuple[int, bool]:
+    """The file opened for writing (True), or an existing one read-only (False) when the
+    disk refuses writing; OSError when neither can be done."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o644), True
+    except OSError:
+        if not path.is_file():
+            raise
+        return os.open(path, os.O_RDONLY), False
+
+
 def _lock_file(path: Path) -> int:
-    """The path opened and locked; StationBusyError when a live process holds it; OSError when
-    the file cannot be opened (a read-only or full disk, a file where a folder should be)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    """The path opened and locked; StationBusyError when a live process holds it; OSError
+    when the file cannot be opened (a read-only disk with no file yet, a file where a folder
+    should be)."""
+    fd, writable = _open_lock_file(path)
     try:
         _lock_fd(fd)
     except (BlockingIOError, PermissionError) as error:
@@ -84,17 +100,19 @@ def _lock_file(path: Path) -> int:
     except OSError:
         os.close(fd)
         raise
-    # Who holds it, for a person looking; a full disk may refuse even this, which is fine.
-    with contextlib.suppress(OSError):
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
+    if writable:  # who holds it, for a person looking; a full disk may refuse: fine
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n".encode())
     return fd
 
 
-def _abstract_socket(folder: Path) -> socket.socket | None:
+def _abstract_socket(folder: Path) -> Any:
     """Linux only: bound to a name in the abstract namespace, gone with the process."""
     if not sys.platform.startswith("linux"):
         return None
+    import socket  # noqa: PLC0415 - only when the disk cannot hold the lock
+
     holder = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
     try:
         holder.bind(f"\0kiosk-station-{_name(folder)}")
@@ -109,32 +127,35 @@ def _abstract_socket(folder: Path) -> socket.socket | None:
 def runtime_dir() -> Path:
     """A folder for the fallback lock: the session's runtime folder, else the temp folder."""
     runtime = os.environ.get("XDG_RUNTIME_DIR")
-    return Path(runtime) if runtime else Path(tempfile.gettempdir())
+    if runtime:
+        return Path(runtime)
+    import tempfile  # noqa: PLC0415 - rarely needed
+
+    return Path(tempfile.gettempdir())
 
 
 def hold_station_lock(folder: Path) -> StationLock:
     """Take the station's lock for ``folder`` (the data folder), or raise StationBusyError.
 
     Never fails for a disk that cannot be written: the returned lock's ``notes`` say, once,
-    what could not be used and why (a read-only file system, no space left on device).
+    what could not be used and why (a read-only file system, not a directory).
     """
     lock = StationLock()
     try:
-        lock._socket = _abstract_socket(folder)
         try:
             lock._fds.append(_lock_file(folder / LOCK_FILE))
-        except StationBusyError:
-            raise
         except OSError as error:
             reason = error.strerror or str(error)
-            where = "it is held by an abstract socket instead, which needs no disk"
-            if lock._socket is None:
+            lock._socket = _abstract_socket(folder)
+            if lock._socket is not None:
+                where = "it is held by an abstract socket instead, which needs no disk"
+            else:
                 fallback = runtime_dir() / f"kiosk-{_name(folder)}.lock"
                 try:
                     lock._fds.append(_lock_file(fallback))
-                    where = f"the station lock is kept in {fallback} instead"
+                    where = f"it is kept in {fallback} instead"
                 except OSError as second:
-                    where = f"and not in {fallback} either ({second.strerror}): not locked"
+                    where = f"nor in {fallback} ({second.strerror}): not locked"
             lock.notes.append(f"cannot keep the station lock in {folder}: {reason}; {where}")
     except StationBusyError:
         lock.release()
