@@ -116,7 +116,7 @@ class StaffMode(QObject):
         self.packs.packs_changed.connect(self.panel.set_packs)
         reloader.reported.connect(self.panel.set_findings)
         reloader.content_ready.connect(lambda _: self._show_content())
-        self.panel.set_packs(self.packs.packs)
+        self.panel.set_packs(self.packs.listing)
         self.panel.set_config_findings(config_issues)
         self._show_content()
 

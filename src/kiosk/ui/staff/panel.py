@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.content.issues import Issue
+from kiosk.core.pack_watch import PackListing
 from kiosk.ui.staff.visits_chart import VisitsChart
 from kiosk.ui.theme import Metrics
 from kiosk.ui.widgets.buttons import TouchButton
@@ -51,6 +52,7 @@ class StaffPanel(ModalLayer):
         self.packs_title = make_label("kicker")
         self.packs_box = QVBoxLayout()
         self.no_packs = make_label("caption")
+        self.more_packs = make_label("caption")
         self.pack_buttons: dict[Path, TouchButton] = {}
         self.confirm_text = make_label("body")
         self.confirm_yes = TouchButton("primary", primary=True)
@@ -64,9 +66,10 @@ class StaffPanel(ModalLayer):
         self.config_findings = make_label("caption")
         self._build_visits_and_station()
         self._pending: tuple[str, Path | None] | None = None
+        self._metrics: Metrics | None = None
         self._build_layout()
         self.retranslate()
-        self.set_packs([])
+        self.set_packs(PackListing())
         self._cancel_confirm()
         self.hide()
 
@@ -109,6 +112,7 @@ class StaffPanel(ModalLayer):
         self._layout.addLayout(actions)
         self._layout.addWidget(self.packs_title)
         self._layout.addLayout(self.packs_box)
+        self._layout.addWidget(self.more_packs)
         self._layout.addWidget(self.no_packs)
         self._layout.addWidget(self.confirm_text)
         self._layout.addLayout(confirm)
@@ -178,11 +182,14 @@ class StaffPanel(ModalLayer):
         note = self.tr("Safe defaults are used where the configuration is wrong:")
         self.config_findings.setText("\n".join([note, *(str(issue) for issue in issues)]))
 
-    def set_packs(self, packs: list[Path]) -> None:
+    def set_packs(self, listing: PackListing) -> None:
+        """The newest packs as buttons (the watcher lists a few at most) and a count of
+        the rest."""
         for button in self.pack_buttons.values():
             self.packs_box.removeWidget(button)
             button.deleteLater()
         self.pack_buttons = {}
+        packs = listing.packs
         for pack in packs:
             button = TouchButton("nav", primary=True)
             button.setObjectName(f"StaffPack-{pack.name}")
@@ -190,7 +197,13 @@ class StaffPanel(ModalLayer):
             button.clicked.connect(lambda _=False, p=pack: self._confirm_install(p))
             self.pack_buttons[pack] = button
             self.packs_box.addWidget(button)
+            if self._metrics is not None:
+                button.set_target_size(self._metrics.minimum_target, self._metrics.primary_target)
         self.no_packs.setVisible(not packs)
+        # The findings panel's words, already translated: one sentence, one translation.
+        more = QCoreApplication.translate("FindingsPanel", "... and %1 more")
+        self.more_packs.setText(more.replace("%1", str(listing.more)))
+        self.more_packs.setVisible(listing.more > 0)
 
     def show_result(self, text: str) -> None:
         self.result.setText(text)
@@ -268,6 +281,7 @@ class StaffPanel(ModalLayer):
     # -- geometry and input ------------------------------------------------------------------
 
     def apply_metrics(self, m: Metrics) -> None:
+        self._metrics = m
         pad = m.unit * 4
         self._layout.setContentsMargins(pad, pad, pad, pad)
         self._layout.setSpacing(m.unit * 2)
