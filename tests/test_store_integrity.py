@@ -199,3 +199,24 @@ def test_self_test_fails_when_trust_cannot_be_known(  # type: ignore[no-untyped-
     err = capsys.readouterr().err
     assert "trust: the station configuration cannot be read with certainty" in err
     assert f"{config}:" in err
+
+
+def test_the_follower_logs_an_altered_version_once_as_an_error(  # type: ignore[no-untyped-def]
+    qtbot, two_packs: list[Path], caplog: pytest.LogCaptureFixture
+) -> None:
+    """An error in the log is what health's "last error" and the staff panel show."""
+    assert pack_cli("install", two_packs[0]) == 0
+    store = ContentStore.default()
+    folder = active_content_dir()
+    assert folder is not None
+    reloader = ContentReloader(default_content_dir())
+    guard = follow_intact_store(reloader, store.root, default_content_dir())
+    guard.follower._timer.stop()
+    tamper(folder)
+    with caplog.at_level("ERROR"):
+        assert guard.resolve() == default_content_dir()
+        assert guard.resolve() == default_content_dir()
+    errors = [r for r in caplog.records if r.levelname == "ERROR" and "was altered" in r.message]
+    assert len(errors) == 1
+    assert "figures.yaml" in errors[0].message and "it is not shown" in errors[0].message
+    reloader.deleteLater()
