@@ -245,3 +245,14 @@ def test_kept_versions_fit_a_size_budget_but_active_previous_stay(
     active = store.active_id()
     kept = {v.id for v in store.versions()} - set(store.prune_candidates())
     assert active in kept and store.rollback_chain(active or "")[0] in kept
+
+
+def test_verify_says_when_this_station_would_refuse_a_pack_as_older(
+    three_packs: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b, _ = three_packs
+    assert pack_cli("install", b) == 0
+    capsys.readouterr()
+    assert pack_cli("verify", a) == 0  # the pack itself is fine
+    out = capsys.readouterr().out
+    assert "valid:" in out and "needs --allow-older" in out

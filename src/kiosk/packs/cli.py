@@ -182,7 +182,19 @@ def _verify(args: argparse.Namespace) -> int:
         return error.exit_code
     _print_issues(verified.warnings)
     print(f"{args.pack}: valid: {verified.describe()}")
+    _note_if_older(verified.manifest, verified.version)
     return EXIT_OK
+
+
+def _note_if_older(manifest: Any, version: str) -> None:
+    """Valid, but this station would refuse it as older: said, so staff are not surprised."""
+    from kiosk.packs.replay import OlderPackError, check_not_older  # noqa: PLC0415
+    from kiosk.packs.store import ContentStore  # noqa: PLC0415
+
+    try:
+        check_not_older(ContentStore.default(), manifest, version)
+    except OlderPackError as error:
+        print(f"note: installing it here needs --allow-older: {error}")
 
 
 def _install(args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ from kiosk.packs.archive import open_pack
 from kiosk.packs.content_check import check_pack_content
 from kiosk.packs.keys import PublicKey, load_public_key, station_keys
 from kiosk.packs.limits import DEFAULT_LIMITS, Limits
-from kiosk.packs.manifest import Manifest, iso_utc
+from kiosk.packs.manifest import Manifest, iso_utc, version_id
 from kiosk.packs.verdict import SignatureVerdict
 
 
@@ -21,6 +21,7 @@ class Verified:
     total_bytes: int
     signature: SignatureVerdict
     warnings: list[Issue]
+    version: str  # the id it would have in a content store
 
     def describe(self) -> str:
         return (
@@ -60,4 +61,5 @@ def verify_pack(path: Path, keys: list[PublicKey], limits: Limits = DEFAULT_LIMI
         total_bytes=checked.total_bytes,
         signature=checked.verdict,
         warnings=warnings,
+        version=version_id(checked.manifest, checked.manifest_bytes),
     )
