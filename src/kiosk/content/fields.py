@@ -250,6 +250,15 @@ class FieldReader:
             text = self.plain_text(child)
             if text is not None:
                 values[code] = text
+            if isinstance(child, Scalar) and child.comment_follows:
+                self.issues.append(
+                    Issue(
+                        "warning",
+                        child.location,
+                        "the text stops at ' #': the rest is a comment; "
+                        "put the whole text in quotes",
+                    )
+                )
         if not values:
             if not mapping.entries:
                 self.error(mapping.location, "this text has no language")

@@ -41,6 +41,8 @@ class _Mark(Protocol):
 class Scalar(NamedTuple):
     text: str
     location: Location
+    # An unquoted value followed by ` # ...` on its line: YAML made the rest a comment.
+    comment_follows: bool = False
 
 
 class Sequence(NamedTuple):
@@ -63,6 +65,7 @@ class _Builder:
     end: Location  # just after the last character: libyaml may point past it at the end
     nodes: int = 0
     issues: list[Issue] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
 
     def where(self, mark: _Mark | None) -> Location:
         if mark is None:
@@ -118,7 +121,7 @@ def _too_large(where: Location, size: int, limit: int) -> ContentError:
 def load_yaml_bytes(data: bytes, display_path: str) -> Node:
     """Compose the tree while libyaml parses, so the limits stop a hostile file early."""
     text = _decode(data, display_path)
-    builder = _Builder(display_path, end_of(text, display_path))
+    builder = _Builder(display_path, end_of(text, display_path), lines=text.splitlines())
     events = _events(text, builder)
     next(events, None)  # StreamStart
     start = next(events, None)
@@ -223,12 +226,20 @@ def _compose(
     _refuse_unsafe(event, builder, depth)
     location = builder.where(event.start_mark)
     if isinstance(event, yaml.ScalarEvent):
-        return Scalar(event.value, location)
+        return Scalar(event.value, location, _comment_follows(event, builder))
     if isinstance(event, yaml.SequenceStartEvent):
         return _compose_sequence(location, stream, builder, depth)
     if isinstance(event, yaml.MappingStartEvent):
         return _compose_mapping(location, stream, builder, depth, item=item)
     raise builder.fail(event.start_mark, "unexpected end of the YAML document")
+
+
+def _comment_follows(event: yaml.ScalarEvent, builder: _Builder) -> bool:
+    """True when an unquoted value is followed by a comment on the same line."""
+    end = event.end_mark
+    if event.style or end is None or not 0 <= end.line < len(builder.lines):
+        return False
+    return builder.lines[end.line][end.column :].lstrip().startswith("#")
 
 
 def _refuse_unsafe(event: yaml.Event, builder: _Builder, depth: int) -> None:
