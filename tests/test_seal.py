@@ -188,3 +188,15 @@ def test_sealing_keeps_windows_line_endings(tmp_path: Path) -> None:
     assert errors(messages(folder)) == [
         line for line in errors(messages(folder)) if line.startswith("figures.yaml")
     ]
+
+
+def test_a_damaged_sealed_words_file_is_named_with_its_line(tmp_path: Path) -> None:
+    folder = copy_content(tmp_path)
+    edit(folder / "statement.seal", "paragraph 3: ", "paragraph three ")
+    edit(folder / "statement.yaml", "150 civilians", "1500 civilians")
+    found = errors(assert_answered(folder))
+    assert (
+        "statement.seal:11:1: error: statement.seal is damaged at this line; restore it or run "
+        "kiosk statement seal" in found
+    ), found
+    assert any("cannot show which" in line for line in found), found

@@ -142,16 +142,17 @@ def check_seal(statement: Statement, folder: Path) -> tuple[list[Issue], frozens
             try:
                 sealed_file = load_seal_file(folder)
             except ContentError as error:
-                reason = error.issues[0].message
-                message = f"the {language} words differ from the seal, and {reason}: "
-                issues.append(Issue("error", where, message + "the changes cannot be shown"))
+                issues += error.issues  # missing or damaged, where it is
                 sealed_file = {}
-                continue
+        if not sealed_file:
+            message = f"the {language} words differ from the seal; {SEAL_FILE} cannot show which"
+            issues.append(Issue("error", where, message))
+            continue
         old = sealed_file.get(language)
         if old is None or digest(old) != expected:
             message = (
-                f"{SEAL_FILE} does not match the {language} seal in statement.yaml: "
-                "it was edited; restore both from the issued copy"
+                f"{SEAL_FILE} does not match the {language} seal in statement.yaml (edited by "
+                "hand?): restore it, or run kiosk statement seal"
             )
             issues.append(Issue("error", where, message))
             continue
