@@ -115,3 +115,26 @@ def test_crash_log_is_rotated_like_the_log(tmp_path: Path, monkeypatch, clean_lo
     assert (tmp_path / "crash.log").stat().st_size == 0  # this run's, fresh
     assert (tmp_path / "crash.log.1").read_text(encoding="utf-8").startswith(f"{BACKUPS + 2}\n")
     assert sum(path.stat().st_size for path in crashes) <= (MAX_BYTES + 10) * (BACKUPS + 1)
+
+
+def test_visits_are_reported_as_the_last_complete_hours_total(tmp_path: Path) -> None:
+    from datetime import UTC, datetime, timedelta  # noqa: PLC0415
+
+    from kiosk.analytics.store import AnalyticsStore  # noqa: PLC0415
+    from kiosk.ops.health import visits_last_hour  # noqa: PLC0415
+    from kiosk.ops.metrics import prometheus_text  # noqa: PLC0415
+
+    now = [datetime(2026, 3, 2, 9, 40, tzinfo=UTC)]
+    with AnalyticsStore(tmp_path / "analytics.sqlite3", lambda: now[0]) as store:
+        for _ in range(3):
+            store.count("visit")
+        # Still 09:xx: the hour is not over, so nothing of it shows (a live count would
+        # give away each visit as it happens).
+        assert visits_last_hour(store, now[0]) == 0
+        now[0] += timedelta(minutes=30)  # 10:10
+        store.count("visit")
+        assert visits_last_hour(store, now[0]) == 3
+        text = prometheus_text({"visits_last_hour": 3})
+    assert visits_last_hour(None, now[0]) is None  # analytics off: nothing to say
+    assert "kiosk_visits_last_hour 3\n" in text
+    assert "kiosk_visits_last_hour" not in prometheus_text({"visits_last_hour": None})

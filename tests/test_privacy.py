@@ -18,14 +18,14 @@ from kiosk.analytics.recorder import VisitRecorder
 from kiosk.analytics.store import ACCESS_KEYS, DURATION_KEYS, SCREENS
 from kiosk.core.session import Access, Screen
 from kiosk.logs import configure_logging
-from kiosk.ops.health import HEALTH_FILE, LastError, count_start, report
+from kiosk.ops.health import HEALTH_FILE, LastError, count_start, report, visits_last_hour
 from kiosk.ops.metrics import prometheus_text
 from kiosk.ops.notify import Notifier
 from kiosk.ui.health_writer import HealthWriter, qt_versions
 from kiosk.ui.heartbeat import Heartbeat
 
 HEALTH_KEYS = {
-    "kiosk_version", "versions", "uptime_s", "starts", "content_version",
+    "kiosk_version", "versions", "uptime_s", "starts", "content_version", "visits_last_hour",
     "memory_mib", "last_error", "last_error_at", "written_at",
 }  # fmt: skip
 
@@ -69,6 +69,7 @@ def test_nothing_personal_is_written(qtbot, exhibit, tmp_path: Path, monkeypatch
             lambda: report(
                 started=0.0,
                 content_version="factory",
+                visits=visits_last_hour(recorder.store, wall[0]),
                 starts=starts,
                 last_error=errors,
                 versions=qt_versions(),

@@ -10,10 +10,12 @@ import os
 import resource
 import tempfile
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from kiosk import __version__
+from kiosk.analytics.store import AnalyticsError, AnalyticsStore, hour_bucket, hour_start
 
 HEALTH_FILE = "health.json"
 STARTS_FILE = "starts.json"
@@ -69,6 +71,20 @@ def write_json(path: Path, document: dict[str, Any]) -> None:
         Path(temporary).unlink(missing_ok=True)
 
 
+def visits_last_hour(store: AnalyticsStore | None, now: datetime) -> int | None:
+    """Visits in the last complete UTC hour (at 10:10, those of 09:00-10:00); None when
+    nothing is counted.  Never the hour under way: scraped every few seconds, its count
+    would show each visit as it happens."""
+    if store is None:
+        return None
+    previous = hour_start(now) - timedelta(hours=1)
+    try:
+        totals = dict(store.totals_by_hour(previous))
+    except AnalyticsError:
+        return None
+    return totals.get(hour_bucket(previous), 0)
+
+
 # No current screen, nor anything else live about a visit: scraped every few seconds it
 # would be a per-visit timeline, against the promise of hourly totals only.
 def report(
@@ -76,6 +92,7 @@ def report(
     started: float,
     content_version: str,
     starts: int,
+    visits: int | None = None,
     last_error: LastError,
     versions: dict[str, str],
 ) -> dict[str, Any]:
@@ -85,6 +102,7 @@ def report(
         "uptime_s": round(time.monotonic() - started),
         "starts": starts,
         "content_version": content_version,
+        "visits_last_hour": visits,
         "memory_mib": round(memory_mib(), 1),
         "last_error": last_error.message,
         "last_error_at": last_error.at,

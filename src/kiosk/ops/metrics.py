@@ -35,4 +35,11 @@ def prometheus_text(health: Mapping[str, object]) -> str:
         "# TYPE kiosk_last_error_timestamp_seconds gauge",
         f"kiosk_last_error_timestamp_seconds {health.get('last_error_at') or 0}",
     ]
+    visits = health.get("visits_last_hour")
+    if visits is not None:  # an hourly total only; absent when analytics are off
+        lines += [
+            "# HELP kiosk_visits_last_hour Visits in the last complete hour (UTC).",
+            "# TYPE kiosk_visits_last_hour gauge",
+            f"kiosk_visits_last_hour {visits}",
+        ]
     return "\n".join(lines) + "\n"

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCursor
@@ -20,6 +21,9 @@ from kiosk.paths import data_dir
 from kiosk.station import StationConfig
 from kiosk.ui.application import build_kiosk, create_application
 from kiosk.ui.window import KioskWindow
+
+if TYPE_CHECKING:
+    from kiosk.analytics.store import AnalyticsStore
 
 DEFAULT_WINDOW = (1280, 800)
 
@@ -146,7 +150,7 @@ def _start_services(
     recorder = VisitRecorder(window.session, window.idle, enabled=config.analytics, parent=window)
     # Closing folds SQLite's write-ahead log back into the file when the kiosk quits.
     QCoreApplication.instance().aboutToQuit.connect(recorder.close)  # type: ignore[union-attr]
-    staff.health_source = _start_health(window, root)
+    staff.health_source = _start_health(window, root, lambda: recorder.store)
     if config.metrics_port is not None:
         from kiosk.ui.metrics_server import MetricsServer  # noqa: PLC0415
 
@@ -157,12 +161,22 @@ def _start_services(
             )
 
 
-def _start_health(window: KioskWindow, store: Path) -> Callable[[], dict[str, object]]:
-    """systemd's READY and watchdog pings, and the health report every 30 seconds."""
+def _start_health(
+    window: KioskWindow, store: Path, counts: Callable[[], AnalyticsStore | None]
+) -> Callable[[], dict[str, object]]:
+    """systemd's READY and watchdog pings, and the health report every 30 seconds (visits
+    only as the last complete hour's total, from ``counts``)."""
     import logging  # noqa: PLC0415
     import time  # noqa: PLC0415
 
-    from kiosk.ops.health import HEALTH_FILE, LastError, count_start, report  # noqa: PLC0415
+    from kiosk.analytics.store import now_utc  # noqa: PLC0415
+    from kiosk.ops.health import (  # noqa: PLC0415
+        HEALTH_FILE,
+        LastError,
+        count_start,
+        report,
+        visits_last_hour,
+    )
     from kiosk.packs.pointer import active_version  # noqa: PLC0415
     from kiosk.ui.health_writer import HealthWriter, qt_versions  # noqa: PLC0415
     from kiosk.ui.heartbeat import Heartbeat  # noqa: PLC0415
@@ -175,6 +189,7 @@ def _start_health(window: KioskWindow, store: Path) -> Callable[[], dict[str, ob
         return report(
             started=started,
             content_version=active_version(store) or "factory",
+            visits=visits_last_hour(counts(), now_utc()),
             starts=starts,
             last_error=last_error,
             versions=versions,
