@@ -193,3 +193,17 @@ def test_a_huge_statement_in_another_language_is_compared_within_bounds(tmp_path
     )
     found = assert_answered(folder)
     assert any("ru title of '1991'" in line and "победа" in line for line in found), found
+
+
+def test_messages_about_long_ids_stay_short(tmp_path: Path) -> None:
+    folder = baseline(tmp_path)
+    long_id = "killed-" + "x" * 200
+    edit(folder / "figures.yaml", "  - id: killed", f"  - id: {long_id}")
+    edit(folder / "figures.yaml", "value: 150", "value: 1500")
+    edit(folder / "figures.yaml", "en: civilians killed", "en: civilians slaughtered")
+    edit(folder / "timeline.yaml", '  - id: "1991"', f'  - id: "{long_id}"')
+    edit(folder / "timeline.yaml", "Azerbaijan in 1991.", "Azerbaijan in 1992.")
+    found = assert_answered(folder)
+    assert len(found) >= 3, found
+    for line in found:
+        assert len(line.split(": ", 2)[2]) < 120, line

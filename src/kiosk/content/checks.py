@@ -11,7 +11,7 @@ from pathlib import Path
 from kiosk.content import images
 from kiosk.content.colour import contrast_ratio
 from kiosk.content.fidelity import figure_values, invented_words
-from kiosk.content.issues import Issue, Location, Severity, shown
+from kiosk.content.issues import Issue, Location, Severity, named, shown
 from kiosk.content.languages import english_name
 from kiosk.content.legibility import long_words
 from kiosk.content.model import AssetRef, Exhibit, LocalizedText
@@ -61,7 +61,7 @@ def _timeline_order(exhibit: Exhibit) -> list[Issue]:
                 Issue(
                     "error",
                     after.title.location,
-                    f"moment '{after.id}' ({after.year}) comes after {before.year}; "
+                    f"moment '{named(after.id)}' ({after.year}) comes after {before.year}; "
                     "list moments in order of their year",
                 )
             )
@@ -107,8 +107,8 @@ def _quotations(exhibit: Exhibit, sealed: frozenset[str] = frozenset()) -> list[
     which sources were not checked.
     """
     issues: list[Issue] = []
-    sources = [(m.source, f"moment '{m.id}'") for m in exhibit.timeline]
-    sources += [(f.source, f"figure '{f.id}'") for f in exhibit.figures]
+    sources = [(m.source, f"moment '{named(m.id)}'") for m in exhibit.timeline]
+    sources += [(f.source, f"figure '{named(f.id)}'") for f in exhibit.figures]
     statements: dict[str, str] = {}  # joined once per language, not once per source
     verdicts: dict[tuple[str, str], bool] = {}  # the same quotation is searched once
     budget = QUOTATION_SEARCH_BUDGET
@@ -154,7 +154,7 @@ def _label_lengths(exhibit: Exhibit) -> list[Issue]:
                     Issue(
                         "warning",
                         moment.caption.location,
-                        f"the {language} caption of '{moment.id}' has {words} words; "
+                        f"the {language} caption of '{named(moment.id)}' has {words} words; "
                         f"visitors read labels of at most {MAX_LABEL_WORDS}",
                     )
                 )

@@ -3,7 +3,7 @@ captions and labels come from the statement (a warning lists any others for an e
 
 from __future__ import annotations
 
-from kiosk.content.issues import Issue, shown
+from kiosk.content.issues import Issue, named
 from kiosk.content.model import Exhibit, LocalizedText, Statement
 from kiosk.content.words import Vocabulary, numbers_in
 
@@ -25,7 +25,7 @@ def figure_values(exhibit: Exhibit) -> list[Issue]:
                     Issue(
                         "error",
                         figure.source.location,
-                        f"figure '{shown(figure.id)}' is {figure.value}, but its {language} "
+                        f"figure '{named(figure.id)}' is {figure.value}, but its {language} "
                         "source does not give that number (in digits or words)",
                     )
                 )
@@ -42,9 +42,9 @@ def invented_words(exhibit: Exhibit) -> list[Issue]:
     language the statement is not given in cannot be compared)."""
     checked: list[tuple[LocalizedText, str]] = []
     for moment in exhibit.timeline:
-        checked += [(moment.title, f"title of '{moment.id}'")]
-        checked += [(moment.caption, f"caption of '{moment.id}'")]
-    checked += [(figure.label, f"label of '{figure.id}'") for figure in exhibit.figures]
+        checked += [(moment.title, f"title of '{named(moment.id)}'")]
+        checked += [(moment.caption, f"caption of '{named(moment.id)}'")]
+    checked += [(figure.label, f"label of '{named(figure.id)}'") for figure in exhibit.figures]
     vocabularies: dict[str, Vocabulary | None] = {}
     issues = []
     for text, what in checked:
@@ -62,7 +62,7 @@ def invented_words(exhibit: Exhibit) -> list[Issue]:
 
 
 def _listed(language: str, what: str, unknown: list[str]) -> str:
-    prefix = f"the {language} {shown(what)} has words not in the statement: "
+    prefix = f"the {language} {what} has words not in the statement: "
     listed = ""
     for index, word in enumerate(unknown):
         candidate = f"{listed}, {word}" if listed else word

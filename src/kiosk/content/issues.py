@@ -22,6 +22,7 @@ _SHOWN_ESCAPED = {
 }
 
 MAX_SHOWN = 80
+MAX_NAME = 24  # an id named inside a longer message
 
 
 def shown(text: str) -> str:
@@ -29,6 +30,11 @@ def shown(text: str) -> str:
     if len(text) <= MAX_SHOWN:
         return text
     return f"{text[: MAX_SHOWN - 1]}… ({len(text)} characters)"
+
+
+def named(name: str) -> str:
+    """An id inside a message, short enough that the message stays one readable line."""
+    return name if len(name) <= MAX_NAME else f"{name[: MAX_NAME - 1]}…"
 
 
 class Location(NamedTuple):
