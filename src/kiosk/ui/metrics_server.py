@@ -181,7 +181,7 @@ class MetricsServer(QObject):
         try:
             listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             listener.bind(("127.0.0.1", port))
-            listener.listen(MAX_CONNECTIONS)
+            listener.listen(MAX_CONNECTIONS * 4)  # the rest wait for their 503, not a retry
             listener.setblocking(False)
         except OSError:
             listener.close()
