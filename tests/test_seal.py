@@ -200,3 +200,14 @@ def test_a_damaged_sealed_words_file_is_named_with_its_line(tmp_path: Path) -> N
         "kiosk statement seal" in found
     ), found
     assert any("cannot show which" in line for line in found), found
+
+
+def test_unsealing_and_sealing_again_gives_the_same_file(tmp_path: Path) -> None:
+    folder = copy_content(tmp_path)
+    path = folder / "statement.yaml"
+    shipped = path.read_bytes()
+    assert kiosk("statement", "seal", str(folder), "--unseal", "en").returncode == 0
+    assert b"seal" not in path.read_bytes().split(b"20 January.\n")[-1]
+    assert not (folder / "statement.seal").exists()
+    assert kiosk("statement", "seal", str(folder)).returncode == 0
+    assert path.read_bytes() == shipped

@@ -129,18 +129,22 @@ def with_seal(text: str, tree: Mapping, digests: dict[str, str]) -> str:
     block = [f"seal:{newline}"] if digests else []
     block += [f"  {language}: {value}{newline}" for language, value in digests.items()]
     lines = text.splitlines(keepends=True)
+    comment = [line + newline for line in SEAL_COMMENT]
     where = tree.key_locations.get("seal")
     if where is not None:
         start = where.line - 1
         end = start + 1
         while end < len(lines) and lines[end][:1] in (" ", "\t"):
             end += 1
+        above = start - len(comment)
+        if not digests and above >= 0 and lines[above:start] == comment:
+            start = above  # the seal's own comment goes with it
         return "".join([*lines[:start], *block, *lines[end:]])
     if not digests:
         return text
     if text and not text.endswith(("\n", "\r")):
         text += newline
-    return text + "".join(line + newline for line in SEAL_COMMENT) + "".join(block)
+    return text + "".join(comment) + "".join(block)
 
 
 def write_atomically(path: Path, data: bytes) -> None:
