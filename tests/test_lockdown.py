@@ -71,3 +71,47 @@ def test_no_widget_offers_menus_drops_selection_or_links(full_screen) -> None:  
             assert widget.textFormat() == Qt.TextFormat.PlainText, name
             assert widget.textInteractionFlags() == Qt.TextInteractionFlag.NoTextInteraction
             assert not widget.openExternalLinks(), name
+
+
+def at_full_screen(window) -> bool:  # type: ignore[no-untyped-def]
+    return (
+        window.isVisible()
+        and window.isFullScreen()
+        and window.geometry() == window.screen().geometry()
+    )
+
+
+# What xdotool windowsize, windowmove and windowunmap do under X11 without a window manager
+# (the kiosk was left at 800x600): the window takes the whole screen back.
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda window: window.resize(800, 600),
+        lambda window: window.move(200, 150),
+        lambda window: window.setGeometry(10, 10, 800, 600),
+        lambda window: window.hide(),
+        lambda window: window.showMinimized(),
+        lambda window: window.windowHandle().setVisible(False),
+    ],
+    ids=["resize", "move", "geometry", "hide", "minimize", "unmap"],
+)
+def test_the_window_takes_the_whole_screen_back(qtbot, full_screen, change) -> None:  # type: ignore[no-untyped-def]
+    window = full_screen.window
+    change(window)
+    qtbot.waitUntil(lambda: at_full_screen(window), timeout=3000)
+
+
+def test_a_window_unmapped_behind_qts_back_is_mapped_again(qtbot, full_screen) -> None:  # type: ignore[no-untyped-def]
+    """X11 without a window manager: ``xdotool windowunmap`` leaves Qt believing the window
+    is shown; it only stops being exposed.  The lockdown's periodic look shows it anew."""
+    window = full_screen.window
+    handle = window.windowHandle()
+    shown_again: list[bool] = []
+    handle.visibleChanged.connect(shown_again.append)
+    handle.isExposed = lambda: False  # what an unmap looks like from inside Qt
+    try:
+        qtbot.waitUntil(lambda: True in shown_again, timeout=5000)
+    finally:
+        del handle.isExposed
+    assert shown_again[:2] == [False, True]  # hidden and shown: mapped again
+    qtbot.waitUntil(lambda: at_full_screen(window), timeout=3000)
