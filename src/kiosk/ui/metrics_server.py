@@ -76,12 +76,16 @@ class _ServerThread(threading.Thread):
                 for key, events in self.selector.select(_POLL_S):
                     sock = key.fileobj
                     assert isinstance(sock, socket.socket)
-                    if sock is self.listener:
-                        self._accept()
-                    elif events & selectors.EVENT_READ:
-                        self._read(sock)
-                    elif events & selectors.EVENT_WRITE:
-                        self._write(sock)
+                    try:
+                        if sock is self.listener:
+                            self._accept()
+                        elif events & selectors.EVENT_READ:
+                            self._read(sock)
+                        elif events & selectors.EVENT_WRITE:
+                            self._write(sock)
+                    except Exception:  # one odd client must not end the endpoint
+                        if sock is not self.listener:
+                            self._close(sock)
                 self._expire()
         finally:
             for sock in list(self.connections):
