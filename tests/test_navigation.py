@@ -51,7 +51,7 @@ def test_transitions_fade_calmly_and_finish(qtbot, exhibit, finger: Finger) -> N
     try:
         finger.tap(kiosk.window.attract)
         assert kiosk.window.fade.is_running()
-        qtbot.waitUntil(lambda: not kiosk.window.fade.isVisible(), timeout=2000)
+        qtbot.waitUntil(lambda: not kiosk.window.fade.isVisible(), timeout=30_000)
         assert kiosk.session.screen is Screen.HOME
     finally:
         kiosk.close()
@@ -86,7 +86,7 @@ def test_a_fade_blends_two_snapshots_without_repainting_the_screen_beneath(
         finger.tap(window.attract)  # to the home screen, fading
         assert kiosk.session.screen is Screen.HOME and window.fade.is_running()
         # The first tick takes the new screen's snapshot; after it, nothing beneath paints.
-        qtbot.waitUntil(lambda: not window.fade._target.isNull(), timeout=2000)
+        qtbot.waitUntil(lambda: not window.fade._target.isNull(), timeout=30_000)
         counter.paints = 0
         frames = 0
 
@@ -95,11 +95,11 @@ def test_a_fade_blends_two_snapshots_without_repainting_the_screen_beneath(
             frames += 1
 
         window.fade._animation.valueChanged.connect(count_frame)
-        qtbot.waitUntil(lambda: frames >= 5, timeout=2000)
+        qtbot.waitUntil(lambda: frames >= 5, timeout=30_000)
         assert counter.paints == 0
         # Mid-fade the window shows neither screen alone but a blend of both.
         middle = window.grab().toImage()
-        qtbot.waitUntil(lambda: not window.fade.isVisible(), timeout=2000)
+        qtbot.waitUntil(lambda: not window.fade.isVisible(), timeout=30_000)
         assert middle not in (start_screen, window.grab().toImage())
         for widget in painted:
             widget.removeEventFilter(counter)
@@ -168,7 +168,7 @@ def test_the_first_frame_waits_for_nothing_but_the_start_screen(qtbot, exhibit) 
     window.first_frame_shown.connect(first_frame)
     try:
         window.resize(1920, 1080)
-        with qtbot.waitSignal(window.screens_ready, timeout=5000):
+        with qtbot.waitSignal(window.screens_ready, timeout=30_000):
             window.show()
         (names,) = built_at_first_frame
         assert "AttractScreen" in names

@@ -66,7 +66,7 @@ def test_a_mouse_drag_scrolls_too(qtbot, kiosk, finger: Finger) -> None:  # type
         QTest.qWait(16)
         QTest.mouseMove(viewport, QPoint(x, low - step * (low - high) // 8))
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=QPoint(x, high))
-    qtbot.waitUntil(lambda: bar.value() > viewport.height() // 4, timeout=5000)
+    qtbot.waitUntil(lambda: bar.value() > viewport.height() // 4, timeout=30_000)
 
 
 def test_a_finger_flick_scrolls_and_moves_the_indicator(qtbot, kiosk, finger: Finger) -> None:
@@ -82,8 +82,8 @@ def test_a_finger_flick_scrolls_and_moves_the_indicator(qtbot, kiosk, finger: Fi
     scroller.stateChanged.connect(states.append)
     finger.drag(viewport, bottom, top)
     # Kinetic: after the finger lifts the text glides on by itself, then comes to rest.
-    qtbot.waitUntil(lambda: QScroller.State.Scrolling in states, timeout=3000)
-    qtbot.waitUntil(lambda: scroller.state() == QScroller.State.Inactive, timeout=10000)
+    qtbot.waitUntil(lambda: QScroller.State.Scrolling in states, timeout=30_000)
+    qtbot.waitUntil(lambda: scroller.state() == QScroller.State.Inactive, timeout=30_000)
     assert states[:2] == [QScroller.State.Pressed, QScroller.State.Dragging]
     assert bar.value() > viewport.height() // 4
     assert statement.indicator.fraction_shown()[0] > start_fraction
@@ -122,5 +122,5 @@ def test_new_content_keeps_touch_scrolling_without_new_gesture_types(
         QPoint(viewport.width() // 2, viewport.height() * 4 // 5),
         QPoint(viewport.width() // 2, viewport.height() // 5),
     )
-    qtbot.waitUntil(lambda: bar.value() > viewport.height() // 4, timeout=5000)
+    qtbot.waitUntil(lambda: bar.value() > viewport.height() // 4, timeout=30_000)
     assert statement.indicator.fraction_shown()[0] > 0

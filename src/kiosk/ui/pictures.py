@@ -132,7 +132,7 @@ class PictureLoader(QObject):
     def is_idle(self) -> bool:
         return not self._pending
 
-    def settle(self, timeout_ms: int = 10_000) -> None:
+    def settle(self, timeout_ms: int = 60_000) -> None:
         """Block until the decodes under way have arrived (rendering to PNG, proofing)."""
         self._pool.waitForDone(timeout_ms)
         QCoreApplication.processEvents()  # delivers them: queued signals
