@@ -1,9 +1,13 @@
 """Outside opening hours the display goes dark (and the animation stops, so the computer
-rests too); a touch wakes the exhibit until the visit ends."""
+rests too); a touch wakes the exhibit until the visit ends.
+
+Hours are wall-clock times, looked at once a minute: an NTP step or a clock set right is
+followed within a minute; so is a time-zone change, read anew at every look."""
 
 from __future__ import annotations
 
 import datetime
+import time
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QObject, QTimer
@@ -15,12 +19,21 @@ from kiosk.ui.window import KioskWindow
 CHECK_MS = 60_000
 
 
+def local_now() -> datetime.datetime:
+    """The local time in the zone the system has now.  A process keeps the zone it started
+    with until it reads it again (tzset): without that, ``timedatectl set-timezone`` on a
+    running kiosk would shift its opening hours until the next restart."""
+    if hasattr(time, "tzset"):  # Unix; Windows reads its zone on every call
+        time.tzset()
+    return datetime.datetime.now()
+
+
 class DisplaySleep(QObject):
     def __init__(
         self,
         window: KioskWindow,
         hours: Mapping[str, str],
-        clock: Callable[[], datetime.datetime] = datetime.datetime.now,
+        clock: Callable[[], datetime.datetime] = local_now,
     ) -> None:
         super().__init__(window)
         self.window = window
