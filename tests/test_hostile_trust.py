@@ -4,7 +4,12 @@ with certainty, never installs an unsigned pack; ``kiosk pack trust`` manages th
 from __future__ import annotations
 
 import os
+import pwd
 import re
+import shutil
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -252,3 +257,58 @@ def test_an_unknown_key_makes_trust_uncertain_unless_plainly_harmless(tmp_path: 
     config.write_text("curser: visible\n", encoding="utf-8")
     loaded, issues = load_station_config(config, environ={})
     assert issues and not loaded.trust_problems  # reported, but no reason to doubt trust
+
+
+@pytest.mark.skipif(
+    os.name != "posix" or shutil.which("setpriv") is None or os.geteuid() != 0,
+    reason="drops root's file-permission override with setpriv",
+)
+def test_kiosk_run_names_an_unreadable_configuration_and_its_owner(tmp_path: Path) -> None:
+    """As the kiosk's account meets /etc/kiosk/station.yaml in a folder it may not enter:
+    the exhibit starts (no traceback) and the log names the file, the account and the
+    owner, and says the security settings are refused."""
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    config = locked / "station.yaml"
+    config.write_text("trusted_keys: [/etc/kiosk/museum.pub]\n", encoding="utf-8")
+    nobody = pwd.getpwnam("nobody").pw_uid
+    os.chown(config, nobody, -1)
+    os.chown(locked, nobody, -1)
+    config.chmod(0o600)
+    locked.chmod(0o700)
+    environ = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "KIOSK_CONFIG": str(config),
+        "KIOSK_DATA_DIR": str(tmp_path / "data"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+    }
+    drop = ["setpriv", "--reuid=0", "--inh-caps=-all", "--bounding-set=-all"]
+    command = [*drop, sys.executable, "-m", "kiosk", "run", "--windowed", "--size", "800x600"]
+    process = subprocess.Popen(command, env=environ, stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    answered = threading.Event()  # the refusal was logged, or the kiosk ended
+
+    def read() -> None:
+        assert process.stderr is not None
+        for line in process.stderr:
+            lines.append(line)
+            if "security settings are refused" in line:
+                answered.set()
+        answered.set()
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        assert answered.wait(timeout=120), "".join(lines)  # a hang guard, not a speed test
+        assert process.poll() is None, "".join(lines)  # still showing the exhibit
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+        reader.join(timeout=60)
+        if process.stderr is not None:
+            process.stderr.close()
+    text = "".join(lines)
+    assert "Traceback" not in text
+    assert f"{config}:1:1: error: cannot be read by the account 'root'" in text
+    assert f"{locked} belongs to 'nobody' (mode 0700)" in text
