@@ -7,9 +7,10 @@ cursor...) falls back to its default and is reported (staff see it in staff mode
 never fails to start because of its configuration.
 
 Security settings (trusted keys, the PIN, watched folders, the metrics address) never fall
-back to something weaker: a bad one stays off, and anything that makes the configuration
-uncertain (an unreadable or unparsable file, an error in a security section, an unknown key,
-an unusable ``KIOSK_*`` override of one) is recorded in ``StationConfig.trust_problems``.
+back to something weaker: a bad one stays off (no staff PIN, no watched folders, no
+metrics).  What makes the station's trust uncertain (an unreadable or unparsable file, an
+error in ``trusted_keys``, an unknown key that is not plainly a harmless one misspelt, a
+set but unusable ``KIOSK_TRUSTED_KEYS``) is recorded in ``StationConfig.trust_problems``.
 Pack commands then require signatures and refuse to decide on trust until it is fixed.
 """
 
@@ -283,8 +284,10 @@ def _read_section(
     value = spec.read(reader, node)
     problems = reader.issues[before:]
     if key in SECURITY_SECTIONS and problems:
-        # Never a part of a security setting: the whole of it stays off.
-        uncertain.extend(problems)
+        # Never a part of a security setting: the whole of it stays off.  Only a mistake
+        # in the trust itself makes the trust uncertain (a bad metrics port does not).
+        if key == "trusted_keys":
+            uncertain.extend(problems)
         if target in SECURITY_OFF:
             values[target] = SECURITY_OFF[target]
         return
