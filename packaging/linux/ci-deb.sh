@@ -77,7 +77,7 @@ snapshot() { (cd /var/lib/kiosk && find . -type f -print0 | sort -z | xargs -0 s
 before=$(snapshot)
 test -n "$before"
 # Staff edit the station configuration as root (sudoedit keeps its owner and mode).
-echo "# the station settings staff made" > /etc/kiosk/station.yaml
+printf '# the station settings staff made\ncursor: hidden\n' > /etc/kiosk/station.yaml
 chown root:kiosk /etc/kiosk/station.yaml && chmod 0640 /etc/kiosk/station.yaml
 
 step "upgrade: same bundle, next version"
