@@ -19,7 +19,6 @@ from typing import NamedTuple, Protocol
 import yaml
 
 from kiosk.content.issues import ContentError, Issue, Location, shown
-from kiosk.content.yaml_hints import explain
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
@@ -153,6 +152,8 @@ def _events(text: str, builder: _Builder) -> Iterator[yaml.Event]:
             location = Location(builder.path, mark.line + 1, tab_column + 1)
             message = "YAML syntax: a tab character; indent with spaces"
             raise ContentError([Issue("error", location, message)]) from None
+        from kiosk.content.yaml_hints import explain  # noqa: PLC0415 - only on a mistake
+
         hint = explain(
             text, error.problem or "", error.problem_mark, error.context or "", error.context_mark
         )
