@@ -14,9 +14,11 @@ import pytest
 from kiosk.packs.archive import open_pack
 from kiosk.packs.build import build_pack
 from kiosk.packs.errors import PackError
+from kiosk.packs.install import install_pack
 from kiosk.packs.limits import MiB
 from kiosk.packs.manifest import parse_manifest
 from kiosk.packs.names import name_problem
+from kiosk.packs.pointer import store_root
 from kiosk.packs.store import ContentStore, active_content_dir
 from test_packs_support import (
     content_copy,
@@ -256,3 +258,15 @@ def test_verify_says_when_this_station_would_refuse_a_pack_as_older(
     assert pack_cli("verify", a) == 0  # the pack itself is fine
     out = capsys.readouterr().out
     assert "valid:" in out and "needs --allow-older" in out
+
+
+def test_installs_prune_to_the_budget_keeping_active_and_previous(
+    station: Path, three_packs: list[Path]
+) -> None:
+    store = ContentStore(store_root(None), budget_bytes=1)  # nothing fits
+    for pack in three_packs:
+        install_pack(pack, [], store=store)
+    kept = [version.id for version in store.versions()]
+    assert len(kept) == 2
+    active = store.active_id()
+    assert active == kept[0] and store.rollback_chain(active)[0] == kept[1]
