@@ -225,3 +225,9 @@ def test_staff_entry_and_actions_are_logged_without_digits(qtbot, exhibit, stati
     ):
         assert expected in text, expected
     assert "1357" not in text and PIN not in text
+
+
+def test_an_unusable_data_folder_is_no_lockout(tmp_path: Path) -> None:
+    """KIOSK_DATA_DIR=/dev/null/x: nothing can have been stored there; staff can enter."""
+    gate = Clocks().gate(PinRecord(Path("/dev/null/x") / PIN_RECORD))
+    assert gate.seconds_locked() == 0 and gate.attempt(PIN)

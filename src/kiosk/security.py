@@ -99,8 +99,8 @@ class PinRecord:
         record cannot be read or makes no sense."""
         try:
             text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return None
+        except (FileNotFoundError, NotADirectoryError):
+            return None  # nothing was ever stored there (or the data folder is unusable)
         except (OSError, UnicodeDecodeError) as error:
             raise ValueError(str(error)) from error
         try:
