@@ -112,10 +112,11 @@ def test_a_removed_record_is_logged_and_locks(tmp_path: Path, caplog) -> None:  
 def test_a_broken_record_is_logged_and_locks(tmp_path: Path, caplog) -> None:  # type: ignore[no-untyped-def]
     caplog.set_level(logging.INFO, logger="kiosk.staff")
     path = tmp_path / PIN_RECORD
-    path.write_text("{not json", encoding="utf-8")
-    restarted = Clocks().gate(PinRecord(path))
-    assert "unreadable" in caplog.text
-    assert restarted.seconds_locked() == pytest.approx(FIRST_LOCK_S)
+    for broken in ("{not json", '{"failures": 0, "locked_until": NaN, "written": 1}'):
+        path.write_text(broken, encoding="utf-8")
+        restarted = Clocks().gate(PinRecord(path))
+        assert "unreadable" in caplog.text
+        assert restarted.seconds_locked() == pytest.approx(FIRST_LOCK_S)
 
 
 def test_no_record_and_no_marker_is_a_fresh_station(tmp_path: Path) -> None:

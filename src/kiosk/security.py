@@ -8,6 +8,7 @@ import hashlib
 import hmac
 import json
 import logging
+import math
 import os
 import secrets
 import tempfile
@@ -110,8 +111,8 @@ class PinRecord:
             )
         except (ValueError, TypeError, KeyError) as error:
             raise ValueError(f"not a PIN record: {error}") from error
-        if state.failures < 0:
-            raise ValueError("not a PIN record: negative failures")
+        if state.failures < 0 or not all(map(math.isfinite, (state.locked_until, state.written))):
+            raise ValueError("not a PIN record: impossible numbers")
         return state
 
     def has_marker(self) -> bool:
