@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile
@@ -14,6 +16,7 @@ from PySide6.QtGui import QImage
 from conftest import REPO
 from kiosk import __version__
 from kiosk.cli import main
+from kiosk.packs.manifest import Manifest
 from kiosk.paths import default_content_dir
 
 
@@ -73,14 +76,28 @@ def test_kiosk_starts_and_paints_its_first_frame() -> None:
 def test_installed_content_that_no_longer_loads_falls_back_to_the_bundled_exhibit(
     tmp_path: Path,
 ) -> None:
-    version = "20260120T000000Z-0badc0de"
-    content = tmp_path / "content-store" / "versions" / version / "content"
-    shutil.copytree(default_content_dir(), content)
-    (content / "timeline.yaml").write_text("moments: [unclosed\n", encoding="utf-8")
+    # A version installed intact (its manifest matches its files) that this kiosk's rules
+    # no longer accept: the store's integrity check passes, loading fails.
+    staged = tmp_path / "staged"
+    shutil.copytree(default_content_dir(), staged)
+    (staged / "timeline.yaml").write_text("moments: [unclosed\n", encoding="utf-8")
+    files = {
+        path.relative_to(staged).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in staged.rglob("*")
+        if path.is_file()
+    }
+    created = datetime(2026, 1, 20, tzinfo=UTC)
+    manifest = Manifest(schema_version=1, created=created, files=files).to_bytes()
+    version = f"20260120T000000Z-{hashlib.sha256(manifest).hexdigest()[:8]}"
+    folder = tmp_path / "content-store" / "versions" / version
+    folder.mkdir(parents=True)
+    (folder / "manifest.json").write_bytes(manifest)
+    content = folder / "content"
+    staged.rename(content)
     (tmp_path / "content-store" / "active").write_text(version + "\n", encoding="ascii")
     result = run_kiosk("--windowed", "--exit-after-first-frame", KIOSK_DATA_DIR=str(tmp_path))
     assert (result.returncode, result.stdout.strip()) == (0, "first-frame"), result.stderr
-    assert "timeline.yaml:2:1: error: YAML syntax" in result.stderr  # the damage is named
+    assert "timeline.yaml:1:10: error: this [ is never closed" in result.stderr  # named
     assert f"1 error in {content}" in result.stderr
     assert "showing the bundled exhibit instead" in result.stderr
 

@@ -160,7 +160,7 @@ def run_install(station: Station, pack: Pack, kill_after: float | None) -> Run:
     """``kiosk pack install PACK`` in a child; SIGKILL ``kill_after`` seconds after it said
     it is ready (None: it is left to finish)."""
     child = subprocess.Popen(
-        [sys.executable, "-c", RUNNER, "pack", "install", str(pack.path)],
+        [sys.executable, "-c", RUNNER, "pack", "install", "--allow-older", str(pack.path)],
         env=station.env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
