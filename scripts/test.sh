@@ -8,4 +8,6 @@ source "$(dirname "$0")/_setup.sh"
 "$VENV/bin/ruff" check .
 "$VENV/bin/ruff" format --check .
 "$VENV/bin/mypy"
+# The layers (pyproject.toml [tool.importlinter]): what may import Qt, and in which direction.
+"$VENV/bin/lint-imports" --no-logo
 exec "$VENV/bin/pytest" "$@"
