@@ -18,15 +18,24 @@ os.environ["KIOSK_DATA_DIR"] = str(_PRIVATE / "data")
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QPointingDevice
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.content.loader import load_exhibit
 from kiosk.content.model import Exhibit
 from kiosk.paths import default_content_dir
-from kiosk.ui.application import build_kiosk, create_application
+
+try:
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QPointingDevice
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from kiosk.ui.application import build_kiosk, create_application
+except ModuleNotFoundError as absent:
+    # scripts/test_without_qt.sh runs the content, pack and analytics tests where PySide6 is
+    # not installed, to prove those tools need no Qt; only the Qt-free fixtures work there.
+    # Any other missing module (or a PySide6 that fails to load) is still an error.
+    if absent.name != "PySide6":
+        raise
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

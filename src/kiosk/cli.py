@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 IMAGE_PROBE = "image-probe"  # hidden subcommand: see kiosk.paths.kiosk_command
+# The image probe's status on a machine without Qt (the pack tools need none): nothing was
+# decoded, which is not the same as images that failed to decode.
+EXIT_NO_DECODER = 3
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -222,8 +225,16 @@ def main(argv: list[str] | None = None) -> int:
     if args_list[:1] == [IMAGE_PROBE]:
         # Hidden: the content checks' image decoder, as its own process.  A PyInstaller
         # bundle has no `python -m`, so it is reached through the kiosk command itself.
-        from kiosk.ui.image_probe import main as probe_images  # noqa: PLC0415 - imports Qt
-
+        try:
+            from kiosk.ui.image_probe import main as probe_images  # noqa: PLC0415 - imports Qt
+        except ModuleNotFoundError as absent:
+            if absent.name != "PySide6":
+                raise
+            print(
+                "kiosk image-probe: cannot decode images here: Qt (PySide6) is not installed",
+                file=sys.stderr,
+            )
+            return EXIT_NO_DECODER
         return probe_images(args_list[1:])
     if not args_list or (
         args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")
