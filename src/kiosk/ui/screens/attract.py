@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.content.model import Exhibit
+from kiosk.content.model import Colours, Exhibit
 from kiosk.ui.screens.base import ScreenView
 from kiosk.ui.theme import Metrics
 from kiosk.ui.translations import LanguageNames
@@ -25,7 +25,8 @@ class AttractScreen(ScreenView):
     ) -> None:
         super().__init__(exhibit, parent)
         self.setObjectName("AttractScreen")
-        self.ambient = AmbientLight(exhibit.settings.colours.accent, self)
+        colours = exhibit.settings.colours
+        self.ambient = AmbientLight(colours.accent, self, background=colours.background)
         self.title = make_label("title")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.rule = make_rule()
@@ -77,6 +78,10 @@ class AttractScreen(ScreenView):
         self.rule.setFixedSize(m.px(160), max(2, m.px(3)))
         self.languages.apply_metrics(m)
         self.access_button.set_target_size(m.minimum_target, m.primary_target)
+
+    def apply_access(self, colours: Colours) -> None:
+        # The light steps as often as its brightest pixel changes over this background.
+        self.ambient.set_background(colours.background)
 
     def set_motion(self, moving: bool) -> None:
         self.ambient.set_moving(moving)
