@@ -22,6 +22,8 @@ import time
 
 BTN_LEFT = 0x110
 EXTENT = 10_000  # motion_absolute's coordinates are fractions of this
+SETTLE_S = 0.5
+NUDGE = 0.005
 
 
 class Wire:
@@ -130,6 +132,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--hold", type=float, default=0.05, help="the last press, seconds")
     args = parser.parse_args(argv)
     pointer = Pointer(args.socket)
+    # The new pointer reaches the nested cage a moment later (a seat capability, then its
+    # own wl_pointer), and cage's Wayland backend takes its position from motion events,
+    # not from the pointer's entry: so wait, and arrive at the point by moving.
+    time.sleep(SETTLE_S)
+    pointer.move(args.x - NUDGE, args.y + NUDGE)
+    time.sleep(SETTLE_S)
     pointer.move(args.x, args.y)
     time.sleep(args.gap)
     for index in range(args.times):
