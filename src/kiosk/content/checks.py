@@ -8,13 +8,13 @@ import stat
 from functools import cache
 from pathlib import Path
 
-from kiosk.content import images
+from kiosk.content import images, walk
 from kiosk.content.colour import contrast_ratio
 from kiosk.content.fidelity import figure_values, invented_words
 from kiosk.content.issues import Issue, Location, Severity, named, shown
 from kiosk.content.languages import english_name
 from kiosk.content.legibility import long_words
-from kiosk.content.model import AssetRef, Exhibit, LocalizedText
+from kiosk.content.model import AssetRef, Exhibit, LocalizedText, Statement
 from kiosk.content.seal import check_seal
 from kiosk.content.words import normalise
 
@@ -162,13 +162,8 @@ def _label_lengths(exhibit: Exhibit) -> list[Issue]:
 
 
 def _translated_texts(exhibit: Exhibit) -> list[LocalizedText]:
-    """Texts staff translate; the statement is exempt: it stays as issued."""
-    texts = [exhibit.settings.title]
-    for moment in exhibit.timeline:
-        texts += [moment.date_text, moment.title, moment.caption, moment.source]
-    for figure in exhibit.figures:
-        texts += [figure.label, figure.source]
-    return texts
+    """Texts staff translate: every text but the statement's, which stays as issued."""
+    return walk.texts(exhibit, skip=(Statement,))
 
 
 def _translations(exhibit: Exhibit) -> list[Issue]:
@@ -197,16 +192,12 @@ def _named(language: str) -> str:
     return f"{name}; " if name != language else ""
 
 
-def _asset_refs(exhibit: Exhibit) -> list[AssetRef]:
-    return [moment.image for moment in exhibit.timeline if moment.image is not None]
-
-
 def _assets(exhibit: Exhibit, folder: Path) -> tuple[list[tuple[AssetRef, Path]], list[Issue]]:
     """Each asset exists inside the folder, is a regular file, and is an acceptable image."""
     root = folder.resolve()
     found: list[tuple[AssetRef, Path]] = []
     issues: list[Issue] = []
-    for ref in _asset_refs(exhibit):
+    for ref in walk.assets(exhibit):
         resolved, problem = _locate(folder / ref.path, root)
         problem = problem or images.problem_with(resolved)
         if problem:
@@ -272,7 +263,7 @@ def _font_coverage() -> frozenset[int]:
 def _glyphs(exhibit: Exhibit) -> list[Issue]:
     covered = _font_coverage()
     issues = []
-    for text in exhibit.all_texts():
+    for text in walk.texts(exhibit):
         for language, value in text.values.items():
             missing = sorted({ch for ch in value if not ch.isspace() and ord(ch) not in covered})
             if missing:

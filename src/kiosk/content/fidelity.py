@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kiosk.content.issues import Issue, named
 from kiosk.content.model import Exhibit, LocalizedText, Statement
+from kiosk.content.walk import texts
 from kiosk.content.words import Vocabulary, numbers_in
 
 MESSAGE_LIMIT = 119
@@ -33,8 +34,7 @@ def figure_values(exhibit: Exhibit) -> list[Issue]:
 
 
 def statement_words(statement: Statement, language: str) -> str:
-    texts = [statement.heading, statement.subtitle, statement.issuer, statement.date_text]
-    return " ".join(text.values.get(language, "") for text in [*texts, *statement.paragraphs])
+    return " ".join(text.values.get(language, "") for text in texts(statement))
 
 
 def invented_words(exhibit: Exhibit) -> list[Issue]:

@@ -21,6 +21,7 @@ import re
 
 from kiosk.content.issues import Issue, shown
 from kiosk.content.model import Exhibit, LocalizedText
+from kiosk.content.walk import texts
 
 NARROWEST_DESIGN_WIDTH = 1080
 LARGEST_TEXT = 1.4  # kiosk.ui.theme.TEXT_SCALES[-1]; a test keeps the two equal
@@ -45,7 +46,7 @@ def long_words(exhibit: Exhibit) -> list[Issue]:
         sized += [(moment.title, sizes.heading), (moment.date_text, sizes.heading)]
     headings = {id(text) for text, _ in sized}
     # Everything else is reading text at the body size (captions are smaller still).
-    sized += [(text, sizes.body) for text in exhibit.all_texts() if id(text) not in headings]
+    sized += [(text, sizes.body) for text in texts(exhibit) if id(text) not in headings]
     issues = []
     for text, type_px in sized:
         limit = longest_word_allowed(type_px)

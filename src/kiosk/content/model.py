@@ -125,18 +125,7 @@ class Exhibit(NamedTuple):
         return self.root / asset.path
 
     def all_texts(self) -> list[LocalizedText]:
-        """Every visitor-visible content text, for glyph and policy checks."""
-        statement = self.statement
-        texts = [
-            self.settings.title,
-            statement.heading,
-            statement.subtitle,
-            statement.issuer,
-            statement.date_text,
-            *statement.paragraphs,
-        ]
-        for moment in self.timeline:
-            texts += [moment.date_text, moment.title, moment.caption, moment.source]
-        for figure in self.figures:
-            texts += [figure.label, figure.source]
-        return texts
+        """Every content text, found from the model's field types (kiosk.content.walk)."""
+        from kiosk.content.walk import texts  # noqa: PLC0415 - walk imports this module
+
+        return texts(self)

@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 
 from kiosk.content.fields import COLOUR, LANGUAGE_CODE, FieldReader
 from kiosk.content.issues import Location, shown
-from kiosk.content.model import Seal
+from kiosk.content.model import AssetRef, LocalizedText, Seal
 from kiosk.content.source import Mapping as MappingNode
 from kiosk.content.source import Node, Scalar
 
@@ -34,6 +34,10 @@ FAILED = Failed()
 
 class Spec:
     """How to read one value and how to describe it in JSON Schema."""
+
+    # The type read() gives (``object``: not stated), so a test holds each spec to the
+    # model field it fills: the checks find texts by the model's types, the loader by specs.
+    produces: object = object
 
     def __init__(self, description: str = "") -> None:
         self.description = description
@@ -56,10 +60,12 @@ class Value(Spec):
         reader: Callable[[FieldReader, Node], Any],
         schema: JSON,
         description: str = "",
+        produces: object = str,
     ) -> None:
         super().__init__(description)
         self._reader = reader
         self._schema = schema
+        self.produces = produces
 
     def read(self, reader: FieldReader, node: Node) -> Any:
         value = self._reader(reader, node)
@@ -81,11 +87,11 @@ def Localized(description: str = "") -> Value:
         "additionalProperties": {"type": "string", "minLength": 1},
         "minProperties": 1,
     }
-    return Value(FieldReader.localized, schema, description)
+    return Value(FieldReader.localized, schema, description, LocalizedText)
 
 
 def Boolean(description: str = "") -> Value:
-    return Value(FieldReader.boolean, {"type": "boolean"}, description)
+    return Value(FieldReader.boolean, {"type": "boolean"}, description, bool)
 
 
 def Colour(description: str = "") -> Value:
@@ -103,10 +109,13 @@ def IsoDate(description: str = "") -> Value:
 
 def AssetPath(description: str = "") -> Value:
     """A file inside the content folder, given relative to it."""
-    return Value(FieldReader.asset, {"type": "string", "minLength": 1}, description)
+    schema = {"type": "string", "minLength": 1}
+    return Value(FieldReader.asset, schema, description, AssetRef)
 
 
 class Integer(Spec):
+    produces = int
+
     def __init__(self, low: int, high: int, description: str = "") -> None:
         super().__init__(description)
         self.low, self.high = low, high
@@ -127,6 +136,7 @@ class Number(Spec):
         self.low, self.high = low, high
         # A word accepted instead of a number, read as None ("auto": let the kiosk decide).
         self.or_word = or_word
+        self.produces = float | None if or_word else float
 
     def read(self, reader: FieldReader, node: Node) -> Any:
         if self.or_word and isinstance(node, Scalar) and node.text == self.or_word:
@@ -154,6 +164,7 @@ class ListOf(Spec):
         self.min_items = min_items
         # Items are mappings whose value under this key must be unique in the list.
         self.unique_key = unique_key
+        self.produces = tuple[item.produces, ...]  # type: ignore[name-defined]
 
     def read(self, reader: FieldReader, node: Node) -> Any:
         sequence = reader.sequence(node, "this value")
@@ -219,6 +230,8 @@ class Object(Spec, Generic[T]):
         self.extra = extra or {}
         # Hand the mapping's position to build() as ``location``, for later checks' messages.
         self.pass_location = pass_location
+        # A model class builds it (the loader's own functions say nothing of their result).
+        self.produces = build if isinstance(build, type) else object
 
     def read(self, reader: FieldReader, node: Node) -> Any:
         mapping = reader.mapping(node, "this value")
@@ -267,6 +280,8 @@ DIGEST = re.compile(r"^[0-9a-f]{64}$")
 class Digests(Spec):
     """Language code -> a SHA-256 in hex: the statement's seal, as ``kiosk statement seal``
     writes it."""
+
+    produces = Seal
 
     def read(self, reader: FieldReader, node: Node) -> Any:
         mapping = reader.mapping(node, "the seal")
@@ -328,6 +343,8 @@ def _misindented(
 class Choice(Spec):
     """One of a few words."""
 
+    produces = str
+
     def __init__(self, options: tuple[str, ...], description: str = "") -> None:
         super().__init__(description)
         self.options = options
@@ -348,6 +365,8 @@ class Choice(Spec):
 
 class Pattern(Spec):
     """Text of a set form, e.g. ``09:00-18:00``."""
+
+    produces = str
 
     def __init__(self, regex: str, example: str, description: str = "") -> None:
         super().__init__(description)

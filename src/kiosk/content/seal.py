@@ -15,10 +15,13 @@ from typing import NamedTuple
 
 from kiosk.content.issues import ContentError, Issue, Location, shown
 from kiosk.content.model import LocalizedText, Statement
+from kiosk.content.walk import text_fields
 from kiosk.content.words import normalise
 
 SEAL_FILE = "statement.seal"
-PARTS = ("heading", "subtitle", "issuer", "date_text")
+# The statement's single texts (heading, subtitle, issuer, date_text), from its model: a text
+# field added to Statement is sealed too.  Its paragraphs follow, numbered.
+PARTS = text_fields(Statement)
 MAX_SEAL_BYTES = 2 * 1024 * 1024
 MESSAGE_LIMIT = 119
 HEADER = (
