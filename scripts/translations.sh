@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Refresh the .ts sources from the code (new words appear untranslated, for Qt Linguist:
 # .venv/bin/pyside6-linguist src/kiosk/i18n/kiosk_az.ts), then compile the .qm files the
-# kiosk loads. Commit both; tests/test_translations.py checks they are current.
+# kiosk loads. Commit both; tests/test_languages.py::test_translations_are_complete_and_compiled
+# checks they are current.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sources=$(find src/kiosk/ui -name '*.py' | sort)
