@@ -86,12 +86,29 @@
         <translation>məzmun göstərilir</translation>
     </message>
     <message>
-        <source>%1 error(s), %2 warning(s): %3</source>
-        <translation>%1 xəta, %2 xəbərdarlıq: %3</translation>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
     </message>
-    <message>
-        <source>... and %1 more</source>
-        <translation>... və daha %1</translation>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n xəta</numerusform>
+            <numerusform>%n xəta</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n xəbərdarlıq</numerusform>
+            <numerusform>%n xəbərdarlıq</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %n more</source>
+        <translation>
+            <numerusform>... və daha %n</numerusform>
+            <numerusform>... və daha %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -265,16 +282,12 @@
         <translation>Saxlanıldı: %1</translation>
     </message>
     <message>
+        <source>Checking...</source>
+        <translation>Yoxlanılır...</translation>
+    </message>
+    <message>
         <source>Working...</source>
         <translation>İcra olunur...</translation>
-    </message>
-    <message>
-        <source>Done.</source>
-        <translation>Hazırdır.</translation>
-    </message>
-    <message>
-        <source>Failed.</source>
-        <translation>Alınmadı.</translation>
     </message>
 </context>
 <context>
@@ -300,6 +313,10 @@
         <translation>Geri qaytar</translation>
     </message>
     <message>
+        <source>Return to the factory exhibit</source>
+        <translation>İlkin ekspozisiyaya qayıt</translation>
+    </message>
+    <message>
         <source>CONTENT PACKS FOUND</source>
         <translation>TAPILAN MƏZMUN PAKETLƏRİ</translation>
     </message>
@@ -308,8 +325,160 @@
         <translation>İmtina</translation>
     </message>
     <message>
-        <source>No packs in the watched folders.</source>
-        <translation>İzlənən qovluqlarda paket yoxdur.</translation>
+        <source>No .kioskpack files in the watched folders.</source>
+        <translation>İzlənən qovluqlarda .kioskpack faylı yoxdur.</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>adsız</translation>
+    </message>
+    <message>
+        <source>the factory exhibit &apos;%1&apos;</source>
+        <translation>ilkin ekspozisiya «%1»</translation>
+    </message>
+    <message>
+        <source>made %1</source>
+        <translation>hazırlanıb: %1</translation>
+    </message>
+    <message>
+        <source>Showing: %1</source>
+        <translation>Göstərilir: %1</translation>
+    </message>
+    <message>
+        <source>installed %1</source>
+        <translation>quraşdırılıb: %1</translation>
+    </message>
+    <message>
+        <source>signed by key %1</source>
+        <translation>%1 açarı ilə imzalanıb</translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>imzasız</translation>
+    </message>
+    <message>
+        <source>%1 - showing now</source>
+        <translation>%1 — indi göstərilir</translation>
+    </message>
+    <message>
+        <source>  Changed since it was installed, so it is not shown: %1. Install its pack again to repair it.</source>
+        <translation>  Quraşdırıldıqdan sonra dəyişdirilib, ona görə göstərilmir: %1. Düzəltmək üçün onun paketini yenidən quraşdırın.</translation>
+    </message>
+    <message>
+        <source>Last check: %1, %2</source>
+        <translation>Son yoxlama: %1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n xəta</numerusform>
+            <numerusform>%n xəta</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n xəbərdarlıq</numerusform>
+            <numerusform>%n xəbərdarlıq</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked: %n error(s). Visitors keep seeing the last good content.</source>
+        <translation>
+            <numerusform>Yoxlanıldı: %n xəta. Ziyarətçilər son düzgün məzmunu görməyə davam edir.</numerusform>
+            <numerusform>Yoxlanıldı: %n xəta. Ziyarətçilər son düzgün məzmunu görməyə davam edir.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked: no errors, %n warning(s).</source>
+        <translation>
+            <numerusform>Yoxlanıldı: xəta yoxdur, %n xəbərdarlıq.</numerusform>
+            <numerusform>Yoxlanıldı: xəta yoxdur, %n xəbərdarlıq.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checked: no errors, no warnings.</source>
+        <translation>Yoxlanıldı: xəta və xəbərdarlıq yoxdur.</translation>
+    </message>
+    <message>
+        <source>%1 (%2): showing now</source>
+        <translation>%1 (%2): indi göstərilir</translation>
+    </message>
+    <message>
+        <source>%1 (%2): installed already</source>
+        <translation>%1 (%2): artıq quraşdırılıb</translation>
+    </message>
+    <message>
+        <source>Install the older %1 (%2)</source>
+        <translation>Köhnə %1 paketini quraşdır (%2)</translation>
+    </message>
+    <message>
+        <source>Install %1 (%2)</source>
+        <translation>%1 quraşdır (%2)</translation>
+    </message>
+    <message>
+        <source>Installed. Visitors see it from the next start screen.</source>
+        <translation>Quraşdırıldı. Ziyarətçilər onu növbəti başlanğıc ekranından görəcək.</translation>
+    </message>
+    <message>
+        <source>This pack was installed already; it was checked again and is the one shown from the next start screen.</source>
+        <translation>Bu paket artıq quraşdırılmışdı; yenidən yoxlanıldı və növbəti başlanğıc ekranından göstəriləcək.</translation>
+    </message>
+    <message>
+        <source>Done. Visitors see %1 from the next start screen.</source>
+        <translation>Hazırdır. Növbəti başlanğıc ekranından göstəriləcək: %1.</translation>
+    </message>
+    <message>
+        <source>Refused: this pack is not signed by a key this kiosk trusts.</source>
+        <translation>Rədd edildi: bu paket bu kioskun etibar etdiyi açarla imzalanmayıb.</translation>
+    </message>
+    <message>
+        <source>Refused: this pack is older than what this kiosk has. Nothing was changed.</source>
+        <translation>Rədd edildi: bu paket kioskdakı məzmundan köhnədir. Heç nə dəyişdirilmədi.</translation>
+    </message>
+    <message>
+        <source>Refused: the pack file is damaged. Copy it onto the stick again.</source>
+        <translation>Rədd edildi: paket faylı zədələnib. Onu USB yaddaşa yenidən köçürün.</translation>
+    </message>
+    <message>
+        <source>Refused: the exhibit in this pack has mistakes. Nothing was changed.</source>
+        <translation>Rədd edildi: bu paketdəki ekspozisiyada səhvlər var. Heç nə dəyişdirilmədi.</translation>
+    </message>
+    <message>
+        <source>Not done: the kiosk&apos;s disk is full.</source>
+        <translation>Edilmədi: kioskun diski doludur.</translation>
+    </message>
+    <message>
+        <source>Not done: the kiosk&apos;s disk cannot be written.</source>
+        <translation>Edilmədi: kioskun diskinə yazmaq mümkün deyil.</translation>
+    </message>
+    <message>
+        <source>Nothing to roll back to.</source>
+        <translation>Geri qaytarmaq üçün heç nə yoxdur.</translation>
+    </message>
+    <message>
+        <source>Not done. Nothing was changed.</source>
+        <translation>Edilmədi. Heç nə dəyişdirilmədi.</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Təfərrüatlar: %1</translation>
+    </message>
+    <message>
+        <source>%1 was made %2, before the content this kiosk has (made %3). Install the older pack anyway?</source>
+        <translation>%1 %2 tarixində hazırlanıb, bu kioskdakı məzmundan (hazırlanıb: %3) əvvəl. Köhnə paket yenə də quraşdırılsın?</translation>
+    </message>
+    <message>
+        <source>Install the older pack</source>
+        <translation>Köhnə paketi quraşdır</translation>
+    </message>
+    <message>
+        <source>Roll back: show %1?</source>
+        <translation>Geri qaytarılsın? Göstəriləcək: %1.</translation>
+    </message>
+    <message>
+        <source>Show %1, bundled with the kiosk?</source>
+        <translation>Kiosk ilə gələn məzmun göstərilsin: %1?</translation>
     </message>
     <message>
         <source>STATION CONFIGURATION</source>
@@ -344,30 +513,12 @@
         <translation>İş masasına çıx</translation>
     </message>
     <message>
-        <source>factory default (bundled)</source>
-        <translation>zavod standartı (daxili)</translation>
-    </message>
-    <message>
-        <source>Showing: %1
-%2</source>
-        <translation>Göstərilir: %1
-%2</translation>
-    </message>
-    <message>
-        <source>Last check: %1 error(s), %2 warning(s)</source>
-        <translation>Son yoxlama: %1 xəta, %2 xəbərdarlıq</translation>
-    </message>
-    <message>
         <source>No problems.</source>
         <translation>Problem yoxdur.</translation>
     </message>
     <message>
         <source>Safe defaults are used where the configuration is wrong:</source>
         <translation>Parametrlərin səhv olduğu yerlərdə təhlükəsiz standart dəyərlər istifadə olunur:</translation>
-    </message>
-    <message>
-        <source>Install %1</source>
-        <translation>%1 quraşdır</translation>
     </message>
     <message>
         <source>Install %1? It is checked first; visitors see it from the next start screen.</source>
@@ -384,10 +535,6 @@
     <message>
         <source>Leave the exhibit for the desktop? Visitors will see the desktop.</source>
         <translation>Ekspozisiyadan iş masasına çıxılsın? Ziyarətçilər iş masasını görəcək.</translation>
-    </message>
-    <message>
-        <source>Go back to the version installed before this one?</source>
-        <translation>Bundan əvvəl quraşdırılmış versiyaya qayıdılsın?</translation>
     </message>
 </context>
 <context>

@@ -86,12 +86,32 @@
         <translation>содержимое показано</translation>
     </message>
     <message>
-        <source>%1 error(s), %2 warning(s): %3</source>
-        <translation>Ошибок: %1, предупреждений: %2: %3</translation>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
     </message>
-    <message>
-        <source>... and %1 more</source>
-        <translation>... и ещё %1</translation>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n ошибка</numerusform>
+            <numerusform>%n ошибки</numerusform>
+            <numerusform>%n ошибок</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n предупреждение</numerusform>
+            <numerusform>%n предупреждения</numerusform>
+            <numerusform>%n предупреждений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>... and %n more</source>
+        <translation>
+            <numerusform>... и ещё %n</numerusform>
+            <numerusform>... и ещё %n</numerusform>
+            <numerusform>... и ещё %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -265,16 +285,12 @@
         <translation>Сохранено: %1</translation>
     </message>
     <message>
+        <source>Checking...</source>
+        <translation>Проверка...</translation>
+    </message>
+    <message>
         <source>Working...</source>
         <translation>Выполняется...</translation>
-    </message>
-    <message>
-        <source>Done.</source>
-        <translation>Готово.</translation>
-    </message>
-    <message>
-        <source>Failed.</source>
-        <translation>Не удалось.</translation>
     </message>
 </context>
 <context>
@@ -300,6 +316,10 @@
         <translation>Откатить</translation>
     </message>
     <message>
+        <source>Return to the factory exhibit</source>
+        <translation>Вернуть исходную экспозицию</translation>
+    </message>
+    <message>
         <source>CONTENT PACKS FOUND</source>
         <translation>НАЙДЕННЫЕ ПАКЕТЫ СОДЕРЖИМОГО</translation>
     </message>
@@ -308,8 +328,164 @@
         <translation>Отмена</translation>
     </message>
     <message>
-        <source>No packs in the watched folders.</source>
-        <translation>В отслеживаемых папках нет пакетов.</translation>
+        <source>No .kioskpack files in the watched folders.</source>
+        <translation>В отслеживаемых папках нет файлов .kioskpack.</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>без названия</translation>
+    </message>
+    <message>
+        <source>the factory exhibit &apos;%1&apos;</source>
+        <translation>исходная экспозиция «%1»</translation>
+    </message>
+    <message>
+        <source>made %1</source>
+        <translation>создан %1</translation>
+    </message>
+    <message>
+        <source>Showing: %1</source>
+        <translation>Показывается: %1</translation>
+    </message>
+    <message>
+        <source>installed %1</source>
+        <translation>установлен %1</translation>
+    </message>
+    <message>
+        <source>signed by key %1</source>
+        <translation>подписан ключом %1</translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>без подписи</translation>
+    </message>
+    <message>
+        <source>%1 - showing now</source>
+        <translation>%1 — показывается сейчас</translation>
+    </message>
+    <message>
+        <source>  Changed since it was installed, so it is not shown: %1. Install its pack again to repair it.</source>
+        <translation>  Изменён после установки, поэтому не показывается: %1. Чтобы исправить, установите его пакет заново.</translation>
+    </message>
+    <message>
+        <source>Last check: %1, %2</source>
+        <translation>Последняя проверка: %1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n ошибка</numerusform>
+            <numerusform>%n ошибки</numerusform>
+            <numerusform>%n ошибок</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n предупреждение</numerusform>
+            <numerusform>%n предупреждения</numerusform>
+            <numerusform>%n предупреждений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked: %n error(s). Visitors keep seeing the last good content.</source>
+        <translation>
+            <numerusform>Проверено: %n ошибка. Посетители по-прежнему видят последнее исправное содержимое.</numerusform>
+            <numerusform>Проверено: %n ошибки. Посетители по-прежнему видят последнее исправное содержимое.</numerusform>
+            <numerusform>Проверено: %n ошибок. Посетители по-прежнему видят последнее исправное содержимое.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked: no errors, %n warning(s).</source>
+        <translation>
+            <numerusform>Проверено: ошибок нет, %n предупреждение.</numerusform>
+            <numerusform>Проверено: ошибок нет, %n предупреждения.</numerusform>
+            <numerusform>Проверено: ошибок нет, %n предупреждений.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checked: no errors, no warnings.</source>
+        <translation>Проверено: ни ошибок, ни предупреждений.</translation>
+    </message>
+    <message>
+        <source>%1 (%2): showing now</source>
+        <translation>%1 (%2): показывается сейчас</translation>
+    </message>
+    <message>
+        <source>%1 (%2): installed already</source>
+        <translation>%1 (%2): уже установлен</translation>
+    </message>
+    <message>
+        <source>Install the older %1 (%2)</source>
+        <translation>Установить более старый %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Install %1 (%2)</source>
+        <translation>Установить %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Installed. Visitors see it from the next start screen.</source>
+        <translation>Установлено. Посетители увидят его со следующего начального экрана.</translation>
+    </message>
+    <message>
+        <source>This pack was installed already; it was checked again and is the one shown from the next start screen.</source>
+        <translation>Этот пакет уже был установлен; он проверен заново и будет показываться со следующего начального экрана.</translation>
+    </message>
+    <message>
+        <source>Done. Visitors see %1 from the next start screen.</source>
+        <translation>Готово. Со следующего начального экрана будет показываться: %1.</translation>
+    </message>
+    <message>
+        <source>Refused: this pack is not signed by a key this kiosk trusts.</source>
+        <translation>Отклонено: пакет не подписан ключом, которому доверяет этот киоск.</translation>
+    </message>
+    <message>
+        <source>Refused: this pack is older than what this kiosk has. Nothing was changed.</source>
+        <translation>Отклонено: этот пакет старше содержимого киоска. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Refused: the pack file is damaged. Copy it onto the stick again.</source>
+        <translation>Отклонено: файл пакета повреждён. Скопируйте его на USB-накопитель заново.</translation>
+    </message>
+    <message>
+        <source>Refused: the exhibit in this pack has mistakes. Nothing was changed.</source>
+        <translation>Отклонено: в экспозиции из этого пакета есть ошибки. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Not done: the kiosk&apos;s disk is full.</source>
+        <translation>Не выполнено: диск киоска заполнен.</translation>
+    </message>
+    <message>
+        <source>Not done: the kiosk&apos;s disk cannot be written.</source>
+        <translation>Не выполнено: на диск киоска нельзя записывать.</translation>
+    </message>
+    <message>
+        <source>Nothing to roll back to.</source>
+        <translation>Откатываться некуда.</translation>
+    </message>
+    <message>
+        <source>Not done. Nothing was changed.</source>
+        <translation>Не выполнено. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Подробности: %1</translation>
+    </message>
+    <message>
+        <source>%1 was made %2, before the content this kiosk has (made %3). Install the older pack anyway?</source>
+        <translation>%1 создан %2, раньше содержимого этого киоска (создано %3). Всё равно установить более старый пакет?</translation>
+    </message>
+    <message>
+        <source>Install the older pack</source>
+        <translation>Установить более старый пакет</translation>
+    </message>
+    <message>
+        <source>Roll back: show %1?</source>
+        <translation>Откатить? Будет показываться: %1.</translation>
+    </message>
+    <message>
+        <source>Show %1, bundled with the kiosk?</source>
+        <translation>Показывать то, что поставляется с киоском: %1?</translation>
     </message>
     <message>
         <source>STATION CONFIGURATION</source>
@@ -344,30 +520,12 @@
         <translation>Выйти на рабочий стол</translation>
     </message>
     <message>
-        <source>factory default (bundled)</source>
-        <translation>заводская версия (встроенная)</translation>
-    </message>
-    <message>
-        <source>Showing: %1
-%2</source>
-        <translation>Показано: %1
-%2</translation>
-    </message>
-    <message>
-        <source>Last check: %1 error(s), %2 warning(s)</source>
-        <translation>Последняя проверка: ошибок: %1, предупреждений: %2</translation>
-    </message>
-    <message>
         <source>No problems.</source>
         <translation>Проблем нет.</translation>
     </message>
     <message>
         <source>Safe defaults are used where the configuration is wrong:</source>
         <translation>Там, где настройки ошибочны, используются безопасные значения по умолчанию:</translation>
-    </message>
-    <message>
-        <source>Install %1</source>
-        <translation>Установить %1</translation>
     </message>
     <message>
         <source>Install %1? It is checked first; visitors see it from the next start screen.</source>
@@ -384,10 +542,6 @@
     <message>
         <source>Leave the exhibit for the desktop? Visitors will see the desktop.</source>
         <translation>Выйти из экспозиции на рабочий стол? Посетители увидят рабочий стол.</translation>
-    </message>
-    <message>
-        <source>Go back to the version installed before this one?</source>
-        <translation>Вернуться к версии, установленной до этой?</translation>
     </message>
 </context>
 <context>

@@ -18,18 +18,20 @@ from kiosk.content.issues import Issue
 from kiosk.core.pack_watch import PackWatcher
 from kiosk.core.reloader import ContentReloader
 from kiosk.core.session import Screen
-from kiosk.packs.store import ContentStore, active_content_dir
+from kiosk.packs.store import FACTORY, ContentStore, active_content_dir
 from kiosk.paths import data_dir, default_content_dir, kiosk_command, self_restart_wanted
 from kiosk.security import PIN_RECORD, PinGate, PinRecord
 from kiosk.security import log as staff_log
-from kiosk.station import StationConfig
+from kiosk.station import StationConfig, default_config_path, load_station_config
 from kiosk.ui.activity import InputActivityFilter
 from kiosk.ui.lockdown import Lockdown
+from kiosk.ui.staff import outcomes
 from kiosk.ui.staff.actions import PackAction
 from kiosk.ui.staff.gesture import StaffGesture
 from kiosk.ui.staff.layers import OutOfOrder, TestPattern
 from kiosk.ui.staff.panel import StaffPanel
 from kiosk.ui.staff.pin_pad import PinPad
+from kiosk.ui.staff.versions import StoreView
 from kiosk.ui.theme import pixels_per_mm
 from kiosk.ui.window import KioskWindow
 
@@ -51,6 +53,15 @@ def describe_health(health: dict[str, object]) -> list[str]:
         f"PySide6 {versions.get('pyside6')}",
         f"last error: {health.get('last_error') or '-'}",
     ]
+
+
+def _stamp(path: Path) -> tuple[int, int, int, int] | None:
+    """Enough of a file's state to see that it was replaced or changed."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 class StaffMode(QObject):
@@ -90,6 +101,13 @@ class StaffMode(QObject):
         self.start_detached: Callable[[str, list[str]], object] = QProcess.startDetached
         self.packs = PackWatcher(config.watched_folders, self)
         self.action: PackAction | None = None
+        self.view = StoreView(ContentStore.default(), default_content_dir())
+        # The station file as it was when its PIN hash was read: `kiosk staff set-pin` on a
+        # running kiosk changes the file, and the pad reads the new hash when it opens.
+        self._config_path = config.path or default_config_path(os.environ)
+        self._config_stamp = _stamp(self._config_path)
+        self._checking = False
+        self._command = "install"
         self._auto_lock = QTimer(
             self, singleShot=True, interval=round(config.staff.auto_lock_seconds * 1000)
         )
@@ -101,26 +119,28 @@ class StaffMode(QObject):
             app.installEventFilter(self._activity)
         self.gesture.triggered.connect(self.ask_for_pin)
         # A visit that ends also ends anything staff left open on the screen.
-        window.session.reset_done.connect(self.lock)
+        window.session.reset_done.connect(self._visit_ended)
         window.session.language_changed.connect(self._retranslate)
         self.pin_pad.submitted.connect(self._check_pin)
         self.panel.lock_requested.connect(self.lock)
         self.panel.check_requested.connect(self._check_content)
         self.panel.install_requested.connect(self._install)
         self.panel.rollback_requested.connect(self._rollback)
+        self.panel.factory_requested.connect(self._to_factory)
         self.panel.test_pattern_requested.connect(self._show_test_pattern)
         self.panel.out_of_order_requested.connect(self._toggle_out_of_order)
         self.panel.restart_requested.connect(lambda: self._leave(EXIT_RESTART))
         self.panel.exit_requested.connect(lambda: self._leave(EXIT_TO_DESKTOP))
         self.panel.export_requested.connect(self._export_visits)
-        self.packs.packs_changed.connect(self.panel.set_packs)
-        reloader.reported.connect(self.panel.set_findings)
+        self.packs.packs_changed.connect(self._show_packs)
+        reloader.reported.connect(self._reported)
         reloader.content_ready.connect(lambda _: self._show_content())
-        self.panel.set_packs(self.packs.listing)
+        self._show_packs(self.packs.listing)
         self.panel.set_config_findings(config_issues)
         self._show_content()
 
-    def _retranslate(self, _language: str) -> None:
+    def _retranslate(self, language: str) -> None:
+        self.panel.set_language(language)
         self.pin_pad.retranslate()
         self.panel.retranslate()
 
@@ -139,6 +159,7 @@ class StaffMode(QObject):
         if self.is_open:
             return
         self.apply_metrics()
+        self._reread_pin()
         if not self.gate.has_pin:
             self.pin_pad.open(
                 self.tr("No staff PIN is set. On this machine, run: kiosk staff set-pin"),
@@ -167,10 +188,35 @@ class StaffMode(QObject):
         if self.health_source is not None:
             self.panel.set_health(describe_health(self.health_source()))
         self._show_visits()
+        # Installs and rollbacks may have come from the command line since.
+        self._show_content()
+        self._show_packs(self.packs.listing)
         self.panel.open()
         self._auto_lock.start()
         staff_log.info("staff: panel opened")
         self.unlocked.emit()
+
+    def _reread_pin(self) -> None:
+        """A PIN set while the kiosk runs counts from the next time the pad opens.  The
+        file is read again only when it changed; a file that cannot be read with certainty
+        now holds no PIN (security settings fail closed).  Failures and lockout stay."""
+        stamp = _stamp(self._config_path)
+        if stamp == self._config_stamp:
+            return
+        self._config_stamp = stamp
+        new_hash = load_station_config(self._config_path)[0].staff.pin_hash
+        if new_hash != self.gate.stored_hash:
+            staff_log.info(
+                "staff: the PIN was changed in %s; the new one counts", self._config_path
+            )
+            self.gate.stored_hash = new_hash
+
+    def _visit_ended(self) -> None:
+        """The visit's end closes a PIN pad left open; the panel is not the visit's: it stays
+        until staff lock it or it locks itself (new content applied on the start screen,
+        after a check or an install, resets the visit too, under staff's eyes)."""
+        if not self.is_open:
+            self.lock()
 
     def lock(self) -> None:
         was_open = self.is_open or self.pin_pad.isVisible()
@@ -269,19 +315,51 @@ class StaffMode(QObject):
         store = ContentStore.default()
         active = store.active_id()
         shown = active if active and store.content_dir(active) == folder else None
-        self.panel.set_content(folder, shown)
+        if not self.follow_store or (shown is None and active is not None):
+            folder_view = StoreView(self.view.store, folder)
+            showing = folder_view.factory(True)  # a folder named on the command line
+        else:
+            showing = self.view.describe(shown or FACTORY)
+        self.panel.set_content(showing, self.view.listing())
+        target = self.view.rollback_target()
+        self.panel.set_rollback(
+            self.view.describe(target) if target is not None else None, self.view.factory()
+        )
+
+    def _show_packs(self, listing: object) -> None:
+        from kiosk.core.pack_watch import PackListing  # noqa: PLC0415
+
+        assert isinstance(listing, PackListing)
+        found = {pack: self.view.examine(pack) for pack in listing.packs}
+        self.panel.set_packs(listing, found)
+
+    def _reported(self, issues: list[Issue]) -> None:
+        self.panel.set_findings(issues)
+        if self._checking:
+            self._checking = False
+            self.panel.show_result(self.panel.check_result(issues))
 
     def _check_content(self) -> None:
         staff_log.info("staff: content check asked for")
+        self._checking = True
+        self.panel.show_result(self.tr("Checking..."))
         self.reloader.check_now()
 
-    def _install(self, pack: Path) -> None:
-        staff_log.info("staff: install of %s asked for", pack)
-        self._run(PackAction.install(pack, self))
+    def _install(self, pack: Path, older: bool = False) -> None:
+        staff_log.info("staff: install of %s asked for%s", pack, " (older)" if older else "")
+        self._command = "install"
+        arguments = ["install", *(["--allow-older"] if older else []), str(pack)]
+        self._run(PackAction(arguments, self))
 
     def _rollback(self) -> None:
         staff_log.info("staff: rollback asked for")
+        self._command = "rollback"
         self._run(PackAction.rollback(self))
+
+    def _to_factory(self) -> None:
+        staff_log.info("staff: return to the factory exhibit asked for")
+        self._command = "rollback"
+        self._run(PackAction(["rollback", "--to", FACTORY], self))
 
     def _run(self, action: PackAction) -> None:
         if self.action is not None:
@@ -303,7 +381,12 @@ class StaffMode(QObject):
             "done" if ok else "failed",
             output.splitlines()[-1] if output else "",
         )
-        self.panel.show_result(output or (self.tr("Done.") if ok else self.tr("Failed.")))
+        kind, detail = outcomes.classify(self._command, ok, output)
         if ok and self.follow_store:
             self.reloader.retarget(active_content_dir() or default_content_dir())
         self._show_content()
+        self._show_packs(self.packs.listing)  # what was new is installed now
+        showing = self.view.describe(self.view.showing_id())
+        self.panel.show_result(
+            self.panel.outcome(self._command, kind, detail, self.panel.name(showing))
+        )

@@ -4,16 +4,21 @@ Large touch targets, plain words, and every change confirmed before it happens."
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.content.issues import Issue
 from kiosk.core.pack_watch import PackListing
+from kiosk.packs.store import FACTORY
+from kiosk.ui.staff import outcomes
+from kiosk.ui.staff.versions import INSTALLED, OLDER, SHOWING, FoundPack, Shown
 from kiosk.ui.staff.visits_chart import VisitsChart
 from kiosk.ui.theme import Metrics
 from kiosk.ui.widgets.buttons import TouchButton
+from kiosk.ui.widgets.findings_panel import counted
 from kiosk.ui.widgets.modal import ModalLayer
 from kiosk.ui.widgets.text import make_label
 
@@ -24,7 +29,8 @@ class StaffPanel(ModalLayer):
     lock_requested = Signal()
     check_requested = Signal()
     rollback_requested = Signal()
-    install_requested = Signal(object)  # the pack's Path, once staff confirmed
+    factory_requested = Signal()
+    install_requested = Signal(object, bool)  # the pack's Path and "older allowed", confirmed
     test_pattern_requested = Signal()
     out_of_order_requested = Signal()
     restart_requested = Signal()
@@ -48,7 +54,18 @@ class StaffPanel(ModalLayer):
         self.check_button.clicked.connect(self.check_requested)
         self.rollback_button = TouchButton("nav", primary=True)
         self.rollback_button.setObjectName("StaffRollback")
-        self.rollback_button.clicked.connect(self._confirm_rollback)
+        self.rollback_button.clicked.connect(self.rollback_asked)
+        self.factory_button = TouchButton("nav", primary=True)
+        self.factory_button.setObjectName("StaffFactory")
+        self.factory_button.clicked.connect(self._confirm_factory)
+        self.versions = make_label("caption")
+        self.versions.setObjectName("StaffVersions")
+        # What rollback and the factory exhibit would show, set by staff mode; the
+        # confirmations name them.
+        self.rollback_target: Shown | None = None
+        self.factory: Shown | None = None
+        self.found: dict[Path, FoundPack] = {}
+        self._language = "en"
         self.packs_title = make_label("kicker")
         self.packs_box = QVBoxLayout()
         self.no_packs = make_label("caption")
@@ -65,8 +82,9 @@ class StaffPanel(ModalLayer):
         self.config_title = make_label("kicker")
         self.config_findings = make_label("caption")
         self._build_visits_and_station()
-        self._pending: tuple[str, Path | None] | None = None
+        self._pending: tuple[str, Path | None, bool] | None = None
         self._metrics: Metrics | None = None
+        self._busy = False
         self._build_layout()
         self.retranslate()
         self.set_packs(PackListing())
@@ -100,6 +118,7 @@ class StaffPanel(ModalLayer):
         actions = QHBoxLayout()
         actions.addWidget(self.check_button)
         actions.addWidget(self.rollback_button)
+        actions.addWidget(self.factory_button)
         actions.addStretch(1)
         confirm = QHBoxLayout()
         confirm.addWidget(self.confirm_yes)
@@ -107,7 +126,7 @@ class StaffPanel(ModalLayer):
         confirm.addStretch(1)
         self._layout = QVBoxLayout(self.sheet)
         self._layout.addLayout(top)
-        for widget in (self.content_title, self.content_state, self.findings):
+        for widget in (self.content_title, self.content_state, self.versions, self.findings):
             self._layout.addWidget(widget)
         self._layout.addLayout(actions)
         self._layout.addWidget(self.packs_title)
@@ -145,9 +164,10 @@ class StaffPanel(ModalLayer):
         self.content_title.setText(self.tr("CONTENT"))
         self.check_button.set_text(self.tr("Check content now"))
         self.rollback_button.set_text(self.tr("Roll back"))
+        self.factory_button.set_text(self.tr("Return to the factory exhibit"))
         self.packs_title.setText(self.tr("CONTENT PACKS FOUND"))
         self.confirm_no.set_text(self.tr("Cancel"))
-        self.no_packs.setText(self.tr("No packs in the watched folders."))
+        self.no_packs.setText(self.tr("No .kioskpack files in the watched folders."))
         self.config_title.setText(self.tr("STATION CONFIGURATION"))
         self.station_title.setText(self.tr("STATION"))
         self.visits_title.setText(self.tr("VISITS"))
@@ -157,23 +177,88 @@ class StaffPanel(ModalLayer):
         self.station_buttons["restart"].set_text(self.tr("Restart"))
         self.station_buttons["exit"].set_text(self.tr("Exit to the desktop"))
 
+    def set_language(self, language: str) -> None:
+        """The interface language: dates are written the way it writes them."""
+        self._language = language
+
     # -- what the panel shows ----------------------------------------------------------------
 
-    def set_content(self, folder: Path, version: str | None) -> None:
-        where = version or self.tr("factory default (bundled)")
-        self.content_state.setText(
-            self.tr("Showing: %1\n%2").replace("%1", where).replace("%2", str(folder))
-        )
+    def date(self, iso: str | None) -> str:
+        """'20 Jan 2026' in the interface language; '?' for a date that cannot be read."""
+        if not iso:
+            return "?"
+        try:
+            moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+        except ValueError:
+            return "?"
+        day = QDate(moment.year, moment.month, moment.day)
+        return QLocale(self._language).toString(day, "d MMM yyyy")
+
+    def name(self, shown: Shown) -> str:
+        """'Title' (file.kioskpack, made 20 Jan 2026), or the factory exhibit's name."""
+        title = shown.title or self.tr("untitled")
+        if shown.id == FACTORY:
+            return self.tr("the factory exhibit '%1'").replace("%1", title)
+        made = self.tr("made %1").replace("%1", self.date(shown.made))
+        file = shown.file or shown.id
+        return f"'{title}' ({file}, {made})"
+
+    def set_content(self, showing: Shown, listing: list[Shown]) -> None:
+        self.content_state.setText(self.tr("Showing: %1").replace("%1", self.name(showing)))
+        lines = []
+        for shown in listing:
+            if shown.id == FACTORY:
+                line = self.name(shown)
+            else:
+                parts = [
+                    self.name(shown),
+                    self.tr("installed %1").replace("%1", self.date(shown.installed)),
+                    self.tr("signed by key %1").replace("%1", shown.signer)
+                    if shown.signer
+                    else self.tr("not signed"),
+                ]
+                line = ", ".join(parts)
+            if shown.showing:
+                line = self.tr("%1 - showing now").replace("%1", line)
+            if shown.problem is not None:
+                line += "\n" + self.tr(
+                    "  Changed since it was installed, so it is not shown: %1. "
+                    "Install its pack again to repair it."
+                ).replace("%1", shown.problem)
+            lines.append(line)
+        self.versions.setText("\n".join(lines))
+
+    def set_rollback(self, target: Shown | None, factory: Shown) -> None:
+        self.rollback_target = target
+        self.factory = factory
+        self.rollback_button.setEnabled(target is not None and self.action_free)
+        self.factory_button.setEnabled(not factory.showing and self.action_free)
 
     def set_findings(self, issues: list[Issue]) -> None:
         errors = sum(issue.severity == "error" for issue in issues)
+        warnings = len(issues) - errors
         summary = (
-            self.tr("Last check: %1 error(s), %2 warning(s)")
-            .replace("%1", str(errors))
-            .replace("%2", str(len(issues) - errors))
+            self.tr("Last check: %1, %2")
+            .replace("%1", counted(self.tr("%n error(s)", "", errors), errors))
+            .replace("%2", counted(self.tr("%n warning(s)", "", warnings), warnings))
         )
         lines = [str(issue) for issue in issues[:MAX_FINDINGS]]
         self.findings.setText("\n".join([summary, *lines]))
+
+    def check_result(self, issues: list[Issue]) -> str:
+        """A check's outcome in one sentence for the result line."""
+        errors = sum(issue.severity == "error" for issue in issues)
+        warnings = len(issues) - errors
+        if errors:
+            return counted(
+                self.tr(
+                    "Checked: %n error(s). Visitors keep seeing the last good content.", "", errors
+                ),
+                errors,
+            )
+        if warnings:
+            return counted(self.tr("Checked: no errors, %n warning(s).", "", warnings), warnings)
+        return self.tr("Checked: no errors, no warnings.")
 
     def set_config_findings(self, issues: list[Issue]) -> None:
         if not issues:
@@ -182,18 +267,32 @@ class StaffPanel(ModalLayer):
         note = self.tr("Safe defaults are used where the configuration is wrong:")
         self.config_findings.setText("\n".join([note, *(str(issue) for issue in issues)]))
 
-    def set_packs(self, listing: PackListing) -> None:
+    def set_packs(self, listing: PackListing, found: dict[Path, FoundPack] | None = None) -> None:
         """The newest packs as buttons (the watcher lists a few at most) and a count of
-        the rest."""
+        the rest; a pack installed already or showing says so instead of offering Install."""
         for button in self.pack_buttons.values():
             self.packs_box.removeWidget(button)
             button.deleteLater()
         self.pack_buttons = {}
+        self.found = found or {}
         packs = listing.packs
         for pack in packs:
             button = TouchButton("nav", primary=True)
             button.setObjectName(f"StaffPack-{pack.name}")
-            button.set_text(self.tr("Install %1").replace("%1", pack.name))
+            seen = self.found.get(pack)
+            state = seen.state if seen is not None else None
+            made = self.tr("made %1").replace("%1", self.date(seen.made if seen else None))
+            if state == SHOWING:
+                text = self.tr("%1 (%2): showing now").replace("%1", pack.name)
+            elif state == INSTALLED:
+                text = self.tr("%1 (%2): installed already").replace("%1", pack.name)
+            elif state == OLDER:
+                text = self.tr("Install the older %1 (%2)").replace("%1", pack.name)
+            else:
+                text = self.tr("Install %1 (%2)").replace("%1", pack.name)
+            known = seen is not None and seen.made is not None
+            button.set_text(text.replace("%2", made) if known else text.replace(" (%2)", ""))
+            button.setEnabled(state not in (SHOWING, INSTALLED) and self.action_free)
             button.clicked.connect(lambda _=False, p=pack: self._confirm_install(p))
             self.pack_buttons[pack] = button
             self.packs_box.addWidget(button)
@@ -201,26 +300,78 @@ class StaffPanel(ModalLayer):
                 button.set_target_size(self._metrics.minimum_target, self._metrics.primary_target)
         self.no_packs.setVisible(not packs)
         # The findings panel's words, already translated: one sentence, one translation.
-        more = QCoreApplication.translate("FindingsPanel", "... and %1 more")
-        self.more_packs.setText(more.replace("%1", str(listing.more)))
+        more = QCoreApplication.translate("FindingsPanel", "... and %n more", "", listing.more)
+        self.more_packs.setText(more)
         self.more_packs.setVisible(listing.more > 0)
 
     def show_result(self, text: str) -> None:
         self.result.setText(text)
 
+    def outcome(self, command: str, kind: str, detail: str, target: str = "") -> str:
+        """A pack command's outcome in plain words, with the command's own line below."""
+        words = {
+            outcomes.INSTALLED: self.tr("Installed. Visitors see it from the next start screen."),
+            outcomes.REINSTALLED: self.tr(
+                "This pack was installed already; it was checked again and is the one shown "
+                "from the next start screen."
+            ),
+            outcomes.SWITCHED: self.tr("Done. Visitors see %1 from the next start screen."),
+            outcomes.UNTRUSTED: self.tr(
+                "Refused: this pack is not signed by a key this kiosk trusts."
+            ),
+            outcomes.OLDER: self.tr(
+                "Refused: this pack is older than what this kiosk has. Nothing was changed."
+            ),
+            outcomes.DAMAGED: self.tr(
+                "Refused: the pack file is damaged. Copy it onto the stick again."
+            ),
+            outcomes.MISTAKES: self.tr(
+                "Refused: the exhibit in this pack has mistakes. Nothing was changed."
+            ),
+            outcomes.DISK_FULL: self.tr("Not done: the kiosk's disk is full."),
+            outcomes.READ_ONLY: self.tr("Not done: the kiosk's disk cannot be written."),
+            outcomes.NOTHING: self.tr("Nothing to roll back to."),
+            outcomes.FAILED: self.tr("Not done. Nothing was changed."),
+        }
+        sentence = words[kind].replace("%1", target)
+        if kind in (outcomes.INSTALLED, outcomes.REINSTALLED, outcomes.SWITCHED) or not detail:
+            return sentence
+        return sentence + "\n" + self.tr("Details: %1").replace("%1", detail)
+
+    @property
+    def action_free(self) -> bool:
+        return not self._busy
+
     def set_busy(self, busy: bool) -> None:
-        for button in (self.check_button, self.rollback_button, *self.pack_buttons.values()):
+        self._busy = busy
+        for button in (self.check_button, *self.pack_buttons.values()):
             button.setEnabled(not busy)
+        if busy:
+            self.rollback_button.setEnabled(False)
+            self.factory_button.setEnabled(False)
 
     # -- confirmation --------------------------------------------------------------------------
 
     def _confirm_install(self, pack: Path) -> None:
+        seen = self.found.get(pack)
+        if seen is not None and seen.state == OLDER:
+            question = (
+                self.tr(
+                    "%1 was made %2, before the content this kiosk has (made %3). "
+                    "Install the older pack anyway?"
+                )
+                .replace("%1", pack.name)
+                .replace("%2", self.date(seen.made))
+                .replace("%3", self.date(seen.newer_made))
+            )
+            self._ask(question, self.tr("Install the older pack"), ("install", pack, True))
+            return
         self._ask(
             self.tr(
                 "Install %1? It is checked first; visitors see it from the next start screen."
             ).replace("%1", pack.name),
             self.tr("Install"),
-            ("install", pack),
+            ("install", pack, False),
         )
 
     def set_visits(
@@ -234,23 +385,35 @@ class StaffPanel(ModalLayer):
         self.health.setText("\n".join(lines))
 
     def _confirm_restart(self) -> None:
-        self._ask(self.tr("Restart the kiosk now?"), self.tr("Restart"), ("restart", None))
+        self._ask(self.tr("Restart the kiosk now?"), self.tr("Restart"), ("restart", None, False))
 
     def _confirm_exit(self) -> None:
         self._ask(
             self.tr("Leave the exhibit for the desktop? Visitors will see the desktop."),
             self.tr("Exit to the desktop"),
-            ("exit", None),
+            ("exit", None, False),
         )
 
-    def _confirm_rollback(self) -> None:
+    def rollback_asked(self) -> None:
+        target = self.rollback_target
+        if target is None:
+            return
         self._ask(
-            self.tr("Go back to the version installed before this one?"),
+            self.tr("Roll back: show %1?").replace("%1", self.name(target)),
             self.tr("Roll back"),
-            ("rollback", None),
+            ("rollback", None, False),
         )
 
-    def _ask(self, question: str, yes: str, pending: tuple[str, Path | None]) -> None:
+    def _confirm_factory(self) -> None:
+        if self.factory is None:
+            return
+        self._ask(
+            self.tr("Show %1, bundled with the kiosk?").replace("%1", self.name(self.factory)),
+            self.tr("Return to the factory exhibit"),
+            ("factory", None, False),
+        )
+
+    def _ask(self, question: str, yes: str, pending: tuple[str, Path | None, bool]) -> None:
         self._pending = pending
         self.confirm_text.setText(question)
         self.confirm_yes.set_text(yes)
@@ -267,14 +430,15 @@ class StaffPanel(ModalLayer):
         self._cancel_confirm()
         if pending is None:
             return
-        action, pack = pending
+        action, pack, older = pending
         signals = {
             "rollback": self.rollback_requested,
+            "factory": self.factory_requested,
             "restart": self.restart_requested,
             "exit": self.exit_requested,
         }
         if action == "install":
-            self.install_requested.emit(pack)
+            self.install_requested.emit(pack, older)
         else:
             signals[action].emit()
 

@@ -16,6 +16,15 @@ from kiosk.ui.widgets.text import make_label
 MAX_SHOWN = 12
 
 
+def counted(text: str, n: int) -> str:
+    """A ``%n`` count filled in, in English's two forms where no translation chose one:
+    English is the source language, so "%n error(s)" has no translator to pick "1 error"
+    or "2 errors" (Russian and Azerbaijani get their forms from their .qm files)."""
+    if n < 0:
+        return text
+    return text.replace("%n", str(n)).replace("(s)", "" if n == 1 else "s")
+
+
 class FindingsPanel(QFrame):
     def __init__(self, parent: QWidget | None = None, *, language: str = SOURCE_LANGUAGE) -> None:
         super().__init__(parent)
@@ -54,10 +63,10 @@ class FindingsPanel(QFrame):
     def tr(self, source: str, disambiguation: str | None = None, n: int = -1) -> str:
         """The staff's words: this panel's own translator, never the visitor's.  Still
         ``self.tr`` so that lupdate finds the words under this class's context."""
-        if self._translator is None:
-            return source
-        translated = self._translator.translate("FindingsPanel", source, disambiguation, n)
-        return translated or source
+        translated = None
+        if self._translator is not None:
+            translated = self._translator.translate("FindingsPanel", source, disambiguation, n)
+        return counted(translated or source, n)
 
     def set_below(self, below: bool) -> None:
         """The accent line faces the exhibit: on the left beside it, on top below it."""
@@ -94,12 +103,12 @@ class FindingsPanel(QFrame):
         else:
             state = self.tr("the content is shown")
         self.heading.setText(
-            self.tr("%1 error(s), %2 warning(s): %3")
-            .replace("%1", str(errors))
-            .replace("%2", str(warnings))
+            self.tr("%1, %2: %3")
+            .replace("%1", self.tr("%n error(s)", "", errors))
+            .replace("%2", self.tr("%n warning(s)", "", warnings))
             .replace("%3", state)
         )
         shown = [str(issue) for issue in issues[:MAX_SHOWN]]
         if len(issues) > MAX_SHOWN:
-            shown.append(self.tr("... and %1 more").replace("%1", str(len(issues) - MAX_SHOWN)))
+            shown.append(self.tr("... and %n more", "", len(issues) - MAX_SHOWN))
         self.lines.setText("\n\n".join(shown))  # a blank line between wrapped findings

@@ -1,0 +1,200 @@
+"""The staff panel without dead ends: it stays open while staff read a result, rolls back
+whatever the last switch was (to the factory exhibit too), names versions and packs by their
+human names, asks before a downgrade, and picks up a new PIN without a restart."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from conftest import Finger, make_kiosk
+from kiosk.core.reloader import ContentReloader
+from kiosk.core.session import Screen
+from kiosk.packs.store import ContentStore
+from kiosk.security import hash_pin
+from kiosk.staff_cli import config_with_pin, write_private
+from kiosk.station import StaffSettings, StationConfig
+from kiosk.ui.live_content import LiveContent
+from kiosk.ui.staff.mode import StaffMode
+from test_staff_mode import PIN, REPO, enter_pin, tap_in_panel
+
+TITLE = "20 January - National Mourning Day"
+
+
+@pytest.fixture
+def station(tmp_path: Path, monkeypatch) -> StationConfig:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("KIOSK_CONFIG", str(tmp_path / "station.yaml"))
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    staff = StaffSettings(pin_hash=hash_pin(PIN), taps=4, hold_seconds=0.3, auto_lock_seconds=60)
+    return StationConfig(staff=staff, watched_folders=(usb,))
+
+
+@pytest.fixture
+def staffed(qtbot, exhibit, station, tmp_path: Path):  # type: ignore[no-untyped-def]
+    kiosk = make_kiosk(qtbot, exhibit, reduced_motion=True)
+    # A copy: edits in the checkout while the test runs must not start checks of their own.
+    shown = tmp_path / "shown"
+    shutil.copytree(REPO / "content", shown)
+    reloader = ContentReloader(shown, kiosk.window)
+    LiveContent(kiosk.controller, reloader, parent=kiosk.window)
+    mode = StaffMode(kiosk.window, station, [], reloader, follow_store=True)
+    yield kiosk, mode
+    mode.lock()
+    qtbot.waitUntil(lambda: reloader._job is None and mode.action is None, timeout=60_000)
+    kiosk.close()
+
+
+def chord(mode: StaffMode) -> None:
+    """The maintenance keyboard's chord: opens the PIN pad without touching the screen, so
+    the start screen stays the start screen."""
+    QTest.keyClick(
+        mode.window,
+        Qt.Key.Key_K,
+        Qt.KeyboardModifier.ControlModifier
+        | Qt.KeyboardModifier.AltModifier
+        | Qt.KeyboardModifier.ShiftModifier,
+    )
+
+
+def open_from_start(mode: StaffMode, finger: Finger, pin: str = PIN) -> None:
+    chord(mode)
+    assert mode.pin_pad.isVisible()
+    enter_pin(finger, mode, pin)
+
+
+def make_pack(tmp_path: Path, name: str, title: str) -> Path:
+    folder = tmp_path / f"content-{name}"
+    shutil.copytree(REPO / "content", folder)
+    exhibit_file = folder / "exhibit.yaml"
+    text = exhibit_file.read_text(encoding="utf-8")
+    exhibit_file.write_text(text.replace(f"  en: {TITLE}", f"  en: {title}", 1), encoding="utf-8")
+    pack = tmp_path / f"{name}.kioskpack"
+    subprocess.run(
+        [sys.executable, "-m", "kiosk", "pack", "build", str(folder), "-o", str(pack)],
+        check=True,
+        capture_output=True,
+    )
+    return pack
+
+
+def install(pack: Path, *extra: str) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "kiosk", "pack", "install", *extra, str(pack)],
+        check=True,
+        capture_output=True,
+    )
+
+
+def test_the_panel_stays_open_after_a_check_from_the_start_screen(
+    qtbot, staffed, finger: Finger
+) -> None:
+    kiosk, mode = staffed
+    assert kiosk.session.screen is Screen.ATTRACT
+    open_from_start(mode, finger)
+    assert mode.is_open and kiosk.session.screen is Screen.ATTRACT
+    live = kiosk.window.findChild(LiveContent)
+    with qtbot.waitSignal(live.applied, timeout=60_000):  # the checked content is applied
+        finger.tap(mode.panel.check_button)
+    assert mode.is_open
+    text = mode.panel.result.text()
+    assert "no errors" in text.lower()
+    assert "error(s)" not in mode.panel.findings.text()
+
+
+def test_a_new_pin_takes_effect_without_a_restart(
+    qtbot, staffed, tmp_path: Path, finger: Finger
+) -> None:
+    _, mode = staffed
+    write_private(
+        tmp_path / "station.yaml", config_with_pin("", hash_pin("97531"))
+    )  # what kiosk staff set-pin does
+    open_from_start(mode, finger, "97531")
+    assert mode.is_open
+    mode.lock()
+    open_from_start(mode, finger, PIN)  # the old PIN no longer opens it
+    assert not mode.is_open
+    assert mode.pin_pad.message.text() == "Wrong PIN."
+
+
+def test_roll_back_after_a_first_install_offers_the_factory_exhibit(
+    qtbot, staffed, tmp_path: Path, finger: Finger
+) -> None:
+    _, mode = staffed
+    install(make_pack(tmp_path, "exhibit-2026-01", "First pack"))
+    open_from_start(mode, finger)
+    tap_in_panel(finger, mode, mode.panel.rollback_button)
+    question = mode.panel.confirm_text.text()
+    assert "kiosk pack" not in question  # no terminal command on a cage kiosk
+    assert f"'{TITLE}'" in question and "factory" in question
+    tap_in_panel(finger, mode, mode.panel.confirm_yes)
+    qtbot.waitUntil(lambda: mode.action is None, timeout=60_000)
+    assert ContentStore.default().active_id() is None
+    assert mode.panel.result.text().startswith("Done.")
+    assert mode.is_open
+
+
+def test_repeated_roll_backs_name_what_will_show(
+    qtbot, staffed, tmp_path: Path, finger: Finger
+) -> None:
+    _, mode = staffed
+    install(make_pack(tmp_path, "exhibit-2026-01", "First pack"))
+    install(make_pack(tmp_path, "exhibit-2026-02", "Second pack"))
+    open_from_start(mode, finger)
+    tap_in_panel(finger, mode, mode.panel.rollback_button)
+    question = mode.panel.confirm_text.text()
+    assert "'First pack'" in question and "exhibit-2026-01.kioskpack" in question
+    assert "made " in question
+    tap_in_panel(finger, mode, mode.panel.confirm_yes)
+    qtbot.waitUntil(lambda: mode.action is None, timeout=60_000)
+    tap_in_panel(finger, mode, mode.panel.rollback_button)
+    assert "factory" in mode.panel.confirm_text.text()
+    tap_in_panel(finger, mode, mode.panel.confirm_no)
+    tap_in_panel(finger, mode, mode.panel.factory_button)
+    assert f"'{TITLE}'" in mode.panel.confirm_text.text()
+    tap_in_panel(finger, mode, mode.panel.confirm_yes)
+    qtbot.waitUntil(lambda: mode.action is None, timeout=60_000)
+    assert ContentStore.default().active_id() is None
+
+
+def test_versions_have_human_names(qtbot, staffed, tmp_path: Path, finger: Finger) -> None:
+    _, mode = staffed
+    install(make_pack(tmp_path, "exhibit-2026-01", "First pack"))
+    open_from_start(mode, finger)
+    text = mode.panel.versions.text()
+    assert "First pack" in text and "exhibit-2026-01.kioskpack" in text
+    assert "made " in text and "installed " in text and "showing" in text.lower()
+    assert "unsigned" in text.lower() or "signed" in text.lower()
+
+
+def test_a_pack_already_showing_says_so_and_an_older_one_asks_with_both_dates(
+    qtbot, staffed, station, tmp_path: Path, finger: Finger
+) -> None:
+    _, mode = staffed
+    older = make_pack(tmp_path, "exhibit-2026-01", "Older pack")
+    newer = make_pack(tmp_path, "exhibit-2026-02", "Newer pack")
+    install(newer)
+    usb = station.watched_folders[0]
+    with qtbot.waitSignal(mode.packs.packs_changed, timeout=10_000):
+        shutil.copyfile(newer, usb / "exhibit-2026-02.kioskpack")
+        shutil.copyfile(older, usb / "exhibit-2026-01.zip")
+    qtbot.waitUntil(lambda: len(mode.packs.listing.packs) == 2, timeout=10_000)
+    open_from_start(mode, finger)
+    showing = mode.panel.pack_buttons[usb / "exhibit-2026-02.kioskpack"]
+    assert not showing.isEnabled() and "showing" in showing.text().lower()
+    old = mode.panel.pack_buttons[usb / "exhibit-2026-01.zip"]
+    assert old.isEnabled()
+    tap_in_panel(finger, mode, old)
+    question = mode.panel.confirm_text.text()
+    assert question.count("made ") == 2 and "older" in question.lower()
+    tap_in_panel(finger, mode, mode.panel.confirm_yes)
+    qtbot.waitUntil(lambda: mode.action is None, timeout=60_000)
+    assert mode.panel.result.text().startswith("Installed.")
+    assert "exhibit-2026-01" in (ContentStore.default().versions()[0].source or "")
