@@ -23,7 +23,7 @@ def test_errors_appear_on_screen_and_fixes_show_in_place(qtbot, qapp, tmp_path: 
     try:
         assert preview.kiosk is not None
         # The shipped exhibit is sound; it only awaits translations (two warnings).
-        assert "0 error(s), 2 warning(s): the content is shown" in preview.panel.heading.text()
+        assert "0 errors, 2 warnings: the content is shown" in preview.panel.heading.text()
         session = preview.kiosk.session
         session.go_home()
         session.open(Screen.TIMELINE)
@@ -43,7 +43,7 @@ def test_errors_appear_on_screen_and_fixes_show_in_place(qtbot, qapp, tmp_path: 
                 "The 44-day Patriotic War.\n",
             )
         QCoreApplication.processEvents()
-        assert "0 error(s)" in preview.panel.heading.text()
+        assert "0 errors" in preview.panel.heading.text()
         # Staff stay where they were, looking at their change.
         assert session.screen is Screen.TIMELINE and session.timeline_index == 2
         timeline = preview.kiosk.window.screens[Screen.TIMELINE]
@@ -67,7 +67,7 @@ def test_invalid_content_shows_only_findings_until_fixed(qtbot, qapp, tmp_path: 
             edit(folder / "figures.yaml", "    value: many", "    value: 150")
         assert preview.kiosk is not None
         assert preview.kiosk.window.isVisible()
-        assert "0 error(s)" in preview.panel.heading.text()
+        assert "0 errors" in preview.panel.heading.text()
     finally:
         preview.close()
 
@@ -79,7 +79,7 @@ def test_warnings_are_shown_with_the_content(qtbot, qapp, tmp_path: Path) -> Non
         with qtbot.waitSignal(preview.live.applied, timeout=30_000):
             edit(folder / "exhibit.yaml", "languages: [az, en, ru]", "languages: [az, en]")
         assert preview.panel.isVisible()
-        assert "0 error(s), 1 warning(s): the content is shown" in preview.panel.heading.text()
+        assert "0 errors, 1 warning: the content is shown" in preview.panel.heading.text()
         assert "texts have no 'az' version" in preview.panel.lines.text()
     finally:
         preview.close()
@@ -223,6 +223,6 @@ def test_a_russian_speaking_staff_reads_the_findings_in_russian(
     preview = Preview(qapp, folder, (1280, 800), language="ru")
     try:
         assert preview.kiosk is not None and preview.kiosk.session.language != "ru"
-        assert "предупреждений: 2" in preview.panel.heading.text()
+        assert "0 ошибок, 2 предупреждения" in preview.panel.heading.text()
     finally:
         preview.close()
