@@ -271,24 +271,58 @@ def test_prune_deletes_buckets_older_than_the_retention(
 
 def test_retention_applies_on_opening_and_then_daily(db_path: Path, clock: FakeClock) -> None:
     with AnalyticsStore(db_path, clock, retention_days=5) as store:
+        for _day in range(6):
+            store.count("visit")
+            clock.advance(days=1)
+        clock.advance(hours=1)  # a new day: the first count of it prunes
         store.count("visit")
-        clock.advance(days=5, hours=1)  # a new day: the first count of it prunes
-        store.count("visit")
-        assert [hour for hour, *_ in store.rows()] == ["2025-03-19T10:00Z"]
-        clock.advance(days=6)
-    with AnalyticsStore(db_path, clock, retention_days=5) as reopened:
-        assert reopened.rows() == []
+        assert next(hour for hour, *_ in store.rows()) == "2025-03-16T09:00Z"
+        clock.advance(days=1)
+    with AnalyticsStore(db_path, clock, retention_days=5) as reopened:  # prunes on opening
+        assert next(hour for hour, *_ in reopened.rows()) == "2025-03-17T09:00Z"
 
 
 def test_the_default_retention_is_400_days(db_path: Path, clock: FakeClock) -> None:
     with AnalyticsStore(db_path, clock) as store:
         store.count("visit")
-    clock.advance(days=400)
-    with AnalyticsStore(db_path, clock) as store:
-        assert len(store.rows()) == 1
+        for _day in range(400):
+            clock.advance(days=1)
+            store.count("screen", "home")
+        assert ("2025-03-14T09:00Z", "visit", "", 1) in store.rows()
     clock.advance(hours=1)
     with AnalyticsStore(db_path, clock) as store:
-        assert store.rows() == []
+        assert ("2025-03-14T09:00Z", "visit", "", 1) not in store.rows()
+
+
+def test_a_clock_that_leaps_ahead_deletes_no_counts_until_the_next_day(
+    db_path: Path, clock: FakeClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A flat RTC battery can start a kiosk years ahead; NTP steps the clock back later.
+    Pruning by that clock at once would lose every count for good."""
+    with AnalyticsStore(db_path, clock, retention_days=5) as store:
+        store.count("visit")
+    clock.advance(days=700)  # the wrong clock at boot
+    with AnalyticsStore(db_path, clock, retention_days=5) as store:
+        store.count("visit")
+        assert ("2025-03-14T09:00Z", "visit", "", 1) in store.rows()
+        assert "the clock is 700 days past the newest count" in caplog.text
+        clock.advance(days=-700, hours=2)  # NTP puts it right the same day
+        store.count("visit")
+        assert ("2025-03-14T09:00Z", "visit", "", 1) in store.rows()
+
+
+def test_a_kiosk_that_was_off_for_long_prunes_from_its_second_day(
+    db_path: Path, clock: FakeClock
+) -> None:
+    with AnalyticsStore(db_path, clock, retention_days=5) as store:
+        store.count("visit")
+    clock.advance(days=60)  # switched off for two months, the clock right
+    with AnalyticsStore(db_path, clock, retention_days=5) as store:
+        store.count("visit")
+        assert len(store.rows()) == 2
+        clock.advance(days=1)
+        store.count("visit")
+        assert [hour for hour, *_ in store.rows()] == ["2025-05-13T09:00Z", "2025-05-14T09:00Z"]
 
 
 # -- export ------------------------------------------------------------------------------------

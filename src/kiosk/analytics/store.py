@@ -29,6 +29,9 @@ from kiosk.paths import data_dir
 
 log = logging.getLogger(__name__)
 
+# A clock this far past the newest count is not trusted for pruning on its first day.
+CLOCK_LEAP: Final = timedelta(days=7)
+
 DB_NAME: Final = "analytics.sqlite3"
 SCHEMA_VERSION: Final = 1
 DEFAULT_RETENTION_DAYS: Final = 400
@@ -379,8 +382,29 @@ class AnalyticsStore:
             return  # nothing can be deleted on such a disk; the kiosk prunes later
         today = _utc(now).date()
         if self._pruned_on != today:
-            self.prune(self._retention_days)
             self._pruned_on = today
+            if self._clock_leapt_past_the_counts(now):
+                return
+            self.prune(self._retention_days)
+
+    def _clock_leapt_past_the_counts(self, now: datetime) -> bool:
+        """True when the clock is more than a week past the newest count (longer than a
+        museum's usual closing): a kiosk that was off for a while, or a wrong clock at boot
+        (a flat RTC battery) that NTP will step back.  Pruning then waits for the next day,
+        when this run's own counts are the newest: deleting by a wrong clock would lose
+        counts for good."""
+        newest = self._guard(lambda: self._db.execute("SELECT max(hour) FROM counts").fetchone())
+        if newest is None or newest[0] is None:
+            return False
+        leap = hour_start(now) - datetime.strptime(newest[0], "%Y-%m-%dT%H:00Z").replace(tzinfo=UTC)
+        if leap <= CLOCK_LEAP:
+            return False
+        log.warning(
+            "analytics: the clock is %d days past the newest count; old counts are kept "
+            "until tomorrow, in case the clock is wrong",
+            leap.days,
+        )
+        return True
 
     # -- reading ---------------------------------------------------------------------------
 
