@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import unicodedata
@@ -13,6 +14,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
+import content_cases
 from content_cases import build_case, case_names, expected_lines
 from kiosk.content import checks, source
 from kiosk.content.issues import ContentError
@@ -26,6 +28,26 @@ REPO = Path(__file__).resolve().parents[1]
 def test_each_broken_fixture_gives_its_exact_findings(tmp_path: Path, name: str) -> None:
     folder = build_case(name, tmp_path)
     assert [str(issue) for issue in validate_folder(folder)] == expected_lines(name)
+
+
+def test_the_fixtures_base_exhibit_has_no_findings() -> None:
+    """Each case's findings are only its own."""
+    assert validate_folder(content_cases.BASE) == []
+
+
+def test_the_golden_findings_do_not_move_when_the_sample_exhibit_gains_a_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 16: the cases are built from their own base, not from the shipped sample, so an
+    edit of the sample shifts no expected line."""
+    sample = tmp_path / "repo" / "content"
+    shutil.copytree(REPO / "content", sample)
+    for path in sample.glob("*.yaml"):
+        path.write_text("# one more line\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(content_cases, "REPO", sample.parent)
+    for name in ("edit-colon-forgotten", "schema-unknown-key", "reference-timeline-order"):
+        folder = build_case(name, tmp_path / name)
+        assert [str(issue) for issue in validate_folder(folder)] == expected_lines(name)
 
 
 def test_every_failure_class_has_a_fixture() -> None:
