@@ -377,7 +377,7 @@ class ContentRotation:
         self.reloader.content_refused.connect(self._on_refused)
         # After the reloader's signals are watched: on the start screen new content is
         # applied within content_ready, and which folder it came from must be known by then.
-        self.live = LiveContent(kiosk.window, self.reloader)
+        self.live = LiveContent(kiosk.controller, self.reloader, parent=kiosk.window)
         self.live.applied.connect(self._on_applied)
 
     def _on_checking(self) -> None:
@@ -713,7 +713,7 @@ class Soak:
         self.warm = False
         self._size = kiosk.window.size()
         self.last_memory: Memory | None = None
-        kiosk.window.set_idle_override(IDLE_TIMEOUT_S, IDLE_WARNING_S)
+        kiosk.controller.set_idle_override(IDLE_TIMEOUT_S, IDLE_WARNING_S)
         kiosk.session.screen_changed.connect(self._on_screen)
         # The question may come and go within one input (answered, or timed out while the
         # monkey waits): seen when it shows.

@@ -7,8 +7,8 @@ from PySide6.QtCore import QCoreApplication
 
 from conftest import Finger, make_kiosk
 from kiosk.content.colour import contrast_ratio
+from kiosk.core.kiosk import HIGH_CONTRAST
 from kiosk.core.session import Access, Screen
-from kiosk.ui.theme import HIGH_CONTRAST
 
 
 def test_the_control_is_on_every_screen(kiosk, finger: Finger) -> None:
@@ -33,7 +33,7 @@ def test_larger_text_high_contrast_and_less_motion(qtbot, exhibit, finger: Finge
         assert kiosk.session.access.text_step == 2
         assert window.metrics.body_px >= round(standard * 1.35)
         finger.tap(panel.contrast)
-        assert window.colours() == HIGH_CONTRAST
+        assert kiosk.controller.colours() == HIGH_CONTRAST
         assert window.grab().toImage().pixelColor(5, 5).name() == "#000000"
         finger.tap(panel.motion)
         assert not window.attract.ambient.is_animating()
@@ -46,7 +46,7 @@ def test_larger_text_high_contrast_and_less_motion(qtbot, exhibit, finger: Finge
         QCoreApplication.processEvents()
         assert kiosk.session.access == Access()
         assert window.metrics.body_px == standard
-        assert window.colours() == exhibit.settings.colours
+        assert kiosk.controller.colours() == exhibit.settings.colours
         assert window.attract.ambient.is_animating()
     finally:
         kiosk.close()

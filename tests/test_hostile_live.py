@@ -65,7 +65,7 @@ def test_hostile_content_saved_into_the_live_folder_changes_nothing_on_screen(
     kiosk = make_kiosk(qtbot, load_exhibit(folder), reduced_motion=True)
     try:
         reloader = ContentReloader(folder, kiosk.window)
-        LiveContent(kiosk.window, reloader)
+        LiveContent(kiosk.controller, reloader, parent=kiosk.window)
         shown_before = kiosk.window.exhibit
         title_before = kiosk.window.attract.title.text()
         arrived: list[object] = []

@@ -40,7 +40,7 @@ def retitle(content: Path) -> None:
 def live(qtbot, content: Path):  # type: ignore[no-untyped-def]
     kiosk = make_kiosk(qtbot, load_exhibit(content), reduced_motion=True)
     reloader = ContentReloader(content, kiosk.window)
-    live_content = LiveContent(kiosk.window, reloader)
+    live_content = LiveContent(kiosk.controller, reloader, parent=kiosk.window)
     yield kiosk, reloader, live_content
     kiosk.close()
 
@@ -55,11 +55,12 @@ def test_new_content_waits_for_the_start_screen(qtbot, live, content, finger: Fi
             "  en: 20 January - National Mourning Day",
             f"  en: {NEW_TITLE}",
         )
-    assert live_content.pending is not None
+    assert live_content.waiting
     home = kiosk.window.screens[Screen.HOME]
     assert home.title.text() == "20 January - National Mourning Day"  # not under the finger
-    finger.tap(kiosk.window.nav.back_button)  # back to the start screen: the visit is over
-    assert live_content.pending is None
+    with qtbot.waitSignal(live_content.applied, timeout=30_000):
+        finger.tap(kiosk.window.nav.back_button)  # back to the start screen: the visit is over
+    assert not live_content.waiting
     assert kiosk.window.attract.title.text() == NEW_TITLE
     assert kiosk.window.screens[Screen.HOME].title.text() == NEW_TITLE
 
@@ -96,7 +97,7 @@ def test_new_content_leaves_nothing_of_the_old_behind(qtbot, exhibit) -> None:  
     try:
         before = stale_wrappers()
         for _ in range(3):
-            kiosk.window.set_exhibit(exhibit)
+            kiosk.controller.apply(exhibit)
         assert stale_wrappers() == before
     finally:
         kiosk.close()
@@ -133,7 +134,7 @@ def test_a_pack_installed_from_the_command_line_is_followed(
     kiosk = make_kiosk(qtbot, load_exhibit(REPO / "content"), reduced_motion=True)
     try:
         reloader = ContentReloader(REPO / "content", kiosk.window)
-        LiveContent(kiosk.window, reloader)
+        LiveContent(kiosk.controller, reloader, parent=kiosk.window)
         follower = ActiveVersionFollower(reloader, lambda: active_content_dir() or REPO / "content")
         new = tmp_path / "new"
         shutil.copytree(REPO / "content", new)

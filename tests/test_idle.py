@@ -179,7 +179,7 @@ def test_new_content_ends_a_visit_waiting_on_the_start_screen(
     with qtbot.waitSignal(quick_kiosk.idle.warning_started, timeout=3000):
         pass
     with qtbot.waitSignal(session.reset_done, timeout=3000):
-        window.set_exhibit(quick_exhibit)  # as hot reload does on the start screen
+        quick_kiosk.controller.offer(quick_exhibit)  # as hot reload does
     assert session.language == "en" and not session.visiting
     assert not quick_kiosk.idle.running
     qtbot.waitUntil(lambda: not window.idle_overlay.isVisible())

@@ -108,7 +108,7 @@ def test_new_content_keeps_touch_scrolling_without_new_gesture_types(
     area = window.screens[Screen.STATEMENT].scroll_area
     gesture_types = len(Qt.GestureType._value2member_map_)
     for _ in range(3):
-        window.set_exhibit(exhibit)  # as hot reload does on the start screen
+        kiosk.controller.offer(exhibit)  # as hot reload does on the start screen
     statement = window.screens[Screen.STATEMENT]
     assert statement.scroll_area is area and area.parent() is statement
     assert len(Qt.GestureType._value2member_map_) == gesture_types

@@ -7,7 +7,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 from kiosk import __version__
 from kiosk.content.issues import ContentError, Issue
@@ -40,11 +40,14 @@ def build_parser(*, with_packs: bool = True, only: str | None = None) -> argpars
     )
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, add_command in COMMAND_PARSERS.items():
-        if only is None or name == only:
-            add_command(commands)
-        if name == "schema" and (only is None or only in ("pack", "analytics")):
-            _add_pack_and_analytics(commands, full=with_packs)
+    for name, command in COMMANDS.items():
+        if only is not None and name != only:
+            continue
+        if command.stand_in is not None and not with_packs:
+            # Kept out of the kiosk's start-up; named so the list of commands still has it.
+            commands.add_parser(name, help=command.stand_in)
+        else:
+            command.add_parser(commands)
     return parser
 
 
@@ -167,30 +170,16 @@ def _add_render(commands: Commands) -> None:
     )
 
 
-def _add_pack_and_analytics(commands: Commands, *, full: bool) -> None:
-    if full:
-        from kiosk.analytics.cli import add_analytics_commands  # noqa: PLC0415
-        from kiosk.packs.cli import add_pack_commands  # noqa: PLC0415
+def _add_pack(commands: Commands) -> None:
+    from kiosk.packs.cli import add_pack_commands  # noqa: PLC0415
 
-        add_pack_commands(commands)
-        add_analytics_commands(commands)
-    else:  # kept out of the kiosk's start-up; named so `kiosk -h` still lists them
-        commands.add_parser("pack", help="build, sign, check, install and roll back content packs")
-        commands.add_parser("analytics", help="anonymous visit counts: summary or CSV export")
+    add_pack_commands(commands)
 
 
-# In `kiosk -h` order; pack and analytics follow schema.
-COMMAND_PARSERS: dict[str, Callable[[Commands], None]] = {
-    "run": _add_run,
-    "validate": _add_validate,
-    "statement": _add_statement,
-    "preview": _add_preview,
-    "schema": _add_schema,
-    "staff": _add_staff,
-    "self-test": _add_self_test,
-    "fallback": _add_fallback,
-    "render": _add_render,
-}
+def _add_analytics(commands: Commands) -> None:
+    from kiosk.analytics.cli import add_analytics_commands  # noqa: PLC0415
+
+    add_analytics_commands(commands)
 
 
 def _add_config_option(command: argparse.ArgumentParser) -> None:
@@ -244,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     first = args_list[0]
     parser = build_parser(
         with_packs=first in ("pack", "analytics", "-h", "--help"),
-        only=first if first in COMMAND_PARSERS or first in ("pack", "analytics") else None,
+        only=first if first in COMMANDS else None,
     )
     try:
         args = parser.parse_args(args_list)
@@ -252,21 +241,8 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("render needs --out DIR, --contact-sheet FILE.png, or both")
     except SystemExit as exit_request:
         return int(exit_request.code or 0)
-    commands: dict[str, Callable[[argparse.Namespace], int]] = {
-        "run": _run_command,
-        "render": _render_command,
-        "validate": lambda a: _validate(a.folder or content_folder(None), a.format),
-        "statement": _statement,
-        "schema": lambda a: _schema(a.out),
-        "preview": lambda a: _preview(a.folder or content_folder(None), a.size),
-        "pack": _pack,
-        "analytics": _analytics,
-        "staff": _staff,
-        "self-test": _self_test,
-        "fallback": _fallback,
-    }
     try:
-        return commands[args.command](args)
+        return COMMANDS[args.command].run(args)
     except OSError as error:
         # A disk or a KIOSK_* path that refuses (a file where a folder should be, a
         # read-only or full disk): a message naming it, never a traceback.
@@ -485,3 +461,35 @@ def _run(
         exit_when_ready=args.exit_when_ready,
     )
     return run_kiosk(exhibit, options)
+
+
+class Command(NamedTuple):
+    """One ``kiosk`` command: how its options are read and what it does."""
+
+    add_parser: Callable[[Commands], None]
+    run: Callable[[argparse.Namespace], int]
+    # Commands whose parser is heavy to build: only this name and help when another command
+    # runs (the kiosk's start-up), the full parser for itself and for `kiosk -h`.
+    stand_in: str | None = None
+
+
+# Every command, in `kiosk -h` order: adding a command is one entry here.
+COMMANDS: dict[str, Command] = {
+    "run": Command(_add_run, _run_command),
+    "validate": Command(
+        _add_validate, lambda a: _validate(a.folder or content_folder(None), a.format)
+    ),
+    "statement": Command(_add_statement, _statement),
+    "preview": Command(_add_preview, lambda a: _preview(a.folder or content_folder(None), a.size)),
+    "schema": Command(_add_schema, lambda a: _schema(a.out)),
+    "pack": Command(
+        _add_pack, _pack, stand_in="build, sign, check, install and roll back content packs"
+    ),
+    "analytics": Command(
+        _add_analytics, _analytics, stand_in="anonymous visit counts: summary or CSV export"
+    ),
+    "staff": Command(_add_staff, _staff),
+    "self-test": Command(_add_self_test, _self_test),
+    "fallback": Command(_add_fallback, _fallback),
+    "render": Command(_add_render, _render_command),
+}

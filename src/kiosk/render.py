@@ -31,8 +31,8 @@ def screen_states(
 
     def statement_end() -> None:
         session.open(Screen.STATEMENT)
-        statement = window.screens[Screen.STATEMENT]
-        statement.scroll_to_end()  # type: ignore[attr-defined]
+        assert window.built is not None  # opening a screen builds them all
+        window.built.statement.scroll_to_end()
 
     def attract() -> None:
         session.reset()
@@ -53,7 +53,8 @@ def screen_states(
             session.go_home()
             session.open(Screen.TIMELINE)
             session.set_timeline_index(index)
-            window.screens[Screen.TIMELINE].pictures.settle()  # type: ignore[attr-defined]
+            assert window.built is not None
+            window.built.timeline.pictures.settle()
 
         states.append((f"timeline-{moment.id}", show_moment))
 

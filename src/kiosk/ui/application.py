@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk import __version__
 from kiosk.content.model import Exhibit
 from kiosk.core.idle import IdleWatcher
+from kiosk.core.kiosk import KioskController
 from kiosk.core.session import VisitSession
 from kiosk.ui.activity import InputActivityFilter
 from kiosk.ui.fonts import load_bundled_fonts
@@ -32,14 +33,24 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 @dataclass
 class Kiosk:
-    """A window with its visit state, idle watcher and input filter, held together."""
+    """A window with the visit's controller (its session and idle watcher) and the input
+    filter, held together."""
 
     app: QApplication
-    session: VisitSession
-    idle: IdleWatcher
+    controller: KioskController
     window: KioskWindow
     activity: InputActivityFilter
     lockdown: Lockdown
+    # The running kiosk's log files, held open for crash traces (set by the runner).
+    log_files: object | None = None
+
+    @property
+    def session(self) -> VisitSession:
+        return self.controller.session
+
+    @property
+    def idle(self) -> IdleWatcher:
+        return self.controller.idle
 
     def close(self) -> None:
         self.idle.stop()
@@ -58,13 +69,11 @@ def build_kiosk(
     reduced_motion: bool | None = None,
     languages: tuple[str, ...] | None = None,
 ) -> Kiosk:
-    settings = exhibit.settings
-    session = VisitSession(settings.default_language, len(exhibit.timeline))
-    idle = IdleWatcher(settings.idle_timeout_s, settings.idle_warning_s)
-    window = KioskWindow(exhibit, session, idle, reduced_motion=reduced_motion, languages=languages)
-    activity = InputActivityFilter(idle.poke, window)
+    controller = KioskController(exhibit, reduced_motion=reduced_motion, languages=languages)
+    window = KioskWindow(controller)
+    activity = InputActivityFilter(controller.idle.poke, window)
     app.installEventFilter(activity)
     # Full-screen keeping is switched on by the runner, for a real kiosk display only.
     lockdown = Lockdown(window, full_screen=False)
     window.screens_ready.connect(lambda: lock_widgets(window))
-    return Kiosk(app, session, idle, window, activity, lockdown)
+    return Kiosk(app, controller, window, activity, lockdown)

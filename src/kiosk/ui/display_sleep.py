@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QObject, QTimer
 
+from kiosk.core.kiosk import KioskController
 from kiosk.ops.hours import is_open
 from kiosk.ui.widgets.modal import ModalLayer
 from kiosk.ui.window import KioskWindow
@@ -34,8 +35,13 @@ class DisplaySleep(QObject):
         window: KioskWindow,
         hours: Mapping[str, str],
         clock: Callable[[], datetime.datetime] = local_now,
+        *,
+        controller: KioskController | None = None,
     ) -> None:
         super().__init__(window)
+        # The window is what goes dark; the visit (its end, the motion in force) is the
+        # controller's.  Without one given, the window's own (older callers).
+        self.controller = controller if controller is not None else window.controller
         self.window = window
         self.hours = hours
         self.clock = clock
@@ -46,7 +52,7 @@ class DisplaySleep(QObject):
         self._woken = False
         self._timer = QTimer(self, interval=CHECK_MS)
         self._timer.timeout.connect(self.check)
-        window.session.reset_done.connect(self._visit_over)
+        self.controller.session.reset_done.connect(self._visit_over)
         if hours:
             self._timer.start()
             self.check()
@@ -70,7 +76,7 @@ class DisplaySleep(QObject):
     def _wake(self) -> None:
         if self.asleep:
             self.dark.hide()
-            self.window.attract.set_motion(not self.window.motion_reduced())
+            self.window.attract.set_motion(not self.controller.motion_reduced())
 
     def touched(self) -> None:
         """A touch on the dark screen (staff after hours): the exhibit, until the visit ends."""

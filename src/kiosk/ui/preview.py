@@ -133,7 +133,7 @@ class Preview(QObject):
     def _open_kiosk(self, exhibit: Exhibit) -> None:
         self.kiosk = build_kiosk(self.app, exhibit)
         window = self.kiosk.window
-        self.live = LiveContent(window, self.reloader, immediate=True)
+        self.live = LiveContent(self.kiosk.controller, self.reloader, immediate=True, parent=window)
         self.window.set_exhibit(window)
 
     def _open_placeholder(self) -> None:

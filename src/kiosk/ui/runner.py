@@ -19,7 +19,7 @@ from kiosk.ops.notify import claim_notifier
 from kiosk.ops.station_lock import StationBusyError, hold_station_lock
 from kiosk.paths import data_dir
 from kiosk.station import StationConfig
-from kiosk.ui.application import build_kiosk, create_application
+from kiosk.ui.application import Kiosk, build_kiosk, create_application
 from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
     app = create_application()
     kiosk = build_kiosk(app, exhibit, languages=config.languages)
     window = kiosk.window
-    window.set_idle_override(config.idle_timeout_s, config.idle_warning_s)
+    kiosk.controller.set_idle_override(config.idle_timeout_s, config.idle_warning_s)
     screens = app.screens()
     screen_index = options.screen_index if options.screen_index is not None else config.screen
     if screen_index is not None and not 0 <= screen_index < len(screens):
@@ -87,7 +87,7 @@ def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
         # other screens are built: zero-delay timers run in order).
         window.first_frame_shown.connect(
             lambda: QTimer.singleShot(
-                0, lambda: _start_services(window, options, config, config_issues)
+                0, lambda: _start_services(kiosk, options, config, config_issues)
             )
         )
     # A display hung on its side or upside down: the interface turns inside the app.
@@ -116,7 +116,7 @@ def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
 
 
 def _start_services(
-    window: KioskWindow, options: RunOptions, config: StationConfig, issues: list[Issue]
+    kiosk: Kiosk, options: RunOptions, config: StationConfig, issues: list[Issue]
 ) -> None:
     """Logging, health, hot reload, following the content store, and staff mode."""
     import logging  # noqa: PLC0415
@@ -130,13 +130,14 @@ def _start_services(
     from kiosk.ui.qt_messages import route_qt_messages  # noqa: PLC0415
     from kiosk.ui.staff.mode import StaffMode  # noqa: PLC0415
 
-    window.log_files = configure_logging(to_files=True)
+    window, controller = kiosk.window, kiosk.controller
+    kiosk.log_files = configure_logging(to_files=True)
     route_qt_messages()
     for issue in issues:
         logging.getLogger(__name__).warning("station configuration: %s", issue)
     # Staff edits and installed packs appear without a restart, at the next rest.
     reloader = ContentReloader(options.content_dir, window)
-    LiveContent(window, reloader)
+    LiveContent(controller, reloader, parent=window)
     root = store_root(config.content_store)
     if options.follow_store:
         # Only while its files match the installed manifest (kiosk.packs.integrity).
@@ -145,9 +146,11 @@ def _start_services(
     from kiosk.analytics.recorder import VisitRecorder  # noqa: PLC0415
     from kiosk.ui.display_sleep import DisplaySleep  # noqa: PLC0415
 
-    DisplaySleep(window, config.opening_hours)
+    DisplaySleep(window, config.opening_hours, controller=controller)
     # Counted, never tracked: hourly totals only; the station config can turn it off.
-    recorder = VisitRecorder(window.session, window.idle, enabled=config.analytics, parent=window)
+    recorder = VisitRecorder(
+        controller.session, controller.idle, enabled=config.analytics, parent=window
+    )
     # Closing folds SQLite's write-ahead log back into the file when the kiosk quits.
     QCoreApplication.instance().aboutToQuit.connect(recorder.close)  # type: ignore[union-attr]
     staff.health_source = _start_health(window, root, lambda: recorder.store)

@@ -47,10 +47,6 @@ def pixels_per_mm(settings: Settings, screen: QScreen | None) -> float:
 
 # The visitor's text sizes: standard, large, largest.
 TEXT_SCALES = (1.0, 1.2, 1.4)
-# High contrast: white and a warm yellow on black, well over 7:1 (WCAG AAA).
-HIGH_CONTRAST = Colours(
-    background="#000000", surface="#1A1A1A", text="#FFFFFF", muted="#E8E8E8", accent="#FFD75E"
-)
 
 
 def compute_metrics(

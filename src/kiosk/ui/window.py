@@ -1,4 +1,7 @@
-"""The kiosk's one window: a stack of screens, the navigation bar and the overlays."""
+"""The kiosk's one window: a stack of screens, the navigation bar and the overlays.
+
+It shows what the controller (kiosk.core.kiosk) and its session hold and passes the
+visitor's intents on; the rules themselves live in the controller."""
 
 from __future__ import annotations
 
@@ -8,20 +11,18 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.model import Colours, Exhibit
-from kiosk.core.idle import IdleWatcher
-from kiosk.core.session import Access, Screen, VisitSession
+from kiosk.core.kiosk import KioskController, KioskEvent
+from kiosk.core.session import Screen
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.base import ScreenView
-from kiosk.ui.theme import (
-    HIGH_CONTRAST,
-    Metrics,
-    compute_metrics,
-    pixels_per_mm,
-    style_sheet,
-)
+from kiosk.ui.theme import Metrics, compute_metrics, pixels_per_mm, style_sheet
 from kiosk.ui.translations import LanguageNames, Translations
 
 if TYPE_CHECKING:
+    from kiosk.ui.screens.figures import FiguresScreen
+    from kiosk.ui.screens.home import HomeScreen
+    from kiosk.ui.screens.statement import StatementScreen
+    from kiosk.ui.screens.timeline import TimelineScreen
     from kiosk.ui.widgets.access_panel import AccessPanel
     from kiosk.ui.widgets.fade import FadeOverlay
     from kiosk.ui.widgets.idle_overlay import IdleOverlay
@@ -35,41 +36,35 @@ class _Layers(NamedTuple):
     access_panel: AccessPanel
 
 
+class Screens(NamedTuple):
+    """The screens built after the first frame, each with its own type (``window.screens``
+    maps every screen, the start screen too, to its view for what all views share)."""
+
+    home: HomeScreen
+    statement: StatementScreen
+    timeline: TimelineScreen
+    figures: FiguresScreen
+
+
 class KioskWindow(QWidget):
     first_frame_shown = Signal()
     screens_ready = Signal()
 
-    def __init__(
-        self,
-        exhibit: Exhibit,
-        session: VisitSession,
-        idle: IdleWatcher,
-        *,
-        reduced_motion: bool | None = None,
-        languages: tuple[str, ...] | None = None,
-    ) -> None:
+    def __init__(self, controller: KioskController) -> None:
         super().__init__()
         self.setObjectName("KioskWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        exhibit = controller.exhibit
         default = exhibit.settings.default_language
         self.setWindowTitle(exhibit.settings.title.text(default, default))
-        self.exhibit = exhibit
-        self.session = session
-        self.idle = idle
-        # None follows the content's setting, also when new content arrives.
-        self._motion_override = reduced_motion
-        self.reduced_motion = (
-            exhibit.settings.reduced_motion if reduced_motion is None else reduced_motion
-        )
+        self.controller = controller
+        # What the views show; staff mode still reads these two from the window.
+        session = self.session = controller.session
+        self.idle = controller.idle
         self.metrics: Metrics | None = None
-        self._idle_override: tuple[float | None, float | None] = (None, None)
         self._colours_applied: Colours | None = None
-        # The running kiosk's log files (kept open, for crash traces), set by the runner.
-        self.log_files: object | None = None
 
         self.stack = QStackedWidget(self)
-        # The station may offer fewer of the content's languages (station config).
-        self._station_languages = languages
         self.translations = Translations(self)
         self.pseudo = False
         # The navigation bar and the layers (fade, idle question, visitor's settings) are
@@ -88,19 +83,31 @@ class KioskWindow(QWidget):
         layout.addWidget(self.stack, 1)
 
         self.screens: dict[Screen, ScreenView] = {}
+        self.built: Screens | None = None  # the typed views, once built
         self.attract = self._build_attract(exhibit)
 
         self.attract.first_painted.connect(self._on_first_paint)
         session.screen_changed.connect(self._show_screen)
         session.language_changed.connect(self._set_language)
-        session.access_changed.connect(self._apply_access)
         session.reset_done.connect(self._reset_screens)
-        session.reset_done.connect(self._follow_visit_with_idle)
-        session.access_changed.connect(self._follow_visit_with_idle)
+        controller.happened.connect(self._follow)
+        idle = controller.idle
         idle.warning_started.connect(self.show_idle_warning)
         idle.countdown.connect(self._count_down)
         idle.warning_cancelled.connect(self._dismiss_idle_warning)
-        idle.expired.connect(self._end_visit)
+
+    @property
+    def exhibit(self) -> Exhibit:
+        """The content shown (the controller's)."""
+        return self.controller.exhibit
+
+    def _follow(self, event: KioskEvent) -> None:
+        if event is KioskEvent.LOOK_CHANGED:
+            self._apply_access()
+        elif event is KioskEvent.CONTENT_REPLACED:
+            self._show_new_content()
+        elif event is KioskEvent.VISIT_EXPIRING:
+            self.close_layers()
 
     # -- building -------------------------------------------------------------------------
 
@@ -133,14 +140,14 @@ class KioskWindow(QWidget):
         from kiosk.ui.widgets.nav_bar import NavigationBar  # noqa: PLC0415
 
         session = self.session
-        nav = NavigationBar(self.offered_languages(), self)
+        nav = NavigationBar(self.controller.offered_languages(), self)
         nav.setVisible(session.screen is not Screen.ATTRACT)
         self._layout.addWidget(nav)
         nav.languages.chosen.connect(session.set_language)
         nav.back_requested.connect(session.back)
         nav.home_requested.connect(session.go_home)
         nav.access_button.clicked.connect(self.open_access_panel)
-        colours = self.colours()
+        colours = self.controller.colours()
         layers = _Layers(
             nav,
             FadeOverlay(self),
@@ -167,69 +174,43 @@ class KioskWindow(QWidget):
         if self._layers is not None:
             self._layers.idle_overlay.dismiss()
 
-    def offered_languages(self) -> list[str]:
-        content = list(self.exhibit.settings.languages)
-        if not self._station_languages:
-            return content
-        return [code for code in content if code in self._station_languages] or content
-
     def _build_attract(self, exhibit: Exhibit) -> AttractScreen:
-        attract = AttractScreen(exhibit, self.offered_languages())
+        attract = AttractScreen(exhibit, self.controller.offered_languages())
         attract.pseudo = self.pseudo
-        attract.set_motion(not self.motion_reduced())
+        attract.set_motion(not self.controller.motion_reduced())
         attract.activated.connect(self.session.go_home)
-        # Choosing a language on the start screen also begins the visit, in that language.
-        attract.languages.chosen.connect(self._begin_in)
+        attract.languages.chosen.connect(self.controller.begin_in)
         attract.access_button.clicked.connect(self.open_access_panel)
         self.screens[Screen.ATTRACT] = attract
         self.stack.addWidget(attract)
         return attract
 
-    def set_idle_override(self, timeout_s: float | None, warning_s: float | None) -> None:
-        """The station's own idle timing, which outlasts any change of content."""
-        self._idle_override = (timeout_s, warning_s)
-        self.idle.set_durations(*self._idle_durations())
-
-    def _idle_durations(self) -> tuple[float, float]:
-        timeout, warning = self._idle_override
-        settings = self.exhibit.settings
-        return (timeout or settings.idle_timeout_s, warning or settings.idle_warning_s)
-
-    def set_exhibit(self, exhibit: Exhibit, *, keep_place: bool = False) -> None:
-        """Show new content.  The kiosk calls this only on the start screen, so no visitor
-        loses their place; ``keep_place`` (the staff preview) returns to the same screen."""
-        place = (self.session.screen, self.session.timeline_index)
+    def _show_new_content(self) -> None:
+        """The controller put new content in force (and started the visit over): every
+        view is built anew from it."""
+        exhibit = self.exhibit
         if self._layers is not None:
             self._layers.fade.finish_now()
         old_views = list(self.screens.values())
-        # The Statement's scroll area outlives its screen: see StatementScreen.
-        statement = self.screens.get(Screen.STATEMENT)
-        if statement is not None:
-            self._kept_scroll_area = statement.take_scroll_area()  # type: ignore[attr-defined]
-        self.exhibit = exhibit
-        settings = exhibit.settings
-        if self._motion_override is None:
-            self.reduced_motion = settings.reduced_motion
-        self.idle.set_durations(*self._idle_durations())
-        self.session.reconfigure(settings.default_language, len(exhibit.timeline))
+        if self.built is not None:
+            # The Statement's scroll area outlives its screen: see StatementScreen.
+            self._kept_scroll_area = self.built.statement.take_scroll_area()
+            self.session.timeline_index_changed.disconnect(self.built.timeline.show_moment)
         self.screens = {}
+        self.built = None
         self.attract = self._build_attract(exhibit)
         self.stack.setCurrentWidget(self.attract)
         for view in old_views:
             self.stack.removeWidget(view)
             view.deleteLater()
         if self._layers is not None:
-            colours = settings.colours
+            colours = self.controller.colours()
             self._layers.idle_overlay.set_colours((colours.background, colours.accent))
-            self._layers.nav.set_languages(self.offered_languages())
+            self._layers.nav.set_languages(self.controller.offered_languages())
             self._layers.nav.languages.chosen.connect(self.session.set_language)
         self.metrics = None
         self._apply_metrics()
         self.build_remaining_screens()
-        if keep_place and place[0] is not Screen.ATTRACT:
-            self.session.go_home()
-            self.session.open(place[0])
-            self.session.set_timeline_index(place[1])
 
     def _on_first_paint(self) -> None:
         self.first_frame_shown.emit()
@@ -238,7 +219,7 @@ class KioskWindow(QWidget):
 
     def build_remaining_screens(self) -> None:
         self._built_layers()
-        if Screen.HOME in self.screens:
+        if self.built is not None:
             return
         # Imported here, not at the top: only the start screen is needed for the first frame.
         from kiosk.ui.screens.figures import FiguresScreen  # noqa: PLC0415
@@ -246,19 +227,26 @@ class KioskWindow(QWidget):
         from kiosk.ui.screens.statement import StatementScreen  # noqa: PLC0415
         from kiosk.ui.screens.timeline import TimelineScreen  # noqa: PLC0415
 
-        exhibit = self.exhibit
+        exhibit, session = self.exhibit, self.session
         home = HomeScreen(exhibit)
-        home.chosen.connect(lambda name: self.session.open(Screen(name)))
-        timeline = TimelineScreen(exhibit)
-        timeline.animate = not self.motion_reduced()
-        timeline.step_requested.connect(self.session.step_timeline)
-        timeline.index_requested.connect(self.session.set_timeline_index)
-        self.session.timeline_index_changed.connect(timeline.show_moment)
+        home.chosen.connect(lambda name: session.open(Screen(name)))
+        # The timeline shows the session's moment: one place, held by the session.
+        timeline = TimelineScreen(exhibit, session)
+        timeline.animate = not self.controller.motion_reduced()
+        timeline.step_requested.connect(session.step_timeline)
+        timeline.index_requested.connect(session.set_timeline_index)
+        session.timeline_index_changed.connect(timeline.show_moment)
+        typed = self.built = Screens(
+            home=home,
+            statement=StatementScreen(exhibit, scroll_area=self._kept_scroll_area),
+            timeline=timeline,
+            figures=FiguresScreen(exhibit),
+        )
         built: dict[Screen, ScreenView] = {
-            Screen.HOME: home,
-            Screen.STATEMENT: StatementScreen(exhibit, scroll_area=self._kept_scroll_area),
-            Screen.TIMELINE: timeline,
-            Screen.FIGURES: FiguresScreen(exhibit),
+            Screen.HOME: typed.home,
+            Screen.STATEMENT: typed.statement,
+            Screen.TIMELINE: typed.timeline,
+            Screen.FIGURES: typed.figures,
         }
         self._kept_scroll_area = None  # the new Statement screen holds it now
         for screen, view in built.items():
@@ -286,7 +274,7 @@ class KioskWindow(QWidget):
         metrics = compute_metrics(
             self.exhibit.settings, self.width(), self.height(), density, access.text_step
         )
-        colours = self.colours()
+        colours = self.controller.colours()
         if metrics != self.metrics or colours != self._colours_applied:
             self.metrics = metrics
             self._colours_applied = colours
@@ -309,27 +297,16 @@ class KioskWindow(QWidget):
         screen = Screen(name)
         if screen not in self.screens:
             self.build_remaining_screens()
-        if not self.motion_reduced() and self.isVisible():
+        moving = not self.controller.motion_reduced()
+        if moving and self.isVisible():
             self.fade.fade_from(self.grab())
         self.stack.setCurrentWidget(self.screens[screen])
         self._mark_fallbacks()
         on_attract = screen is Screen.ATTRACT
         self.nav.setVisible(not on_attract)
-        self.attract.set_motion(on_attract and not self.motion_reduced())
-        self._follow_visit_with_idle()
+        self.attract.set_motion(on_attract and moving)
         self.fade.raise_()
         self.idle_overlay.raise_()
-
-    def _follow_visit_with_idle(self, *_: object) -> None:
-        """The idle timer runs while a visit is under way, on the start screen too when a
-        visitor came Back to it or changed a setting there; only a fresh start screen, with
-        nothing to forget, never times out."""
-        if self.session.screen is Screen.ATTRACT and not self.session.visiting:
-            self.idle.stop()
-        elif self.idle.running:
-            self.idle.poke()
-        else:
-            self.idle.start()
 
     def use_pseudo_language(self) -> None:
         """Interface and content in the pseudo-language, for layout testing."""
@@ -351,33 +328,22 @@ class KioskWindow(QWidget):
         self.access_panel.show_access(self.session.access)
         self.access_panel.cover()
 
-    def colours(self) -> Colours:
-        """The content's colours, or high contrast when the visitor asked for it."""
-        return HIGH_CONTRAST if self.session.access.high_contrast else self.exhibit.settings.colours
-
-    def motion_reduced(self) -> bool:
-        return self.reduced_motion or self.session.access.reduced_motion
-
-    def _apply_access(self, access: Access) -> None:
-        colours = self.colours()
+    def _apply_access(self) -> None:
+        """Show the colours, motion and text size the controller resolved."""
+        colours = self.controller.colours()
         if self._layers is not None:
-            self._layers.access_panel.show_access(access)
+            self._layers.access_panel.show_access(self.session.access)
             self._layers.idle_overlay.set_colours((colours.background, colours.accent))
         self.attract.ambient.set_accent(colours.accent)
         self._apply_metrics()
-        moving = not self.motion_reduced()
+        moving = not self.controller.motion_reduced()
         self.attract.set_motion(moving and self.session.screen is Screen.ATTRACT)
-        timeline = self.screens.get(Screen.TIMELINE)
-        if timeline is not None:
-            timeline.animate = moving  # type: ignore[attr-defined]
+        if self.built is not None:
+            self.built.timeline.animate = moving
         for view in self.screens.values():
             view.apply_access(colours)
-        if Screen.HOME in self.screens:  # icons exist once the other screens are built
+        if self.built is not None:  # icons exist once the other screens are built
             self.nav.load_icons(colours.text)
-
-    def _begin_in(self, language: str) -> None:
-        self.session.set_language(language)
-        self.session.go_home()
 
     def _set_language(self, language: str) -> None:
         self.translations.use(language)
@@ -402,10 +368,6 @@ class KioskWindow(QWidget):
         self.idle_overlay.setGeometry(self.rect())
         self.idle_overlay.show()
         self.idle_overlay.raise_()
-
-    def _end_visit(self) -> None:
-        self.close_layers()
-        self.session.reset()
 
     def _reset_screens(self) -> None:
         for view in self.screens.values():

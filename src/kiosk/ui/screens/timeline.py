@@ -7,6 +7,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Colours, Exhibit, Moment
+from kiosk.core.session import VisitSession
 from kiosk.ui import icons
 from kiosk.ui.pictures import PictureLoader, fitted_size
 from kiosk.ui.screens.base import ScreenView
@@ -24,10 +25,13 @@ class TimelineScreen(ScreenView):
     step_requested = Signal(int)
     index_requested = Signal(int)
 
-    def __init__(self, exhibit: Exhibit, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, exhibit: Exhibit, session: VisitSession, parent: QWidget | None = None
+    ) -> None:
         super().__init__(exhibit, parent)
         self.setObjectName("TimelineScreen")
-        self.index = 0
+        # The visitor's place is the session's; this screen only shows it.
+        self._session = session
         self.animate = True
 
         self.card = QFrame()
@@ -88,12 +92,16 @@ class TimelineScreen(ScreenView):
             self.rail.describe(index, self.text(moment.title))
         self._show_texts()
 
-    def show_moment(self, index: int) -> None:
-        if index == self.index:
-            return
+    @property
+    def index(self) -> int:
+        """The moment shown: the session's place in the timeline (bounded, for the moment
+        after new content when this screen, about to go, still holds the old timeline)."""
+        return min(self._session.timeline_index, len(self.exhibit.timeline) - 1)
+
+    def show_moment(self, _index: int) -> None:
+        """The session moved to another moment (it signals only real moves)."""
         if self.animate and self.isVisible():
             self.fade.fade_from(self.card.grab())
-        self.index = index
         self._show_texts()
 
     def _show_texts(self) -> None:

@@ -1,0 +1,177 @@
+"""The visit's rules in one place, with no widget: which languages are offered, whose idle
+timing wins, when the idle timer runs, the colours and motion in force, the reset when a
+visitor walks away, and new content waiting for the start screen.
+
+Views show what the controller and its session hold and send intents; they decide nothing.
+"""
+
+from __future__ import annotations
+
+from enum import Enum, auto
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from kiosk.content.model import Colours, Exhibit
+from kiosk.core.idle import IdleWatcher
+from kiosk.core.session import Screen, VisitSession
+
+# High contrast: white and a warm yellow on black, well over 7:1 (WCAG AAA).
+HIGH_CONTRAST = Colours(
+    background="#000000", surface="#1A1A1A", text="#FFFFFF", muted="#E8E8E8", accent="#FFD75E"
+)
+
+
+class KioskEvent(Enum):
+    """What the controller tells its views, beyond the session's own signals."""
+
+    CONTENT_REPLACED = auto()  # a new exhibit is in place: rebuild from ``controller.exhibit``
+    CONTENT_APPLIED = auto()  # ... and the visit may go on (the preview's place is back)
+    CONTENT_WAITING = auto()  # new content arrived mid-visit; it waits for the start screen
+    LOOK_CHANGED = auto()  # colours, motion or text size resolved anew
+    VISIT_EXPIRING = auto()  # nobody answered "Still there?": close what covers the screen
+
+
+class KioskController(QObject):
+    """Owns the session, the idle watcher, pending content and the station's overrides."""
+
+    happened = Signal(KioskEvent)
+
+    def __init__(
+        self,
+        exhibit: Exhibit,
+        *,
+        reduced_motion: bool | None = None,
+        languages: tuple[str, ...] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        settings = exhibit.settings
+        self._exhibit = exhibit
+        self.session = VisitSession(settings.default_language, len(exhibit.timeline))
+        self.idle = IdleWatcher(settings.idle_timeout_s, settings.idle_warning_s)
+        # None follows the content's setting, also when new content arrives.
+        self._motion_override = reduced_motion
+        # The station may offer fewer of the content's languages (station config).
+        self._station_languages = languages
+        self._idle_override: tuple[float | None, float | None] = (None, None)
+        self._pending: Exhibit | None = None
+        session = self.session
+        session.screen_changed.connect(self._screen_changed)
+        session.reset_done.connect(self.follow_visit)
+        session.access_changed.connect(self._access_changed)
+        self.idle.expired.connect(self._end_visit)
+
+    # -- what is in force -------------------------------------------------------------------
+
+    @property
+    def exhibit(self) -> Exhibit:
+        return self._exhibit
+
+    def offered_languages(self) -> list[str]:
+        """The content's languages the station offers, in the content's order; a station
+        list that matches none of them offers them all (never an exhibit without a language)."""
+        content = list(self._exhibit.settings.languages)
+        if not self._station_languages:
+            return content
+        return [code for code in content if code in self._station_languages] or content
+
+    def idle_durations(self) -> tuple[float, float]:
+        """The station's idle timing where it sets one, else the content's."""
+        timeout, warning = self._idle_override
+        settings = self._exhibit.settings
+        return (timeout or settings.idle_timeout_s, warning or settings.idle_warning_s)
+
+    def set_idle_override(self, timeout_s: float | None, warning_s: float | None) -> None:
+        """The station's own idle timing, which outlasts any change of content."""
+        self._idle_override = (timeout_s, warning_s)
+        self.idle.set_durations(*self.idle_durations())
+
+    @property
+    def content_motion_reduced(self) -> bool:
+        """Less motion by the content or the station, whatever the visitor chooses."""
+        if self._motion_override is None:
+            return self._exhibit.settings.reduced_motion
+        return self._motion_override
+
+    def motion_reduced(self) -> bool:
+        return self.content_motion_reduced or self.session.access.reduced_motion
+
+    def colours(self) -> Colours:
+        """The content's colours, or high contrast when the visitor asked for it."""
+        if self.session.access.high_contrast:
+            return HIGH_CONTRAST
+        return self._exhibit.settings.colours
+
+    # -- the visit ---------------------------------------------------------------------------
+
+    def begin_in(self, language: str) -> None:
+        """A language chosen on the start screen begins the visit, in that language."""
+        self.session.set_language(language)
+        self.session.go_home()
+
+    def follow_visit(self) -> None:
+        """The idle timer runs while a visit is under way, on the start screen too when a
+        visitor came Back to it or changed a setting there; only a fresh start screen, with
+        nothing to forget, never times out."""
+        if self.session.screen is Screen.ATTRACT and not self.session.visiting:
+            self.idle.stop()
+        elif self.idle.running:
+            self.idle.poke()
+        else:
+            self.idle.start()
+
+    def _screen_changed(self, _screen: str) -> None:
+        self.follow_visit()
+        if self._pending is not None:
+            # Queued: the start screen is reached inside the session's own reset, and new
+            # content resets the session again; applying a moment later keeps the two apart.
+            QTimer.singleShot(0, self._apply_if_at_rest)
+
+    def _access_changed(self, _access: object) -> None:
+        self.happened.emit(KioskEvent.LOOK_CHANGED)
+        self.follow_visit()
+
+    def _end_visit(self) -> None:
+        self.happened.emit(KioskEvent.VISIT_EXPIRING)
+        self.session.reset()
+
+    # -- new content -------------------------------------------------------------------------
+
+    @property
+    def waiting(self) -> bool:
+        """Whether new content waits for the start screen."""
+        return self._pending is not None
+
+    def offer(self, exhibit: Exhibit, *, at_once: bool = False) -> None:
+        """New, validated content.  Shown on the start screen, never under a visitor's
+        finger; ``at_once`` (the staff preview) shows it now and keeps the place."""
+        if at_once:
+            self._pending = None
+            self.apply(exhibit, keep_place=True)
+            return
+        self._pending = exhibit
+        if self.session.screen is Screen.ATTRACT:
+            self._apply_if_at_rest()
+        else:
+            self.happened.emit(KioskEvent.CONTENT_WAITING)
+
+    def _apply_if_at_rest(self) -> None:
+        if self._pending is None or self.session.screen is not Screen.ATTRACT:
+            return
+        exhibit, self._pending = self._pending, None
+        self.apply(exhibit)
+
+    def apply(self, exhibit: Exhibit, *, keep_place: bool = False) -> None:
+        """Put new content in force now: the visit starts over (``keep_place``: on the same
+        screen and moment, for the staff preview)."""
+        screen, moment = self.session.screen, self.session.timeline_index
+        self._exhibit = exhibit
+        settings = exhibit.settings
+        self.idle.set_durations(*self.idle_durations())
+        self.session.reconfigure(settings.default_language, len(exhibit.timeline))
+        self.happened.emit(KioskEvent.CONTENT_REPLACED)
+        if keep_place and screen is not Screen.ATTRACT:
+            self.session.go_home()
+            self.session.open(screen)
+            self.session.set_timeline_index(moment)
+        self.happened.emit(KioskEvent.CONTENT_APPLIED)
