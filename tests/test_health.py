@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from disks import full_folder, read_only_folder
 from kiosk.logs import BACKUPS, MAX_BYTES, configure_logging
 from kiosk.ops.health import LastError, count_start, report
 
@@ -138,3 +139,74 @@ def test_visits_are_reported_as_the_last_complete_hours_total(tmp_path: Path) ->
     assert visits_last_hour(None, now[0]) is None  # analytics off: nothing to say
     assert "kiosk_visits_last_hour 3\n" in text
     assert "kiosk_visits_last_hour" not in prometheus_text({"visits_last_hour": None})
+
+
+def _report(**kwargs) -> dict:  # type: ignore[no-untyped-def, type-arg]
+    return report(
+        started=0.0,
+        content_version="factory",
+        starts=1,
+        last_error=LastError(),
+        versions={},
+        **kwargs,
+    )
+
+
+def test_a_read_only_data_and_log_disk_is_named_as_a_problem(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    with read_only_folder(tmp_path) as folder:
+        monkeypatch.setenv("KIOSK_DATA_DIR", str(folder / "data"))
+        monkeypatch.setenv("KIOSK_LOG_DIR", str(folder / "logs"))
+        problems = _report()["problems"]
+    assert any("data folder" in p and "visit counts" in p for p in problems), problems
+    assert any("log folder" in p and "journal" in p for p in problems), problems
+
+
+def test_a_full_data_disk_is_named_as_a_problem(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("KIOSK_LOG_DIR", str(tmp_path / "logs"))
+    with full_folder(tmp_path) as folder:
+        monkeypatch.setenv("KIOSK_DATA_DIR", str(folder))
+        problems = _report()["problems"]
+    assert len(problems) == 1 and "full" in problems[0], problems
+
+
+def test_a_sound_station_has_no_problems(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("KIOSK_LOG_DIR", str(tmp_path / "logs"))
+    assert _report(store=tmp_path / "data" / "content-store")["problems"] == []
+
+
+def test_an_altered_store_version_is_named_as_a_problem(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("KIOSK_LOG_DIR", str(tmp_path / "logs"))
+    repo = Path(__file__).resolve().parents[1]
+    pack = tmp_path / "exhibit.kioskpack"
+    kiosk = [sys.executable, "-m", "kiosk", "pack"]
+    subprocess.run([*kiosk, "build", str(repo / "content"), "-o", str(pack)], check=True)
+    subprocess.run([*kiosk, "install", str(pack)], check=True, capture_output=True)
+    store = tmp_path / "data" / "content-store"
+    (version,) = (store / "versions").iterdir()
+    with (version / "content" / "exhibit.yaml").open("a", encoding="utf-8") as edited:
+        edited.write("# edited by hand\n")
+    problems = _report(store=store)["problems"]
+    assert len(problems) == 1, problems
+    assert version.name in problems[0] and "changed since it was installed" in problems[0]
+    assert "exhibit.yaml" in problems[0]
+
+
+def test_visit_counts_turned_off_are_named_as_a_problem(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("KIOSK_LOG_DIR", str(tmp_path / "logs"))
+    remembered = LastError()
+    log = logging.getLogger("kiosk.analytics.recorder")
+    log.addHandler(remembered)
+    try:
+        log.warning("analytics: off for this run: %s", "database disk image is malformed")
+    finally:
+        log.removeHandler(remembered)
+    document = report(
+        started=0.0, content_version="factory", starts=1, last_error=remembered, versions={}
+    )
+    assert document["last_error"] is None  # a warning, not an error
+    assert document["problems"] == [
+        "Visit counts are off for this run: database disk image is malformed."
+    ]

@@ -198,3 +198,22 @@ def test_a_pack_already_showing_says_so_and_an_older_one_asks_with_both_dates(
     qtbot.waitUntil(lambda: mode.action is None, timeout=60_000)
     assert mode.panel.result.text().startswith("Installed.")
     assert "exhibit-2026-01" in (ContentStore.default().versions()[0].source or "")
+
+
+def test_the_stations_problems_are_named_at_the_top_of_the_panel(
+    qtbot, staffed, finger: Finger
+) -> None:
+    _, mode = staffed
+    problem = (
+        "The data folder /var/lib/kiosk cannot be written (Read-only file system): visit "
+        "counts, the health report and the record of wrong PINs are not saved."
+    )
+    mode.health_source = lambda: {"uptime_s": 60, "starts": 1, "problems": [problem]}
+    open_from_start(mode, finger)
+    assert mode.panel.problems.isVisible()
+    assert problem in mode.panel.problems.text()
+    assert mode.panel.problems.text().startswith("Problems:")
+    mode.lock()
+    mode.health_source = lambda: {"uptime_s": 60, "starts": 1, "problems": []}
+    open_from_start(mode, finger)
+    assert not mode.panel.problems.isVisible()

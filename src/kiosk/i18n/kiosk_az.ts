@@ -473,6 +473,10 @@
         <translation>Köhnə paketi quraşdır</translation>
     </message>
     <message>
+        <source>Problems:</source>
+        <translation>Problemlər:</translation>
+    </message>
+    <message>
         <source>Roll back: show %1?</source>
         <translation>Geri qaytarılsın? Göstəriləcək: %1.</translation>
     </message>

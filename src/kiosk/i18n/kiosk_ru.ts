@@ -480,6 +480,10 @@
         <translation>Установить более старый пакет</translation>
     </message>
     <message>
+        <source>Problems:</source>
+        <translation>Проблемы:</translation>
+    </message>
+    <message>
         <source>Roll back: show %1?</source>
         <translation>Откатить? Будет показываться: %1.</translation>
     </message>

@@ -21,17 +21,92 @@ HEALTH_FILE = "health.json"
 STARTS_FILE = "starts.json"
 
 
+# Warnings that mean something is off for the rest of the run, and how to name it: the
+# logger's name, the start of its message, and the sentence (the rest of the message,
+# which names the real problem, fills %s).
+TURNED_OFF = (
+    ("kiosk.analytics", "analytics: off for this run: ", "Visit counts are off for this run: %s."),
+)
+MIN_FREE_BYTES = 1024 * 1024  # less than this left on a disk counts as full
+
+
 class LastError(logging.Handler):
-    """Remembers the most recent error logged, for the health report and the staff panel."""
+    """Remembers the most recent error logged, for the health report and the staff panel,
+    and the warnings that turned something off for this run (``problems``)."""
 
     def __init__(self) -> None:
-        super().__init__(level=logging.ERROR)
+        super().__init__(level=logging.WARNING)
         self.message: str | None = None
         self.at: float | None = None
+        self.problems: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.message = f"{record.name}: {record.getMessage()}"
-        self.at = record.created
+        text = record.getMessage()
+        if record.levelno >= logging.ERROR:
+            self.message = f"{record.name}: {text}"
+            self.at = record.created
+            return
+        for logger, start, sentence in TURNED_OFF:
+            if record.name.startswith(logger) and text.startswith(start):
+                problem = sentence % text.removeprefix(start)
+                if problem not in self.problems:
+                    self.problems.append(problem)
+
+
+def folder_problem(folder: Path) -> str | None:
+    """Why nothing can be written in ``folder`` (read-only, full, not a folder), else None.
+    Asks the file system (statvfs), so a report every 30 s writes nothing to find out."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        info = os.statvfs(folder)
+    except OSError as error:
+        return error.strerror or str(error)
+    if info.f_flag & os.ST_RDONLY:
+        return "Read-only file system"
+    if info.f_bavail * info.f_frsize < MIN_FREE_BYTES:
+        return "No space left on device"
+    if not os.access(folder, os.W_OK):
+        return "Permission denied"
+    return None
+
+
+def disk_problems() -> list[str]:
+    """The data and log folders, if they cannot be written, with what that turns off."""
+    from kiosk.logs import log_dir  # noqa: PLC0415
+    from kiosk.paths import data_dir  # noqa: PLC0415
+
+    problems = []
+    checks = (
+        (
+            data_dir,
+            "The data folder %s cannot be written (%s): visit counts, the health report and "
+            "the record of wrong PINs are not saved.",
+        ),
+        (log_dir, "The log folder %s cannot be written (%s): the log goes to the journal only."),
+    )
+    for where, sentence in checks:
+        try:
+            folder = where()
+        except (OSError, ValueError) as error:
+            problems.append(sentence % ("?", error))
+            continue
+        problem = folder_problem(folder)
+        if problem is not None:
+            reason = "the disk is full" if problem.startswith("No space") else problem
+            problems.append(sentence % (folder, reason))
+    return problems
+
+
+def store_problems(root: Path) -> list[str]:
+    """Installed versions refused because their files changed since install."""
+    from kiosk.packs.integrity import resolve_intact  # noqa: PLC0415
+
+    if not (root / "active").exists():
+        return []
+    return [
+        f"Content version changed since it was installed, so it is not shown: {refused}."
+        for refused in resolve_intact(root).refused
+    ]
 
 
 def memory_mib() -> float:
@@ -95,7 +170,11 @@ def report(
     visits: int | None = None,
     last_error: LastError,
     versions: dict[str, str],
+    store: Path | None = None,
 ) -> dict[str, Any]:
+    problems = [*disk_problems(), *last_error.problems]
+    if store is not None:
+        problems += store_problems(store)
     return {
         "kiosk_version": __version__,
         "versions": versions,
@@ -106,5 +185,6 @@ def report(
         "memory_mib": round(memory_mib(), 1),
         "last_error": last_error.message,
         "last_error_at": last_error.at,
+        "problems": problems,  # what is off or refused, in sentences; [] when all is well
         "written_at": int(time.time()),
     }

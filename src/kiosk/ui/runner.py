@@ -196,6 +196,7 @@ def _start_health(
             starts=starts,
             last_error=last_error,
             versions=versions,
+            store=store,  # versions refused as altered are named among the problems
         )
 
     HealthWriter(data_dir() / HEALTH_FILE, health, window).start()

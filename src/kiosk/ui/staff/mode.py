@@ -186,7 +186,10 @@ class StaffMode(QObject):
     def _open_panel(self) -> None:
         self.window.idle.stop()  # staff at work are not visitors walking away
         if self.health_source is not None:
-            self.panel.set_health(describe_health(self.health_source()))
+            health = self.health_source()
+            problems = health.get("problems") or []
+            assert isinstance(problems, list)
+            self.panel.set_health(describe_health(health), [str(p) for p in problems])
         self._show_visits()
         # Installs and rollbacks may have come from the command line since.
         self._show_content()

@@ -43,9 +43,25 @@ class StaffPanel(ModalLayer):
         self.sheet = QFrame()
         self.sheet.setProperty("role", "panel")
         self.heading = make_label("heading")
+        self.problems = make_label("body")
+        self.problems.setObjectName("StaffProblems")
+        self.problems.setProperty("tone", "alert")
+        self.problems.hide()
         self.lock_button = TouchButton("primary", primary=True)
         self.lock_button.setObjectName("StaffLock")
         self.lock_button.clicked.connect(self.lock_requested)
+        self._build_content()
+        self._build_visits_and_station()
+        self._pending: tuple[str, Path | None, bool] | None = None
+        self._metrics: Metrics | None = None
+        self._busy = False
+        self._build_layout()
+        self.retranslate()
+        self.set_packs(PackListing())
+        self._cancel_confirm()
+        self.hide()
+
+    def _build_content(self) -> None:
         self.content_title = make_label("kicker")
         self.content_state = make_label("caption")
         self.findings = make_label("caption")
@@ -81,15 +97,6 @@ class StaffPanel(ModalLayer):
         self.result = make_label("caption")
         self.config_title = make_label("kicker")
         self.config_findings = make_label("caption")
-        self._build_visits_and_station()
-        self._pending: tuple[str, Path | None, bool] | None = None
-        self._metrics: Metrics | None = None
-        self._busy = False
-        self._build_layout()
-        self.retranslate()
-        self.set_packs(PackListing())
-        self._cancel_confirm()
-        self.hide()
 
     def _build_visits_and_station(self) -> None:
         self.visits_title = make_label("kicker")
@@ -126,6 +133,7 @@ class StaffPanel(ModalLayer):
         confirm.addStretch(1)
         self._layout = QVBoxLayout(self.sheet)
         self._layout.addLayout(top)
+        self._layout.addWidget(self.problems)
         for widget in (self.content_title, self.content_state, self.versions, self.findings):
             self._layout.addWidget(widget)
         self._layout.addLayout(actions)
@@ -381,8 +389,13 @@ class StaffPanel(ModalLayer):
         self.hours_chart.set_totals(hours)
         self.days_chart.set_totals(days)
 
-    def set_health(self, lines: list[str]) -> None:
+    def set_health(self, lines: list[str], problems: list[str] | None = None) -> None:
         self.health.setText("\n".join(lines))
+        problems = problems or []
+        # At the top, where staff look first: what is off or refused on this station (the
+        # same sentences as the health report's "problems").
+        self.problems.setText("\n".join([self.tr("Problems:"), *problems]))
+        self.problems.setVisible(bool(problems))
 
     def _confirm_restart(self) -> None:
         self._ask(self.tr("Restart the kiosk now?"), self.tr("Restart"), ("restart", None, False))
