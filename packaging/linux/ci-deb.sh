@@ -99,5 +99,8 @@ test -f /etc/kiosk/station.yaml
 
 step "clean up this machine"
 rm -rf "$scratch" /var/lib/kiosk /etc/kiosk
+# Xwayland's sockets and locks from the session's compositors, stopped with a signal.
+find /tmp/.X11-unix /tmp -maxdepth 1 \( -name 'X[0-9]*' -o -name '.X[0-9]*-lock' \) -user kiosk \
+    -delete 2>/dev/null || true
 deluser --quiet kiosk >/dev/null 2>&1 || true
 step "installers: all checks passed"
