@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
@@ -37,7 +38,7 @@ def exhibit() -> Exhibit:
     return load_exhibit(default_content_dir())
 
 
-def with_settings(exhibit: Exhibit, **changes: object) -> Exhibit:
+def with_settings(exhibit: Exhibit, **changes: Any) -> Exhibit:
     return exhibit._replace(settings=exhibit.settings._replace(**changes))
 
 
@@ -46,8 +47,14 @@ def events(core_app: QCoreApplication) -> list[KioskEvent]:
     return []
 
 
-def make(exhibit: Exhibit, events: list[KioskEvent], **kwargs: object) -> KioskController:
-    controller = KioskController(exhibit, **kwargs)  # type: ignore[arg-type]
+def make(
+    exhibit: Exhibit,
+    events: list[KioskEvent],
+    *,
+    reduced_motion: bool | None = None,
+    languages: tuple[str, ...] | None = None,
+) -> KioskController:
+    controller = KioskController(exhibit, reduced_motion=reduced_motion, languages=languages)
     controller.happened.connect(events.append)
     return controller
 
@@ -59,13 +66,13 @@ def controller(exhibit: Exhibit, events: list[KioskEvent]) -> Iterator[KioskCont
     built.idle.stop()
 
 
-def run_events_until(done: object, timeout_ms: int = 30_000) -> None:
+def run_events_until(done: Callable[[], bool], timeout_ms: int = 30_000) -> None:
     """Turn the event loop until ``done()`` is true (a hang guard, not a speed bound)."""
     guard = QTimer(singleShot=True, interval=timeout_ms)
     guard.start()
-    while not done() and guard.isActive():  # type: ignore[operator]
+    while not done() and guard.isActive():
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-    assert done(), "timed out"  # type: ignore[operator]
+    assert done(), "timed out"
 
 
 # -- languages ------------------------------------------------------------------------------
@@ -213,7 +220,7 @@ def retitled(exhibit: Exhibit, title: str) -> Exhibit:
 
 
 def title_of(controller: KioskController) -> str:
-    return controller.exhibit.settings.title.values["en"]
+    return str(controller.exhibit.settings.title.values["en"])
 
 
 def test_new_content_on_the_start_screen_is_applied_at_once(
