@@ -329,6 +329,14 @@
         <translation>İzlənən qovluqlarda .kioskpack faylı yoxdur.</translation>
     </message>
     <message>
+        <source>Today, per hour (UTC)</source>
+        <translation>Bu gün, saatlar üzrə (UTC)</translation>
+    </message>
+    <message>
+        <source>The last seven days</source>
+        <translation>Son yeddi gün</translation>
+    </message>
+    <message>
         <source>untitled</source>
         <translation>adsız</translation>
     </message>
@@ -399,22 +407,6 @@
     <message>
         <source>Checked: no errors, no warnings.</source>
         <translation>Yoxlanıldı: xəta və xəbərdarlıq yoxdur.</translation>
-    </message>
-    <message>
-        <source>%1 (%2): showing now</source>
-        <translation>%1 (%2): indi göstərilir</translation>
-    </message>
-    <message>
-        <source>%1 (%2): installed already</source>
-        <translation>%1 (%2): artıq quraşdırılıb</translation>
-    </message>
-    <message>
-        <source>Install the older %1 (%2)</source>
-        <translation>Köhnə %1 paketini quraşdır (%2)</translation>
-    </message>
-    <message>
-        <source>Install %1 (%2)</source>
-        <translation>%1 quraşdır (%2)</translation>
     </message>
     <message>
         <source>Installed. Visitors see it from the next start screen.</source>
@@ -523,6 +515,30 @@
     <message>
         <source>Safe defaults are used where the configuration is wrong:</source>
         <translation>Parametrlərin səhv olduğu yerlərdə təhlükəsiz standart dəyərlər istifadə olunur:</translation>
+    </message>
+    <message>
+        <source>%1: showing now
+%2</source>
+        <translation>%1: indi göstərilir
+%2</translation>
+    </message>
+    <message>
+        <source>%1: installed already
+%2</source>
+        <translation>%1: artıq quraşdırılıb
+%2</translation>
+    </message>
+    <message>
+        <source>Install the older %1
+%2</source>
+        <translation>Köhnə %1 paketini quraşdır
+%2</translation>
+    </message>
+    <message>
+        <source>Install %1
+%2</source>
+        <translation>%1 quraşdır
+%2</translation>
     </message>
     <message>
         <source>Install %1? It is checked first; visitors see it from the next start screen.</source>

@@ -332,6 +332,14 @@
         <translation>В отслеживаемых папках нет файлов .kioskpack.</translation>
     </message>
     <message>
+        <source>Today, per hour (UTC)</source>
+        <translation>Сегодня, по часам (UTC)</translation>
+    </message>
+    <message>
+        <source>The last seven days</source>
+        <translation>Последние семь дней</translation>
+    </message>
+    <message>
         <source>untitled</source>
         <translation>без названия</translation>
     </message>
@@ -406,22 +414,6 @@
     <message>
         <source>Checked: no errors, no warnings.</source>
         <translation>Проверено: ни ошибок, ни предупреждений.</translation>
-    </message>
-    <message>
-        <source>%1 (%2): showing now</source>
-        <translation>%1 (%2): показывается сейчас</translation>
-    </message>
-    <message>
-        <source>%1 (%2): installed already</source>
-        <translation>%1 (%2): уже установлен</translation>
-    </message>
-    <message>
-        <source>Install the older %1 (%2)</source>
-        <translation>Установить более старый %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Install %1 (%2)</source>
-        <translation>Установить %1 (%2)</translation>
     </message>
     <message>
         <source>Installed. Visitors see it from the next start screen.</source>
@@ -530,6 +522,30 @@
     <message>
         <source>Safe defaults are used where the configuration is wrong:</source>
         <translation>Там, где настройки ошибочны, используются безопасные значения по умолчанию:</translation>
+    </message>
+    <message>
+        <source>%1: showing now
+%2</source>
+        <translation>%1: показывается сейчас
+%2</translation>
+    </message>
+    <message>
+        <source>%1: installed already
+%2</source>
+        <translation>%1: уже установлен
+%2</translation>
+    </message>
+    <message>
+        <source>Install the older %1
+%2</source>
+        <translation>Установить более старый %1
+%2</translation>
+    </message>
+    <message>
+        <source>Install %1
+%2</source>
+        <translation>Установить %1
+%2</translation>
     </message>
     <message>
         <source>Install %1? It is checked first; visitors see it from the next start screen.</source>

@@ -126,4 +126,29 @@ def style_sheet(c: Colours, m: Metrics) -> str:
         color: {c.background}; border-color: {c.accent}; }}
     QPushButton[role="primary"]:pressed {{ background: {c.text}; color: {c.background};
         border-color: {c.text}; }}
+    {staff_style_sheet(c, m)}"""
+
+
+def staff_style_sheet(c: Colours, m: Metrics) -> str:
+    """The staff panel's own rules (its scroll bar, buttons that say why they cannot be
+    pressed, problems in the accent colour); scoped to it, so no visitor screen changes."""
+    bar = max(m.minimum_target // 2, m.px(24))
+    return f"""
+    QWidget#StaffPanel QScrollBar:vertical {{ background: {c.surface}; width: {bar}px;
+        margin: 0px 0px 0px {m.px(8)}px; border: none; border-radius: {bar // 2}px; }}
+    QWidget#StaffPanel QScrollBar::handle:vertical {{ background: {c.muted};
+        min-height: {m.minimum_target}px; border-radius: {bar // 2 - m.px(4)}px;
+        margin: {m.px(4)}px; }}
+    QWidget#StaffPanel QScrollBar::handle:vertical:pressed {{ background: {c.accent}; }}
+    QWidget#StaffPanel QScrollBar::add-line:vertical,
+    QWidget#StaffPanel QScrollBar::sub-line:vertical {{ height: 0px; border: none;
+        background: none; }}
+    QWidget#StaffPanel QScrollBar::add-page:vertical,
+    QWidget#StaffPanel QScrollBar::sub-page:vertical {{ background: none; }}
+    QWidget#StaffPanel QPushButton:disabled {{ color: {c.muted}; background: transparent;
+        border-color: {c.surface}; }}
+    QWidget#StaffPanel QLabel[tone="alert"] {{ color: {c.accent}; }}
+    QWidget#StaffPanel QPushButton[role="primary"] {{ font-size: {m.body_px}px; }}
+    QWidget#StaffPanel QLabel[role="chart"] {{ font-size: {m.caption_px}px;
+        color: {c.muted}; }}
     """

@@ -4,25 +4,58 @@ Large touch targets, plain words, and every change confirmed before it happens."
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.content.issues import Issue
 from kiosk.core.pack_watch import PackListing
 from kiosk.packs.store import FACTORY
 from kiosk.ui.staff import outcomes
+from kiosk.ui.staff.confirm import ConfirmLayer
 from kiosk.ui.staff.versions import INSTALLED, OLDER, SHOWING, FoundPack, Shown
 from kiosk.ui.staff.visits_chart import VisitsChart
 from kiosk.ui.theme import Metrics
 from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.findings_panel import counted
 from kiosk.ui.widgets.modal import ModalLayer
-from kiosk.ui.widgets.text import make_label
+from kiosk.ui.widgets.text import make_label, relayout
 
 MAX_FINDINGS = 8
+LONGEST_WORD = 30  # characters; longer runs (paths, hashes) may break anywhere
+LONGEST_NAME = 40  # characters of a pack's file name on its button
+BREAK = "\u200b"  # zero-width space: a place to wrap, invisible
+
+
+def breakable(text: str) -> str:
+    """Text whose long runs without spaces (paths, ids, a damaged file's name) can wrap:
+    a word-wrapped label is at least as wide as its longest word, and one path must not
+    make the whole panel wider than a portrait screen."""
+
+    def split(match: re.Match[str]) -> str:
+        word = match.group(0)
+        return BREAK.join(word[i : i + LONGEST_WORD] for i in range(0, len(word), LONGEST_WORD))
+
+    return re.sub(rf"\S{{{LONGEST_WORD + 1},}}", split, text)
+
+
+def shortened(name: str) -> str:
+    """A long file name with its middle left out (the end says which kind of file)."""
+    if len(name) <= LONGEST_NAME:
+        return name
+    return name[: LONGEST_NAME - 16] + "…" + name[-15:]
 
 
 class StaffPanel(ModalLayer):
@@ -87,11 +120,10 @@ class StaffPanel(ModalLayer):
         self.no_packs = make_label("caption")
         self.more_packs = make_label("caption")
         self.pack_buttons: dict[Path, TouchButton] = {}
-        self.confirm_text = make_label("body")
-        self.confirm_yes = TouchButton("primary", primary=True)
-        self.confirm_yes.setObjectName("StaffConfirm")
-        self.confirm_no = TouchButton("nav", primary=True)
-        self.confirm_no.setObjectName("StaffConfirmCancel")
+        self.confirm = ConfirmLayer(self)
+        self.confirm_text = self.confirm.text
+        self.confirm_yes = self.confirm.yes
+        self.confirm_no = self.confirm.no
         self.confirm_no.clicked.connect(self._cancel_confirm)
         self.confirm_yes.clicked.connect(self._confirmed)
         self.result = make_label("caption")
@@ -103,6 +135,8 @@ class StaffPanel(ModalLayer):
         self.visits = make_label("caption")
         self.hours_chart = VisitsChart(("#D98A76", "#F2ECE4"))
         self.days_chart = VisitsChart(("#D98A76", "#F2ECE4"))
+        self.hours_title = make_label("caption")
+        self.days_title = make_label("caption")
         self.export_button = TouchButton("nav", primary=True)
         self.export_button.setObjectName("StaffExport")
         self.export_button.clicked.connect(self.export_requested)
@@ -122,15 +156,11 @@ class StaffPanel(ModalLayer):
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.lock_button)
-        actions = QHBoxLayout()
+        actions = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         actions.addWidget(self.check_button)
         actions.addWidget(self.rollback_button)
         actions.addWidget(self.factory_button)
         actions.addStretch(1)
-        confirm = QHBoxLayout()
-        confirm.addWidget(self.confirm_yes)
-        confirm.addWidget(self.confirm_no)
-        confirm.addStretch(1)
         self._layout = QVBoxLayout(self.sheet)
         self._layout.addLayout(top)
         self._layout.addWidget(self.problems)
@@ -141,23 +171,32 @@ class StaffPanel(ModalLayer):
         self._layout.addLayout(self.packs_box)
         self._layout.addWidget(self.more_packs)
         self._layout.addWidget(self.no_packs)
-        self._layout.addWidget(self.confirm_text)
-        self._layout.addLayout(confirm)
         self._layout.addWidget(self.result)
         self._layout.addWidget(self.visits_title)
         self._layout.addWidget(self.visits)
-        charts = QHBoxLayout()
-        charts.addWidget(self.hours_chart, 3)
-        charts.addWidget(self.days_chart, 2)
+        # Each chart under its own title: what the bars count, and over what.
+        charts = self._charts = QGridLayout()
+        charts.addWidget(self.hours_title, 0, 0)
+        charts.addWidget(self.days_title, 0, 1)
+        charts.addWidget(self.hours_chart, 1, 0)
+        charts.addWidget(self.days_chart, 1, 1)
+        charts.setColumnStretch(0, 3)
+        charts.setColumnStretch(1, 2)
         self._layout.addLayout(charts)
         self._layout.addWidget(self.export_button)
         self._layout.addWidget(self.station_title)
         self._layout.addWidget(self.health)
-        station_row = QHBoxLayout()
+        station_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         for button in self.station_buttons.values():
             station_row.addWidget(button)
         station_row.addStretch(1)
         self._layout.addLayout(station_row)
+        # Rows of buttons that stand one above the other when they do not fit side by side
+        # (a portrait screen, a longer language).
+        self._rows = [
+            (actions, [self.check_button, self.rollback_button, self.factory_button]),
+            (station_row, list(self.station_buttons.values())),
+        ]
         self._layout.addWidget(self.config_title)
         self._layout.addWidget(self.config_findings)
         self._layout.addStretch(1)
@@ -165,6 +204,8 @@ class StaffPanel(ModalLayer):
         self.sheet_area.setWidgetResizable(True)
         self.sheet_area.setFrameShape(QFrame.Shape.NoFrame)
         self.sheet_area.setWidget(self.sheet)
+        # Everything wraps to the panel's width; sideways scrolling would hide the ends.
+        self.sheet_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Staff"))
@@ -174,16 +215,18 @@ class StaffPanel(ModalLayer):
         self.rollback_button.set_text(self.tr("Roll back"))
         self.factory_button.set_text(self.tr("Return to the factory exhibit"))
         self.packs_title.setText(self.tr("CONTENT PACKS FOUND"))
-        self.confirm_no.set_text(self.tr("Cancel"))
         self.no_packs.setText(self.tr("No .kioskpack files in the watched folders."))
         self.config_title.setText(self.tr("STATION CONFIGURATION"))
         self.station_title.setText(self.tr("STATION"))
         self.visits_title.setText(self.tr("VISITS"))
+        self.hours_title.setText(self.tr("Today, per hour (UTC)"))
+        self.days_title.setText(self.tr("The last seven days"))
         self.export_button.set_text(self.tr("Export the counts to the USB stick"))
         self.station_buttons["test-pattern"].set_text(self.tr("Test pattern"))
         self.station_buttons["out-of-order"].set_text(self.tr("Out of order"))
         self.station_buttons["restart"].set_text(self.tr("Restart"))
         self.station_buttons["exit"].set_text(self.tr("Exit to the desktop"))
+        self._refit()
 
     def set_language(self, language: str) -> None:
         """The interface language: dates are written the way it writes them."""
@@ -212,7 +255,9 @@ class StaffPanel(ModalLayer):
         return f"'{title}' ({file}, {made})"
 
     def set_content(self, showing: Shown, listing: list[Shown]) -> None:
-        self.content_state.setText(self.tr("Showing: %1").replace("%1", self.name(showing)))
+        self.content_state.setText(
+            breakable(self.tr("Showing: %1").replace("%1", self.name(showing)))
+        )
         lines = []
         for shown in listing:
             if shown.id == FACTORY:
@@ -234,7 +279,8 @@ class StaffPanel(ModalLayer):
                     "Install its pack again to repair it."
                 ).replace("%1", shown.problem)
             lines.append(line)
-        self.versions.setText("\n".join(lines))
+        self.versions.setText(breakable("\n".join(lines)))
+        self._refit()
 
     def set_rollback(self, target: Shown | None, factory: Shown) -> None:
         self.rollback_target = target
@@ -251,7 +297,8 @@ class StaffPanel(ModalLayer):
             .replace("%2", counted(self.tr("%n warning(s)", "", warnings), warnings))
         )
         lines = [str(issue) for issue in issues[:MAX_FINDINGS]]
-        self.findings.setText("\n".join([summary, *lines]))
+        self.findings.setText(breakable("\n".join([summary, *lines])))
+        self._refit()
 
     def check_result(self, issues: list[Issue]) -> str:
         """A check's outcome in one sentence for the result line."""
@@ -271,15 +318,19 @@ class StaffPanel(ModalLayer):
     def set_config_findings(self, issues: list[Issue]) -> None:
         if not issues:
             self.config_findings.setText(self.tr("No problems."))
-            return
-        note = self.tr("Safe defaults are used where the configuration is wrong:")
-        self.config_findings.setText("\n".join([note, *(str(issue) for issue in issues)]))
+        else:
+            note = self.tr("Safe defaults are used where the configuration is wrong:")
+            text = "\n".join([note, *(str(issue) for issue in issues)])
+            self.config_findings.setText(breakable(text))
+        self._refit()
 
     def set_packs(self, listing: PackListing, found: dict[Path, FoundPack] | None = None) -> None:
         """The newest packs as buttons (the watcher lists a few at most) and a count of
         the rest; a pack installed already or showing says so instead of offering Install."""
         for button in self.pack_buttons.values():
             self.packs_box.removeWidget(button)
+            button.hide()  # gone at once, not when the event loop gets to deleting it
+            button.setParent(None)
             button.deleteLater()
         self.pack_buttons = {}
         self.found = found or {}
@@ -291,15 +342,17 @@ class StaffPanel(ModalLayer):
             state = seen.state if seen is not None else None
             made = self.tr("made %1").replace("%1", self.date(seen.made if seen else None))
             if state == SHOWING:
-                text = self.tr("%1 (%2): showing now").replace("%1", pack.name)
+                text = self.tr("%1: showing now\n%2")
             elif state == INSTALLED:
-                text = self.tr("%1 (%2): installed already").replace("%1", pack.name)
+                text = self.tr("%1: installed already\n%2")
             elif state == OLDER:
-                text = self.tr("Install the older %1 (%2)").replace("%1", pack.name)
+                text = self.tr("Install the older %1\n%2")
             else:
-                text = self.tr("Install %1 (%2)").replace("%1", pack.name)
+                text = self.tr("Install %1\n%2")
             known = seen is not None and seen.made is not None
-            button.set_text(text.replace("%2", made) if known else text.replace(" (%2)", ""))
+            text = text.replace("%1", shortened(pack.name))
+            # Two lines, the date under the name: narrow enough for a portrait screen.
+            button.set_text(text.replace("%2", made if known else "").strip())
             button.setEnabled(state not in (SHOWING, INSTALLED) and self.action_free)
             button.clicked.connect(lambda _=False, p=pack: self._confirm_install(p))
             self.pack_buttons[pack] = button
@@ -311,9 +364,11 @@ class StaffPanel(ModalLayer):
         more = QCoreApplication.translate("FindingsPanel", "... and %n more", "", listing.more)
         self.more_packs.setText(more)
         self.more_packs.setVisible(listing.more > 0)
+        self._refit()
 
     def show_result(self, text: str) -> None:
-        self.result.setText(text)
+        self.result.setText(breakable(text))
+        self._refit()
 
     def outcome(self, command: str, kind: str, detail: str, target: str = "") -> str:
         """A pack command's outcome in plain words, with the command's own line below."""
@@ -385,17 +440,19 @@ class StaffPanel(ModalLayer):
     def set_visits(
         self, summary: str, hours: list[tuple[str, int]], days: list[tuple[str, int]]
     ) -> None:
-        self.visits.setText(summary)
+        self.visits.setText(breakable(summary))
         self.hours_chart.set_totals(hours)
         self.days_chart.set_totals(days)
+        self._refit()
 
     def set_health(self, lines: list[str], problems: list[str] | None = None) -> None:
-        self.health.setText("\n".join(lines))
+        self.health.setText(breakable("\n".join(lines)))
         problems = problems or []
         # At the top, where staff look first: what is off or refused on this station (the
         # same sentences as the health report's "problems").
-        self.problems.setText("\n".join([self.tr("Problems:"), *problems]))
+        self.problems.setText(breakable("\n".join([self.tr("Problems:"), *problems])))
         self.problems.setVisible(bool(problems))
+        self._refit()
 
     def _confirm_restart(self) -> None:
         self._ask(self.tr("Restart the kiosk now?"), self.tr("Restart"), ("restart", None, False))
@@ -428,15 +485,15 @@ class StaffPanel(ModalLayer):
 
     def _ask(self, question: str, yes: str, pending: tuple[str, Path | None, bool]) -> None:
         self._pending = pending
-        self.confirm_text.setText(question)
-        self.confirm_yes.set_text(yes)
-        for widget in (self.confirm_text, self.confirm_yes, self.confirm_no):
-            widget.show()
+        if self._metrics is not None:
+            self.confirm.apply_metrics(self._metrics)
+        self.confirm.ask(question, yes, self.tr("Cancel"))
+        self._refit()
 
     def _cancel_confirm(self) -> None:
         self._pending = None
-        for widget in (self.confirm_text, self.confirm_yes, self.confirm_no):
-            widget.hide()
+        self.confirm.hide()
+        self._refit()
 
     def _confirmed(self) -> None:
         pending = self._pending
@@ -457,6 +514,26 @@ class StaffPanel(ModalLayer):
 
     # -- geometry and input ------------------------------------------------------------------
 
+    def _refit(self) -> None:
+        """Wrapped words changed: the sheet measures them again (Qt does not pass a new
+        height-for-width up through the scroll area's sheet by itself)."""
+        self._fit_rows()
+        relayout(*self.sheet.findChildren(QLabel))
+
+    def _fit_rows(self) -> None:
+        margins = self._layout.contentsMargins()
+        room = self.sheet_area.viewport().width() - margins.left() - margins.right()
+        for row, buttons in getattr(self, "_rows", []):
+            needed = sum(button.sizeHint().width() for button in buttons)
+            needed += row.spacing() * (len(buttons) - 1)
+            direction = (
+                QBoxLayout.Direction.LeftToRight
+                if needed <= room
+                else QBoxLayout.Direction.TopToBottom
+            )
+            if row.direction() != direction:
+                row.setDirection(direction)
+
     def apply_metrics(self, m: Metrics) -> None:
         self._metrics = m
         pad = m.unit * 4
@@ -464,15 +541,20 @@ class StaffPanel(ModalLayer):
         self._layout.setSpacing(m.unit * 2)
         for button in self.findChildren(TouchButton):
             button.set_target_size(m.minimum_target, m.primary_target)
+        self.confirm.apply_metrics(m)
+        self._charts.setHorizontalSpacing(m.unit * 8)  # two charts, not one long row of bars
+        for chart in (self.hours_chart, self.days_chart):
+            chart.apply_metrics(m.caption_px, m.minimum_target * 2)
         # Buttons inside a kinetic scroller would lose their taps, so the panel scrolls by
-        # its scroll bar, made wide enough for a finger.
-        self.sheet_area.setStyleSheet(
-            f"QScrollBar:vertical {{ width: {m.minimum_target // 2}px; }}"
-        )
+        # its scroll bar, wide enough for a finger (styled in the window's style sheet).
 
     def open(self) -> None:
+        self._cancel_confirm()
         self.cover()
 
     def resizeEvent(self, event: object) -> None:
         margin = min(self.width(), self.height()) // 20
         self.sheet_area.setGeometry(self.rect().adjusted(margin, margin, -margin, -margin))
+        if self.confirm.isVisible():
+            self.confirm.setGeometry(self.rect())
+        self._refit()
