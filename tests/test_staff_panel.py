@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from conftest import Finger, make_kiosk
+from kiosk.content.issues import Issue, Location
 from kiosk.core.reloader import ContentReloader
 from kiosk.core.session import Screen
 from kiosk.packs.store import ContentStore
@@ -217,3 +218,32 @@ def test_the_stations_problems_are_named_at_the_top_of_the_panel(
     mode.health_source = lambda: {"uptime_s": 60, "starts": 1, "problems": []}
     open_from_start(mode, finger)
     assert not mode.panel.problems.isVisible()
+
+
+def test_the_panel_stays_open_after_an_install_from_the_start_screen(
+    qtbot, staffed, station, tmp_path: Path, finger: Finger
+) -> None:
+    kiosk, mode = staffed
+    usb = station.watched_folders[0]
+    with qtbot.waitSignal(mode.packs.packs_changed, timeout=10_000):
+        shutil.copyfile(make_pack(tmp_path, "exhibit-2026-01", "Installed pack"), usb / "a.zip")
+    open_from_start(mode, finger)
+    tap_in_panel(finger, mode, mode.panel.pack_buttons[usb / "a.zip"])
+    live = kiosk.window.findChild(LiveContent)
+    with qtbot.waitSignal(live.applied, timeout=60_000):  # shown at once: on the start screen
+        finger.tap(mode.panel.confirm_yes)
+    assert mode.is_open
+    assert mode.panel.result.text() == "Installed. Visitors see it from the next start screen."
+    assert kiosk.window.attract.title.text() == "Installed pack"
+    assert "showing now" in mode.panel.pack_buttons[usb / "a.zip"].text()
+
+
+@pytest.mark.parametrize(
+    ("errors", "words"), [(1, "1 ошибка"), (3, "3 ошибки"), (5, "5 ошибок"), (21, "21 ошибка")]
+)
+def test_russian_counts_take_the_right_plural_form(staffed, errors: int, words: str) -> None:
+    kiosk, mode = staffed
+    kiosk.session.set_language("ru")
+    issue = Issue("error", Location("content/exhibit.yaml", 1, 1), "x")
+    mode.panel.set_findings([issue] * errors)
+    assert mode.panel.findings.text().startswith(f"Последняя проверка: {words}, 0 предупреждений")
