@@ -178,6 +178,12 @@ def test_iso_date() -> None:
     assert refused(IsoDate(), "2026-02-30") == [
         "f.yaml:1:4: error: expected a date like 2026-01-20, found '2026-02-30'"
     ]
+    # Python reads ISO 8601's other forms too; editors' JSON Schema (and people) take only this
+    # one (found by tests/test_schema_agreement.py).
+    for other in ("20260120", "2026-W03-2", "2026-020"):
+        assert refused(IsoDate(), other) == [
+            f"f.yaml:1:4: error: expected a date like 2026-01-20, found '{other}'"
+        ]
 
 
 def test_asset_path() -> None:

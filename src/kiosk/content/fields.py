@@ -23,6 +23,7 @@ T = TypeVar("T")
 
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 # 017 is 15 to YAML 1.1 tools and 17 to Python: refused rather than guessed.
 MAX_BIDI_REPORTED = 10  # of one text; then how many more
 MAX_SUGGESTIONS = 100  # unknown keys of one mapping that get a "did you mean"
@@ -285,6 +286,10 @@ class FieldReader:
         if scalar is None:
             return None
         try:
+            # Only YYYY-MM-DD: Python reads ISO 8601's other forms (20260120, 2026-W03-2)
+            # too, but the JSON Schema editors check against does not, nor do people.
+            if not ISO_DATE.match(scalar.text):
+                raise ValueError(scalar.text)
             return datetime.date.fromisoformat(scalar.text).isoformat()
         except ValueError:
             found = shown(scalar.text)

@@ -262,20 +262,12 @@ def read_exhibit(folder: Path) -> tuple[Exhibit | None, list[Issue]]:
     reader = FieldReader()
     parts: dict[str, Any] = {}
     root = folder.resolve()
-    for name, spec in FILE_SPECS.items():
+    for name in FILE_SPECS:
         try:
             data = read_bounded(_inside(folder / name, root, name), name, MAX_FILE_BYTES)
-            tree = load_yaml_bytes(data, name)
+            parts[name] = read_file(reader, name, data)
         except ContentError as error:
             reader.issues.extend(error.issues)
-            continue
-        _check_complete(reader, data, name)
-        if isinstance(tree, Mapping):
-            _check_schema_version(reader, tree)
-            if name == "exhibit.yaml":
-                _check_default_language(reader, tree)
-                _check_languages(reader, tree)
-        parts[name] = spec.read(reader, tree)
     if any(part is FAILED for part in parts.values()) or len(parts) < len(FILES):
         return None, reader.issues
     exhibit = Exhibit(
@@ -291,6 +283,20 @@ def read_exhibit(folder: Path) -> tuple[Exhibit | None, list[Issue]]:
     if any(issue.severity == "error" for issue in issues):
         return None, issues
     return exhibit, issues
+
+
+def read_file(reader: FieldReader, name: str, data: bytes) -> Any:
+    """One content file's bytes read by its spec, with the checks of the file as a whole;
+    FAILED (its findings in ``reader``) or ContentError when it is not even a YAML tree.
+    exhibit.yaml read first gives ``reader`` the languages every later text is held to."""
+    tree = load_yaml_bytes(data, name)
+    _check_complete(reader, data, name)
+    if isinstance(tree, Mapping):
+        _check_schema_version(reader, tree)
+        if name == "exhibit.yaml":
+            _check_default_language(reader, tree)
+            _check_languages(reader, tree)
+    return FILE_SPECS[name].read(reader, tree)
 
 
 def _inside(path: Path, root: Path, name: str) -> Path:
