@@ -247,3 +247,13 @@ def test_russian_counts_take_the_right_plural_form(staffed, errors: int, words: 
     issue = Issue("error", Location("content/exhibit.yaml", 1, 1), "x")
     mode.panel.set_findings([issue] * errors)
     assert mode.panel.findings.text().startswith(f"Последняя проверка: {words}, 0 предупреждений")
+
+
+def test_a_station_file_broken_while_running_holds_no_pin(
+    qtbot, staffed, tmp_path: Path, finger: Finger
+) -> None:
+    _, mode = staffed
+    (tmp_path / "station.yaml").write_text('staff:\n  pin_hash: "unclosed\n', encoding="utf-8")
+    chord(mode)  # security settings fail closed: no PIN, only how to set one
+    assert "kiosk staff set-pin" in mode.pin_pad.message.text()
+    assert not any(key.isVisibleTo(mode.pin_pad) for key in mode.pin_pad.keys.values())

@@ -31,7 +31,7 @@ from kiosk.ui.staff.gesture import StaffGesture
 from kiosk.ui.staff.layers import OutOfOrder, TestPattern
 from kiosk.ui.staff.panel import StaffPanel
 from kiosk.ui.staff.pin_pad import PinPad
-from kiosk.ui.staff.versions import StoreView
+from kiosk.ui.staff.versions import Shown, StoreView, exhibit_title
 from kiosk.ui.theme import pixels_per_mm
 from kiosk.ui.window import KioskWindow
 
@@ -314,16 +314,19 @@ class StaffMode(QObject):
     # -- content actions -------------------------------------------------------------------------
 
     def _show_content(self) -> None:
+        """What the reloader shows, by its human name: an installed version, the factory
+        exhibit, or a folder named on the command line."""
         folder = self.reloader.folder
-        store = ContentStore.default()
-        active = store.active_id()
-        shown = active if active and store.content_dir(active) == folder else None
-        if not self.follow_store or (shown is None and active is not None):
-            folder_view = StoreView(self.view.store, folder)
-            showing = folder_view.factory(True)  # a folder named on the command line
+        listing = self.view.listing()
+        store = self.view.store
+        by_folder = {store.content_dir(shown.id): shown for shown in listing if shown.id != FACTORY}
+        if folder in by_folder:
+            showing = by_folder[folder]
+        elif folder == self.view.factory_folder:
+            showing = self.view.factory(True)
         else:
-            showing = self.view.describe(shown or FACTORY)
-        self.panel.set_content(showing, self.view.listing())
+            showing = Shown(str(folder), exhibit_title(folder), str(folder), None, None, None, True)
+        self.panel.set_content(showing, listing)
         target = self.view.rollback_target()
         self.panel.set_rollback(
             self.view.describe(target) if target is not None else None, self.view.factory()

@@ -250,8 +250,10 @@ class StaffPanel(ModalLayer):
         title = shown.title or self.tr("untitled")
         if shown.id == FACTORY:
             return self.tr("the factory exhibit '%1'").replace("%1", title)
-        made = self.tr("made %1").replace("%1", self.date(shown.made))
         file = shown.file or shown.id
+        if shown.made is None:
+            return f"'{title}' ({file})"
+        made = self.tr("made %1").replace("%1", self.date(shown.made))
         return f"'{title}' ({file}, {made})"
 
     def set_content(self, showing: Shown, listing: list[Shown]) -> None:

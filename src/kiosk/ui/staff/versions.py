@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kiosk.packs.errors import PackError
 from kiosk.packs.integrity import IntegrityChecker, resolve_intact
@@ -58,6 +59,8 @@ class StoreView:
         self.store = store
         self.factory_folder = factory_folder
         self._titles: dict[str, str | None] = {}
+        # Packs on a stick, read once per file version: (size, mtime, inode), manifest, id.
+        self._packs: dict[Path, tuple[tuple[int, int, int], Any, str]] = {}
 
     def title(self, version: str) -> str | None:
         if version not in self._titles:
@@ -139,9 +142,16 @@ class StoreView:
         from kiosk.packs.replay import OlderPackError, check_not_older  # noqa: PLC0415
 
         try:
-            with open_pack(pack) as opened:
-                manifest = opened.checked.manifest
-                version = version_id(manifest, opened.checked.manifest_bytes)
+            info = pack.stat()
+            key = (info.st_size, info.st_mtime_ns, info.st_ino)
+            cached = self._packs.get(pack)
+            if cached is not None and cached[0] == key:
+                manifest, version = cached[1], cached[2]
+            else:  # the manifest only: a zip's directory, not its content
+                with open_pack(pack) as opened:
+                    manifest = opened.checked.manifest
+                    version = version_id(manifest, opened.checked.manifest_bytes)
+                self._packs[pack] = (key, manifest, version)
         except (PackError, OSError) as error:
             return FoundPack(pack, UNREADABLE, problem=str(error))
         made = iso_utc(manifest.created)
