@@ -105,6 +105,9 @@ def test_the_panel_stays_open_after_a_check_from_the_start_screen(
     with qtbot.waitSignal(live.applied, timeout=60_000):  # the checked content is applied
         finger.tap(mode.panel.check_button)
     assert mode.is_open
+    centre = kiosk.window.rect().center()
+    on_top = kiosk.window.childAt(centre)
+    assert on_top is not None and (on_top is mode.panel or mode.panel.isAncestorOf(on_top))
     text = mode.panel.result.text()
     assert "no errors" in text.lower()
     assert "error(s)" not in mode.panel.findings.text()

@@ -59,6 +59,9 @@ class StoreView:
         self.store = store
         self.factory_folder = factory_folder
         self._titles: dict[str, str | None] = {}
+        # Kept: it remembers files already verified (by stat), so opening the panel again
+        # hashes only what changed, not every installed version's pictures.
+        self.checker = IntegrityChecker()
         # Packs on a stick, read once per file version: (size, mtime, inode), manifest, id.
         self._packs: dict[Path, tuple[tuple[int, int, int], Any, str]] = {}
 
@@ -70,14 +73,14 @@ class StoreView:
 
     def showing_id(self) -> str:
         try:
-            return resolve_intact(self.store.root).version or FACTORY
+            return resolve_intact(self.store.root, self.checker).version or FACTORY
         except Exception:  # a damaged store shows the factory exhibit
             return FACTORY
 
     def listing(self) -> list[Shown]:
         """Installed versions, most recent first, then the factory exhibit."""
         showing = self.showing_id()
-        checker = IntegrityChecker()
+        checker = self.checker
         shown: list[Shown] = []
         try:
             versions = self.store.versions()
