@@ -157,6 +157,12 @@ def test_the_staff_side_fits_at_every_size_in_every_language(
                     kiosk.window.grab().save(str(PICTURES / picture))
             mode.panel._cancel_confirm()
             check(kiosk.window, f"panel, {where}")
+            mode._show_test_pattern()
+            check(kiosk.window, f"test pattern, {where}")
+            mode.test_pattern.close_button.click()
+            mode._toggle_out_of_order()
+            check(kiosk.window, f"out of order, {where}")
+            mode._toggle_out_of_order()
             area = mode.panel.sheet_area
             wide = [
                 (child.objectName() or type(child).__name__, child.minimumSizeHint().width())
