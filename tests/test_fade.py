@@ -95,6 +95,13 @@ def test_the_fade_starts_from_the_frame_on_screen_without_painting_the_old_scree
         qtbot.waitUntil(lambda: not window.fade.isVisible(), timeout=30_000)
         assert window.stack.currentWidget() is window.built.statement
         assert not _alike(window.grab().toImage(), shown)  # then the new screen, alone
+        # The next fade copies into the memory of the last one: the statement, not home.
+        statement_shown = window.grab().toImage()
+        finger.tap(window.nav.back_button)
+        assert kiosk.session.screen is Screen.HOME and window.fade.is_running()
+        assert _alike(_as_image(window.fade.snapshot()), statement_shown)
+        qtbot.waitUntil(lambda: not window.fade.isVisible(), timeout=30_000)
+        assert _alike(window.grab().toImage(), shown)
     finally:
         kiosk.close()
 

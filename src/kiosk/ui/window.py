@@ -299,9 +299,7 @@ class KioskWindow(QWidget):
             self.build_remaining_screens()
         moving = not self.controller.motion_reduced()
         if moving and self.isVisible():
-            from kiosk.ui.widgets.fade import last_frame  # noqa: PLC0415 - loaded with the fade
-
-            self.fade.fade_from(last_frame(self))  # what was painted, not painted again
+            self.fade.fade_from_window(self)  # what was painted, not painted again
         self.stack.setCurrentWidget(self.screens[screen])
         self._mark_fallbacks()
         on_attract = screen is Screen.ATTRACT
