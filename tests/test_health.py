@@ -166,7 +166,7 @@ def test_a_full_data_disk_is_named_as_a_problem(tmp_path: Path, monkeypatch) -> 
     with full_folder(tmp_path) as folder:
         monkeypatch.setenv("KIOSK_DATA_DIR", str(folder))
         problems = _report()["problems"]
-    assert len(problems) == 1 and "full" in problems[0], problems
+    assert len(problems) == 1 and "the disk is full" in problems[0], problems
 
 
 def test_a_sound_station_has_no_problems(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

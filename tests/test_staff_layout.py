@@ -84,7 +84,7 @@ def fill(mode: StaffMode) -> None:
             "last error: -",
         ],
         [
-            "The data folder /var/lib/kiosk cannot be written (Read-only file system): visit "
+            "The data folder /var/lib/kiosk cannot be written (the disk is read-only): visit "
             "counts, the health report and the record of wrong PINs are not saved."
         ],
     )

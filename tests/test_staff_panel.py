@@ -17,6 +17,7 @@ from conftest import Finger, make_kiosk
 from kiosk.content.issues import Issue, Location
 from kiosk.core.reloader import ContentReloader
 from kiosk.core.session import Screen
+from kiosk.ops import health
 from kiosk.packs.store import ContentStore
 from kiosk.security import hash_pin
 from kiosk.staff_cli import config_with_pin, write_private
@@ -209,7 +210,7 @@ def test_the_stations_problems_are_named_at_the_top_of_the_panel(
 ) -> None:
     _, mode = staffed
     problem = (
-        "The data folder /var/lib/kiosk cannot be written (Read-only file system): visit "
+        "The data folder /var/lib/kiosk cannot be written (the disk is read-only): visit "
         "counts, the health report and the record of wrong PINs are not saved."
     )
     mode.health_source = lambda: {"uptime_s": 60, "starts": 1, "problems": [problem]}
@@ -260,3 +261,17 @@ def test_a_station_file_broken_while_running_holds_no_pin(
     chord(mode)  # security settings fail closed: no PIN, only how to set one
     assert "kiosk staff set-pin" in mode.pin_pad.message.text()
     assert not any(key.isVisibleTo(mode.pin_pad) for key in mode.pin_pad.keys.values())
+
+
+def test_the_stations_problems_are_named_in_the_staffs_language(staffed) -> None:  # type: ignore[no-untyped-def]
+    kiosk, mode = staffed
+    kiosk.session.set_language("ru")
+    data = health.DATA_FOLDER % ("/var/lib/kiosk %2", health.FULL)
+    altered = health.ALTERED % "version 20260120T000000Z-0badc0de: 'exhibit.yaml' differs"
+    unknown = "Something new the panel has no words for."
+    mode.panel.set_health([], [data, altered, unknown])
+    text = mode.panel.problems.text()
+    assert text.startswith("Проблемы:")
+    assert "/var/lib/kiosk %2" in text and "диск заполнен" in text  # filled in once
+    assert "version 20260120T000000Z-0badc0de: 'exhibit.yaml' differs" in text
+    assert "The data folder" not in text and unknown in text

@@ -249,6 +249,37 @@
     </message>
 </context>
 <context>
+    <name>ProblemWords</name>
+    <message>
+        <source>The data folder %1 cannot be written (%2): visit counts, the health report and the record of wrong PINs are not saved.</source>
+        <translation>Məlumat qovluğuna %1 yazmaq mümkün deyil (%2): ziyarət sayları, sağlamlıq hesabatı və səhv PIN-lərin qeydi saxlanmır.</translation>
+    </message>
+    <message>
+        <source>The log folder %1 cannot be written (%2): the log goes to the journal only.</source>
+        <translation>Jurnal qovluğuna %1 yazmaq mümkün deyil (%2): jurnal yalnız sistem jurnalına gedir.</translation>
+    </message>
+    <message>
+        <source>Visit counts are off for this run: %1.</source>
+        <translation>Ziyarət sayları bu iş müddətində söndürülüb: %1.</translation>
+    </message>
+    <message>
+        <source>Content version changed since it was installed, so it is not shown: %1.</source>
+        <translation>Məzmun versiyası quraşdırıldıqdan sonra dəyişdirilib, ona görə göstərilmir: %1.</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>disk yalnız oxumaq üçündür</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>disk doludur</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>icazə yoxdur</translation>
+    </message>
+</context>
+<context>
     <name>SourceBlock</name>
     <message>
         <source>From the Statement</source>

@@ -252,6 +252,37 @@
     </message>
 </context>
 <context>
+    <name>ProblemWords</name>
+    <message>
+        <source>The data folder %1 cannot be written (%2): visit counts, the health report and the record of wrong PINs are not saved.</source>
+        <translation>В папку данных %1 нельзя записывать (%2): счётчики посещений, отчёт о состоянии и учёт неверных PIN-кодов не сохраняются.</translation>
+    </message>
+    <message>
+        <source>The log folder %1 cannot be written (%2): the log goes to the journal only.</source>
+        <translation>В папку журнала %1 нельзя записывать (%2): журнал пишется только в системный журнал.</translation>
+    </message>
+    <message>
+        <source>Visit counts are off for this run: %1.</source>
+        <translation>Счётчики посещений отключены до перезапуска: %1.</translation>
+    </message>
+    <message>
+        <source>Content version changed since it was installed, so it is not shown: %1.</source>
+        <translation>Версия содержимого изменена после установки, поэтому не показывается: %1.</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>диск доступен только для чтения</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>диск заполнен</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>нет прав доступа</translation>
+    </message>
+</context>
+<context>
     <name>SourceBlock</name>
     <message>
         <source>From the Statement</source>

@@ -4,6 +4,7 @@ monitoring (or a person with a terminal) to read without touching the kiosk."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import logging
 import os
@@ -24,9 +25,17 @@ STARTS_FILE = "starts.json"
 # Warnings that mean something is off for the rest of the run, and how to name it: the
 # logger's name, the start of its message, and the sentence (the rest of the message,
 # which names the real problem, fills %s).
-TURNED_OFF = (
-    ("kiosk.analytics", "analytics: off for this run: ", "Visit counts are off for this run: %s."),
+# The problems' sentences; the staff panel shows them in the staff's language, so their
+# forms are named here once (kiosk.ui.staff.problems matches them).
+COUNTS_OFF = "Visit counts are off for this run: %s."
+DATA_FOLDER = (
+    "The data folder %s cannot be written (%s): visit counts, the health report and the "
+    "record of wrong PINs are not saved."
 )
+LOG_FOLDER = "The log folder %s cannot be written (%s): the log goes to the journal only."
+ALTERED = "Content version changed since it was installed, so it is not shown: %s."
+READ_ONLY, FULL, NOT_ALLOWED = "the disk is read-only", "the disk is full", "permission denied"
+TURNED_OFF = (("kiosk.analytics", "analytics: off for this run: ", COUNTS_OFF),)
 MIN_FREE_BYTES = 1024 * 1024  # less than this left on a disk counts as full
 
 
@@ -60,14 +69,13 @@ def folder_problem(folder: Path) -> str | None:
         folder.mkdir(parents=True, exist_ok=True)
         info = os.statvfs(folder)
     except OSError as error:
-        return error.strerror or str(error)
+        known = {errno.EROFS: READ_ONLY, errno.ENOSPC: FULL, errno.EACCES: NOT_ALLOWED}
+        return known.get(error.errno or 0) or error.strerror or str(error)
     if info.f_flag & os.ST_RDONLY:
-        return "Read-only file system"
+        return READ_ONLY
     if info.f_bavail * info.f_frsize < MIN_FREE_BYTES:
-        return "No space left on device"
-    if not os.access(folder, os.W_OK):
-        return "Permission denied"
-    return None
+        return FULL
+    return None if os.access(folder, os.W_OK) else NOT_ALLOWED
 
 
 def disk_problems() -> list[str]:
@@ -76,14 +84,7 @@ def disk_problems() -> list[str]:
     from kiosk.paths import data_dir  # noqa: PLC0415
 
     problems = []
-    checks = (
-        (
-            data_dir,
-            "The data folder %s cannot be written (%s): visit counts, the health report and "
-            "the record of wrong PINs are not saved.",
-        ),
-        (log_dir, "The log folder %s cannot be written (%s): the log goes to the journal only."),
-    )
+    checks = ((data_dir, DATA_FOLDER), (log_dir, LOG_FOLDER))
     for where, sentence in checks:
         try:
             folder = where()
@@ -92,8 +93,7 @@ def disk_problems() -> list[str]:
             continue
         problem = folder_problem(folder)
         if problem is not None:
-            reason = "the disk is full" if problem.startswith("No space") else problem
-            problems.append(sentence % (folder, reason))
+            problems.append(sentence % (folder, problem))
     return problems
 
 
@@ -103,10 +103,7 @@ def store_problems(root: Path) -> list[str]:
 
     if not (root / "active").exists():
         return []
-    return [
-        f"Content version changed since it was installed, so it is not shown: {refused}."
-        for refused in resolve_intact(root).refused
-    ]
+    return [ALTERED % refused for refused in resolve_intact(root).refused]
 
 
 def memory_mib() -> float:

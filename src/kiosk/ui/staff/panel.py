@@ -25,6 +25,7 @@ from kiosk.core.pack_watch import PackListing
 from kiosk.packs.store import FACTORY
 from kiosk.ui.staff import outcomes
 from kiosk.ui.staff.confirm import ConfirmLayer
+from kiosk.ui.staff.problems import ProblemWords
 from kiosk.ui.staff.versions import INSTALLED, OLDER, SHOWING, FoundPack, Shown
 from kiosk.ui.staff.visits_chart import VisitsChart
 from kiosk.ui.theme import Metrics
@@ -449,7 +450,8 @@ class StaffPanel(ModalLayer):
 
     def set_health(self, lines: list[str], problems: list[str] | None = None) -> None:
         self.health.setText(breakable("\n".join(lines)))
-        problems = problems or []
+        words = ProblemWords()
+        problems = [words.translate(problem) for problem in problems or []]
         # At the top, where staff look first: what is off or refused on this station (the
         # same sentences as the health report's "problems").
         self.problems.setText(breakable("\n".join([self.tr("Problems:"), *problems])))
