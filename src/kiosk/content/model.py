@@ -2,9 +2,10 @@
 
 Immutable named tuples rather than frozen dataclasses: the kiosk imports this module on every
 start, and a dataclass costs ten times as long to create (about 0.8 ms each).
-"""
 
-from __future__ import annotations
+The field types are real objects, not strings (no ``from __future__ import annotations``):
+kiosk.content.walk reads them at every start, and evaluating strings would cost more.
+"""
 
 from pathlib import Path
 from typing import NamedTuple

@@ -97,8 +97,18 @@ def _plan(model: type, sought: type) -> tuple[_Step, ...]:
 
 @cache
 def _hints(model: type) -> dict[str, object]:
-    """The model's field types, evaluated once (its annotations are strings)."""
+    """The model's field types, evaluated once where they are strings."""
+    annotations: dict[str, object] = model.__annotations__
+    if all(map(_evaluated, annotations.values())):
+        return annotations
     return typing.get_type_hints(model)
+
+
+def _evaluated(hint: object) -> bool:
+    """False for a type still written as a string (NamedTuple keeps it as a ForwardRef)."""
+    if isinstance(hint, (str, typing.ForwardRef)):
+        return False
+    return all(map(_evaluated, typing.get_args(hint)))
 
 
 def _shape(hint: object, sought: type) -> tuple[bool, bool] | None:
