@@ -3,13 +3,20 @@ can touch, on every screen, in every language: checked through Qt's accessibilit
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
-from conftest import make_kiosk
 from kiosk.render import screen_states
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from conftest import KioskFactory
+    from kiosk.content.model import Exhibit
 
 
 def interactive(window: QWidget) -> list[QWidget]:
@@ -24,8 +31,10 @@ def interactive(window: QWidget) -> list[QWidget]:
 
 
 @pytest.mark.parametrize("language", ["en", "az", "ru"])
-def test_everything_touchable_has_a_name_and_a_description(qtbot, exhibit, language) -> None:  # type: ignore[no-untyped-def]
-    kiosk = make_kiosk(qtbot, exhibit, reduced_motion=True)
+def test_everything_touchable_has_a_name_and_a_description(
+    make_kiosk: KioskFactory, qtbot: QtBot, exhibit: Exhibit, language: str
+) -> None:
+    kiosk = make_kiosk(exhibit, reduced_motion=True)
     try:
         checked = 0
         for state, action in screen_states(kiosk, language):

@@ -10,6 +10,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QLockFile
 from PySide6.QtGui import QImage
 
@@ -33,12 +34,12 @@ def run_kiosk(*args: str, **environment: str) -> subprocess.CompletedProcess[str
     )
 
 
-def test_version(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.strip() == f"kiosk {__version__}"
 
 
-def test_usage_errors_exit_2(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["render", "--out", "x", "--size", "huge"]) == 2
     assert "'huge' is not a size like 1920x1080" in capsys.readouterr().err
     assert main(["dance"]) == 2

@@ -13,15 +13,21 @@ import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from conftest import make_kiosk
 from kiosk.analytics.recorder import VisitRecorder
 from kiosk.core.idle import IdleWatcher
 from kiosk.core.session import Screen, VisitSession
 from kiosk.ui.display_sleep import DisplaySleep
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from conftest import KioskFactory
+    from kiosk.content.model import Exhibit
 
 UTC = datetime.UTC
 OPEN_10 = datetime.datetime(2026, 11, 24, 10, 0)  # a Tuesday, 10:00 local time
@@ -61,8 +67,10 @@ def zone() -> Iterator[None]:
     time.tzset()
 
 
-def test_opening_hours_follow_the_clock_back_and_forward(qtbot, exhibit) -> None:  # type: ignore[no-untyped-def]
-    kiosk = make_kiosk(qtbot, exhibit, reduced_motion=True)
+def test_opening_hours_follow_the_clock_back_and_forward(
+    make_kiosk: KioskFactory, qtbot: QtBot, exhibit: Exhibit
+) -> None:
+    kiosk = make_kiosk(exhibit, reduced_motion=True)
     try:
         clock = WallClock(OPEN_10)
         sleep = DisplaySleep(kiosk.window, HOURS, clock=clock)
@@ -83,7 +91,9 @@ def test_opening_hours_follow_the_clock_back_and_forward(qtbot, exhibit) -> None
         kiosk.close()
 
 
-def test_a_time_zone_change_is_followed_without_a_restart(qtbot, exhibit, zone) -> None:  # type: ignore[no-untyped-def]
+def test_a_time_zone_change_is_followed_without_a_restart(
+    make_kiosk: KioskFactory, qtbot: QtBot, exhibit: Exhibit, zone: None
+) -> None:
     """``timedatectl set-timezone`` while the kiosk runs: the hours are the new zone's.  A
     running process keeps the zone it started with unless it reads it again."""
     os.environ["TZ"] = "UTC"
@@ -91,7 +101,7 @@ def test_a_time_zone_change_is_followed_without_a_restart(qtbot, exhibit, zone) 
     hour = datetime.datetime.now(UTC).hour
     # Open for three hours either side of now in UTC; twelve hours on, it is closed.
     hours = {"daily": f"{(hour - 3) % 24:02d}:00-{(hour + 3) % 24:02d}:00"}
-    kiosk = make_kiosk(qtbot, exhibit, reduced_motion=True)
+    kiosk = make_kiosk(exhibit, reduced_motion=True)
     try:
         sleep = DisplaySleep(kiosk.window, hours)  # the real clock
         assert not sleep.asleep
@@ -105,7 +115,7 @@ def test_a_time_zone_change_is_followed_without_a_restart(qtbot, exhibit, zone) 
         kiosk.close()
 
 
-def test_idle_time_ignores_the_wall_clock(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_idle_time_ignores_the_wall_clock(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     """The countdown runs on Qt's monotonic timers: the wall clock stepping an hour back
     (or on) neither stretches nor cuts the visitor's time."""
     watcher = IdleWatcher(timeout_s=0.05, warning_s=3)
@@ -156,7 +166,9 @@ def test_hourly_counts_follow_the_clock_and_lose_nothing(
     assert lengths == {"2-5m": 1, "<30s": 1}
 
 
-def test_hourly_buckets_are_utc_whatever_the_zone(qapp: QApplication, tmp_path: Path, zone) -> None:  # type: ignore[no-untyped-def]
+def test_hourly_buckets_are_utc_whatever_the_zone(
+    qapp: QApplication, tmp_path: Path, zone: None
+) -> None:
     session = VisitSession("en", 4)
     recorder = VisitRecorder(session, path=tmp_path / "analytics.sqlite3")
     try:

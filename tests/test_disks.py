@@ -5,15 +5,14 @@ What cannot be written is turned off with one clear warning each; nothing is a t
 from __future__ import annotations
 
 import contextlib
-import faulthandler
 import logging
 import os
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -22,6 +21,9 @@ from kiosk import cli
 from kiosk.logs import configure_logging
 from kiosk.ops.health import count_start
 from kiosk.ui.health_writer import HealthWriter
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
 
 
 def run_until_ready(tmp_path: Path, **environment: str) -> tuple[list[bytes], int | None, str]:
@@ -124,34 +126,25 @@ def test_every_command_takes_unusable_path_overrides_without_a_traceback(
     assert "Traceback" not in done.stderr, done.stderr
 
 
-def test_an_escaping_os_error_names_the_override(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_an_escaping_os_error_names_the_override(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("KIOSK_DATA_DIR", "/dev/null/x")
 
     def broken(_args: object) -> int:
         raise NotADirectoryError(20, "Not a directory", "/dev/null/x/content-store")
 
-    monkeypatch.setattr(cli, "_pack", broken)
+    monkeypatch.setitem(cli.COMMANDS, "pack", cli.COMMANDS["pack"]._replace(run=broken))
     assert cli.main(["pack", "list"]) == 2
     message = capsys.readouterr().err
     assert "KIOSK_DATA_DIR=/dev/null/x" in message and "Not a directory" in message
 
 
-@pytest.fixture
-def clean_logging() -> Iterator[None]:
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    yield
-    for handler in root.handlers:
-        if handler not in handlers:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
-    faulthandler.disable()
-
-
 def test_logs_on_a_full_disk_warn_once_and_never_spill_tracebacks(
-    tmp_path: Path, monkeypatch, capfd, clean_logging
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
     with full_folder(tmp_path) as folder:
         monkeypatch.setenv("KIOSK_LOG_DIR", str(folder))
         files = configure_logging(to_files=True)
@@ -166,8 +159,8 @@ def test_logs_on_a_full_disk_warn_once_and_never_spill_tracebacks(
 
 
 def test_the_health_report_warns_once_when_it_cannot_be_written(
-    tmp_path: Path, qtbot, caplog
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
     with read_only_folder(tmp_path) as folder:
         assert count_start(folder) == 1  # counted in memory, never a crash
         writer = HealthWriter(folder / "health.json", lambda: {"uptime_s": 1})

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtGui import QColor, QImage
@@ -26,6 +27,10 @@ from kiosk.ui.fallback import (
     fallback_image,
     load_fonts,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
 
 
 def pixel_rows(image: QImage) -> tuple[list[bytes], bytes]:
@@ -49,7 +54,9 @@ def ink_box(image: QImage) -> tuple[int, int, int, int]:
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (3840, 2160), (800, 480)])
-def test_the_message_is_painted_centred_and_whole(qapp, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+def test_the_message_is_painted_centred_and_whole(
+    qapp: QApplication, size: tuple[int, int]
+) -> None:
     image = fallback_image(size)
     assert (image.width(), image.height()) == size
     left, top, right, bottom = ink_box(image)
@@ -63,7 +70,7 @@ def test_the_message_is_painted_centred_and_whole(qapp, size: tuple[int, int]) -
     assert width - left - right >= width * 0.4
 
 
-def test_six_lines_in_two_sizes(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_six_lines_in_two_sizes(qapp: QApplication) -> None:
     image = fallback_image((1920, 1080))
     rows, blank = pixel_rows(image)
     bands: list[list[int]] = []  # runs of rows holding text
@@ -79,7 +86,7 @@ def test_six_lines_in_two_sizes(qapp) -> None:  # type: ignore[no-untyped-def]
     assert min(messages) > max(requests)  # each message larger than its request
 
 
-def test_the_words_are_the_three_languages(qapp, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_words_are_the_three_languages(qapp: QApplication, qtbot: QtBot) -> None:
     screen = FallbackScreen(load_fonts())
     qtbot.addWidget(screen)
     assert [language for language, _, _ in MESSAGES] == ["az", "en", "ru"]
@@ -92,7 +99,7 @@ def test_the_words_are_the_three_languages(qapp, qtbot) -> None:  # type: ignore
     assert screen.family == "Noto Sans"
 
 
-def test_it_cannot_be_closed_while_full_screen(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_it_cannot_be_closed_while_full_screen(qtbot: QtBot) -> None:
     screen = FallbackScreen()
     qtbot.addWidget(screen)
     screen.keep_open = True
@@ -110,8 +117,12 @@ def refuse(*args: object, **kwargs: object) -> None:
 
 
 @pytest.mark.parametrize("windowed", [True, False])
-def test_it_shows_without_content_or_configuration(  # type: ignore[no-untyped-def]
-    qapp, monkeypatch, capsys, caplog, windowed: bool
+def test_it_shows_without_content_or_configuration(
+    qapp: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+    windowed: bool,
 ) -> None:
     for module, name in [
         (kiosk.content.loader, "load_exhibit"),

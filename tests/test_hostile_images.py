@@ -10,6 +10,7 @@ import struct
 import zlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QSize
@@ -32,6 +33,9 @@ from hostile import (
 from kiosk.content import images
 from kiosk.content.loader import load_exhibit
 from kiosk.ui.pictures import load_scaled
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect/></svg>\n'
 
@@ -248,7 +252,7 @@ def test_hostile_picture_is_refused_on_its_line(
     assert errors(findings) == [f"{IMAGE_AT}: error: 'pictures/{file_name}' {message}"]
 
 
-def test_a_progressive_jpeg_is_accepted_and_shown(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_a_progressive_jpeg_is_accepted_and_shown(tmp_path: Path, qapp: QApplication) -> None:
     folder = baseline(tmp_path)
     (folder / "pictures" / "photo.jpg").write_bytes(jpeg(progressive=True))
     set_image(folder, "pictures/photo.jpg")
@@ -258,7 +262,7 @@ def test_a_progressive_jpeg_is_accepted_and_shown(tmp_path: Path, qapp) -> None:
     assert (picture.width(), picture.height()) == (160, 120)
 
 
-def test_a_cmyk_jpeg_is_accepted_with_a_warning(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_a_cmyk_jpeg_is_accepted_with_a_warning(tmp_path: Path, qapp: QApplication) -> None:
     folder = baseline(tmp_path)
     (folder / "pictures" / "print.jpg").write_bytes(jpeg(cmyk=True))
     set_image(folder, "pictures/print.jpg")
@@ -316,8 +320,12 @@ def test_the_30000_square_png_costs_neither_time_nor_memory(tmp_path: Path) -> N
     ids=["30000-square", "svg", "gif"],
 )
 def test_the_kiosk_itself_refuses_a_picture_swapped_after_its_check(
-    tmp_path: Path, qapp, caplog, name: str, content: Callable[[], bytes]
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    qapp: QApplication,
+    caplog: pytest.LogCaptureFixture,
+    name: str,
+    content: Callable[[], bytes],
+) -> None:
     """A file replaced after validation: no decode (Qt would warn, or decode an SVG), an
     empty picture and a line in the log."""
     path = tmp_path / name

@@ -7,15 +7,20 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import make_kiosk
 from hostile import IMAGE_AT, baseline, billion_laughs, png, set_image
 from kiosk.content.loader import load_exhibit
 from kiosk.content.source import MAX_FILE_BYTES
 from kiosk.core.reloader import ContentReloader
 from kiosk.ui.live_content import LiveContent
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from conftest import KioskFactory
 
 MIB = 1024 * 1024
 
@@ -59,10 +64,15 @@ CASES: list[tuple[Callable[[Path], None], str]] = [
     ("save", "finding"), [pytest.param(save, finding, id=save.__name__) for save, finding in CASES]
 )
 def test_hostile_content_saved_into_the_live_folder_changes_nothing_on_screen(
-    qtbot, tmp_path: Path, caplog, save: Callable[[Path], None], finding: str
-) -> None:  # type: ignore[no-untyped-def]
+    make_kiosk: KioskFactory,
+    qtbot: QtBot,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    save: Callable[[Path], None],
+    finding: str,
+) -> None:
     folder = baseline(tmp_path)
-    kiosk = make_kiosk(qtbot, load_exhibit(folder), reduced_motion=True)
+    kiosk = make_kiosk(load_exhibit(folder), reduced_motion=True)
     try:
         reloader = ContentReloader(folder, kiosk.window)
         LiveContent(kiosk.controller, reloader, parent=kiosk.window)

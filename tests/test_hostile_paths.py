@@ -4,6 +4,7 @@ refused on the line that names it, before anything outside the folder is opened.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -141,8 +142,8 @@ ON_DISK = [
     [pytest.param(make, message, id=make.__name__) for make, message in ON_DISK],
 )
 def test_a_reference_to_something_hostile_on_disk_is_refused(
-    tmp_path: Path, make, message: str
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, make: Callable[[Path], str], message: str
+) -> None:
     folder = baseline(tmp_path)
     set_image(folder, make(folder))
     findings = assert_answered(folder)
@@ -201,8 +202,8 @@ CONTENT_FILES = [
     [pytest.param(make, message, id=make.__name__) for make, message in CONTENT_FILES],
 )
 def test_a_content_file_that_is_not_a_file_in_the_folder_is_refused(
-    tmp_path: Path, make, message: str
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, make: Callable[[Path], object], message: str
+) -> None:
     folder = baseline(tmp_path)
     make(folder)
     findings = assert_answered(folder)

@@ -35,17 +35,8 @@ def keypair(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return prefix
 
 
-@pytest.fixture(autouse=True)
-def station(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    data = tmp_path / "station"
-    monkeypatch.setenv("KIOSK_DATA_DIR", str(data))
-    monkeypatch.setenv("KIOSK_CONFIG", str(tmp_path / "station.yaml"))
-    monkeypatch.delenv("KIOSK_TRUSTED_KEYS", raising=False)
-    return data
-
-
-def snapshot(station: Path) -> dict[str, str]:
-    return tree_hashes(station) if station.is_dir() else {}
+def snapshot(data_dir: Path) -> dict[str, str]:
+    return tree_hashes(data_dir) if data_dir.is_dir() else {}
 
 
 # Each is a station.yaml naming a trusted key, plus one mistake somewhere else in the file.
@@ -62,14 +53,14 @@ BROKEN_FILES = {
 def test_a_broken_configuration_with_trust_refuses_unsigned_packs(
     case: str,
     tmp_path: Path,
-    station: Path,
+    data_dir: Path,
     unsigned_pack: Path,
     keypair: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     config = tmp_path / "station.yaml"
     config.write_text(BROKEN_FILES[case].format(key=f"{keypair}.pub"), encoding="utf-8")
-    before = snapshot(station)
+    before = snapshot(data_dir)
     capsys.readouterr()
 
     assert pack_cli("install", unsigned_pack) == 1
@@ -77,7 +68,7 @@ def test_a_broken_configuration_with_trust_refuses_unsigned_packs(
     assert re.search(re.escape(str(config)) + r":\d+:\d+", err), err
     assert "signatures are required" in err
     assert active_content_dir() is None
-    assert snapshot(station) == before
+    assert snapshot(data_dir) == before
 
 
 def test_a_non_utf8_byte_refuses_unsigned_packs(
@@ -180,7 +171,7 @@ def test_an_unreadable_file_keeps_harmless_defaults_and_refuses_security(tmp_pat
 
 
 def test_trust_adds_lists_and_removes_a_key(
-    station: Path,
+    data_dir: Path,
     unsigned_pack: Path,
     keypair: Path,
     capsys: pytest.CaptureFixture[str],
@@ -190,7 +181,7 @@ def test_trust_adds_lists_and_removes_a_key(
     out = capsys.readouterr().out
     fingerprint = re.search(r"\b([0-9a-f]{16})\b", out)
     assert fingerprint, out
-    folder = station / "trusted-keys"
+    folder = data_dir / "trusted-keys"
     assert [path.name for path in folder.iterdir()] == [f"{fingerprint.group(1)}.pub"]
 
     assert pack_cli("trust", "--list") == 0
@@ -206,12 +197,14 @@ def test_trust_adds_lists_and_removes_a_key(
 
 
 def test_trust_refuses_a_private_key_and_rubbish(
-    tmp_path: Path, station: Path, keypair: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, data_dir: Path, keypair: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert pack_cli("trust", f"{keypair}.key") == 1
     (tmp_path / "rubbish.pub").write_text("hello", "utf-8")
     assert pack_cli("trust", tmp_path / "rubbish.pub") == 1
-    assert not (station / "trusted-keys").exists() or not any((station / "trusted-keys").iterdir())
+    assert not (data_dir / "trusted-keys").exists() or not any(
+        (data_dir / "trusted-keys").iterdir()
+    )
     assert "not a PEM public key" in capsys.readouterr().err
 
 

@@ -9,19 +9,27 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
-from conftest import Finger, make_kiosk
+from conftest import Finger, views
 from content_cases import copy_content, edit
 from kiosk.content.loader import load_exhibit
 from kiosk.core.reloader import ActiveVersionFollower, ContentReloader
 from kiosk.core.session import Screen
 from kiosk.core.validation_job import ValidationJob
 from kiosk.packs.store import active_content_dir
+from kiosk.ui.application import Kiosk
 from kiosk.ui.live_content import LiveContent
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from conftest import KioskFactory
+    from kiosk.content.model import Exhibit
 
 REPO = Path(__file__).resolve().parents[1]
 NEW_TITLE = "20 January - National Mourning Day (new)"
@@ -36,16 +44,19 @@ def retitle(content: Path) -> None:
     edit(content / "exhibit.yaml", f"  en: {NEW_TITLE[:34]}", f"  en: {NEW_TITLE}")
 
 
+Live = tuple[Kiosk, ContentReloader, LiveContent]
+
+
 @pytest.fixture
-def live(qtbot, content: Path):  # type: ignore[no-untyped-def]
-    kiosk = make_kiosk(qtbot, load_exhibit(content), reduced_motion=True)
+def live(make_kiosk: KioskFactory, content: Path) -> Live:
+    kiosk = make_kiosk(load_exhibit(content), reduced_motion=True)
     reloader = ContentReloader(content, kiosk.window)
-    live_content = LiveContent(kiosk.controller, reloader, parent=kiosk.window)
-    yield kiosk, reloader, live_content
-    kiosk.close()
+    return kiosk, reloader, LiveContent(kiosk.controller, reloader, parent=kiosk.window)
 
 
-def test_new_content_waits_for_the_start_screen(qtbot, live, content, finger: Finger) -> None:
+def test_new_content_waits_for_the_start_screen(
+    qtbot: QtBot, live: Live, content: Path, finger: Finger
+) -> None:
     kiosk, reloader, live_content = live
     finger.tap(kiosk.window.attract)
     assert kiosk.session.screen is Screen.HOME
@@ -56,16 +67,18 @@ def test_new_content_waits_for_the_start_screen(qtbot, live, content, finger: Fi
             f"  en: {NEW_TITLE}",
         )
     assert live_content.waiting
-    home = kiosk.window.screens[Screen.HOME]
+    home = views(kiosk.window).home
     assert home.title.text() == "20 January - National Mourning Day"  # not under the finger
     with qtbot.waitSignal(live_content.applied, timeout=30_000):
         finger.tap(kiosk.window.nav.back_button)  # back to the start screen: the visit is over
     assert not live_content.waiting
     assert kiosk.window.attract.title.text() == NEW_TITLE
-    assert kiosk.window.screens[Screen.HOME].title.text() == NEW_TITLE
+    assert views(kiosk.window).home.title.text() == NEW_TITLE
 
 
-def test_on_the_start_screen_new_content_shows_at_once(qtbot, live, content) -> None:
+def test_on_the_start_screen_new_content_shows_at_once(
+    qtbot: QtBot, live: Live, content: Path
+) -> None:
     kiosk, reloader, _ = live
     with qtbot.waitSignal(reloader.content_ready, timeout=30_000):
         edit(
@@ -89,11 +102,13 @@ def stale_wrappers() -> int:
     )
 
 
-def test_new_content_leaves_nothing_of_the_old_behind(qtbot, exhibit) -> None:  # type: ignore[no-untyped-def]
+def test_new_content_leaves_nothing_of_the_old_behind(
+    make_kiosk: KioskFactory, qtbot: QtBot, exhibit: Exhibit
+) -> None:
     """Found by the soak test: each new content kept the old screens' Python side, and the old
     exhibit with it (the lockdown's findChildren(QWidget) over the window, and the navigation
     bar's first language switch, made without its parent)."""
-    kiosk = make_kiosk(qtbot, exhibit)
+    kiosk = make_kiosk(exhibit)
     try:
         before = stale_wrappers()
         for _ in range(3):
@@ -103,7 +118,9 @@ def test_new_content_leaves_nothing_of_the_old_behind(qtbot, exhibit) -> None:  
         kiosk.close()
 
 
-def test_invalid_content_is_refused_and_logged(qtbot, live, content, caplog) -> None:
+def test_invalid_content_is_refused_and_logged(
+    qtbot: QtBot, live: Live, content: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     kiosk, reloader, _ = live
     caplog.set_level(logging.WARNING)
     with qtbot.waitSignal(reloader.content_refused, timeout=30_000) as refused:
@@ -117,7 +134,7 @@ def test_invalid_content_is_refused_and_logged(qtbot, live, content, caplog) -> 
     assert kiosk.window.exhibit.settings.colours.accent == "#E09A86"
 
 
-def test_a_crashing_validator_refuses_the_content(qtbot, content) -> None:
+def test_a_crashing_validator_refuses_the_content(qtbot: QtBot, content: Path) -> None:
     crash = [sys.executable, "-c", "import os, signal; os.kill(os.getpid(), signal.SIGKILL)"]
     job = ValidationJob(content, command=crash)
     with qtbot.waitSignal(job.finished, timeout=30_000) as done:
@@ -128,10 +145,10 @@ def test_a_crashing_validator_refuses_the_content(qtbot, content) -> None:
 
 
 def test_a_pack_installed_from_the_command_line_is_followed(
-    qtbot, tmp_path: Path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    make_kiosk: KioskFactory, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
-    kiosk = make_kiosk(qtbot, load_exhibit(REPO / "content"), reduced_motion=True)
+    kiosk = make_kiosk(load_exhibit(REPO / "content"), reduced_motion=True)
     try:
         reloader = ContentReloader(REPO / "content", kiosk.window)
         LiveContent(kiosk.controller, reloader, parent=kiosk.window)

@@ -2,37 +2,44 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint
 
-from conftest import Finger, make_kiosk
+from conftest import Finger, views
 from kiosk.core.idle import IdleWatcher
 from kiosk.core.session import Screen
 
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from conftest import KioskFactory
+    from kiosk.content.model import Exhibit
+    from kiosk.ui.application import Kiosk
+
 
 @pytest.fixture
-def quick_exhibit(exhibit):  # type: ignore[no-untyped-def]
+def quick_exhibit(exhibit: Exhibit) -> Exhibit:
     settings = exhibit.settings._replace(idle_timeout_s=0.3, idle_warning_s=1.5)
     return exhibit._replace(settings=settings)
 
 
 @pytest.fixture
-def quick_kiosk(qtbot, quick_exhibit):  # type: ignore[no-untyped-def]
-    built = make_kiosk(qtbot, quick_exhibit, reduced_motion=True)
-    yield built
-    built.close()
+def quick_kiosk(make_kiosk: KioskFactory, quick_exhibit: Exhibit) -> Kiosk:
+    return make_kiosk(quick_exhibit, reduced_motion=True)
 
 
-def test_the_start_screen_never_times_out(quick_kiosk) -> None:
+def test_the_start_screen_never_times_out(quick_kiosk: Kiosk) -> None:
     assert not quick_kiosk.idle.running
 
 
 def test_warning_appears_counts_down_and_a_touch_dismisses_it(
-    qtbot, quick_kiosk, finger: Finger
+    qtbot: QtBot, quick_kiosk: Kiosk, finger: Finger
 ) -> None:
     window = quick_kiosk.window
     finger.tap(window.attract)
-    finger.tap(window.screens[Screen.HOME].tiles[Screen.FIGURES])
+    finger.tap(views(window).home.tiles[Screen.FIGURES])
     with qtbot.waitSignal(quick_kiosk.idle.warning_started, timeout=3000):
         pass
     assert window.idle_overlay.isVisible()
@@ -44,7 +51,9 @@ def test_warning_appears_counts_down_and_a_touch_dismisses_it(
     assert quick_kiosk.session.screen is Screen.FIGURES  # the touch did not navigate
 
 
-def test_the_continue_button_keeps_the_visit(qtbot, quick_kiosk, finger: Finger) -> None:
+def test_the_continue_button_keeps_the_visit(
+    qtbot: QtBot, quick_kiosk: Kiosk, finger: Finger
+) -> None:
     window = quick_kiosk.window
     finger.tap(window.attract)
     with qtbot.waitSignal(quick_kiosk.idle.warning_started, timeout=3000):
@@ -55,16 +64,18 @@ def test_the_continue_button_keeps_the_visit(qtbot, quick_kiosk, finger: Finger)
     assert quick_kiosk.idle.running
 
 
-def test_at_zero_everything_resets_for_the_next_visitor(qtbot, quick_kiosk, finger: Finger) -> None:
+def test_at_zero_everything_resets_for_the_next_visitor(
+    qtbot: QtBot, quick_kiosk: Kiosk, finger: Finger
+) -> None:
     window, session = quick_kiosk.window, quick_kiosk.session
     finger.tap(window.attract)
-    finger.tap(window.screens[Screen.HOME].tiles[Screen.STATEMENT])
-    statement = window.screens[Screen.STATEMENT]
+    finger.tap(views(window).home.tiles[Screen.STATEMENT])
+    statement = views(window).statement
     statement.scroll_to_end()
     session.set_language("az")  # as the language switch will
     finger.tap(window.nav.back_button)
-    finger.tap(window.screens[Screen.HOME].tiles[Screen.TIMELINE])
-    timeline = window.screens[Screen.TIMELINE]
+    finger.tap(views(window).home.tiles[Screen.TIMELINE])
+    timeline = views(window).timeline
     finger.tap(timeline.rail.buttons[2])
     assert session.timeline_index == 2
     with qtbot.waitSignal(quick_kiosk.idle.expired, timeout=5000):
@@ -82,7 +93,7 @@ def test_at_zero_everything_resets_for_the_next_visitor(qtbot, quick_kiosk, fing
 
 
 def test_back_at_the_start_screen_the_visit_still_ends_when_they_walk_away(
-    qtbot, quick_kiosk, finger: Finger
+    qtbot: QtBot, quick_kiosk: Kiosk, finger: Finger
 ) -> None:
     # A visitor who goes Back to the start screen and leaves must not hand their language,
     # text size or place to the next visitor: the start screen times out too, then.
@@ -115,7 +126,7 @@ def test_back_at_the_start_screen_the_visit_still_ends_when_they_walk_away(
 
 
 def test_a_setting_changed_on_the_start_screen_is_forgotten_too(
-    qtbot, quick_kiosk, finger: Finger
+    qtbot: QtBot, quick_kiosk: Kiosk, finger: Finger
 ) -> None:
     window, session = quick_kiosk.window, quick_kiosk.session
     assert not quick_kiosk.idle.running
@@ -131,7 +142,7 @@ def test_a_setting_changed_on_the_start_screen_is_forgotten_too(
     assert not quick_kiosk.idle.running
 
 
-def test_input_restarts_the_idle_time(qtbot) -> None:
+def test_input_restarts_the_idle_time(qtbot: QtBot) -> None:
     watcher = IdleWatcher(timeout_s=0.2, warning_s=0.2)
     warnings: list[int] = []
     watcher.warning_started.connect(warnings.append)
@@ -146,7 +157,7 @@ def test_input_restarts_the_idle_time(qtbot) -> None:
     assert not watcher.running
 
 
-def test_a_stopped_watcher_stays_quiet(qtbot) -> None:
+def test_a_stopped_watcher_stays_quiet(qtbot: QtBot) -> None:
     watcher = IdleWatcher(timeout_s=0.05, warning_s=0.05)
     watcher.start()
     watcher.stop()
@@ -154,7 +165,7 @@ def test_a_stopped_watcher_stays_quiet(qtbot) -> None:
         pass
 
 
-def test_the_countdown_shows_each_second_once(qtbot) -> None:
+def test_the_countdown_shows_each_second_once(qtbot: QtBot) -> None:
     watcher = IdleWatcher(timeout_s=0.05, warning_s=3)
     shown: list[int] = []
     watcher.warning_started.connect(shown.append)
@@ -168,7 +179,7 @@ def test_the_countdown_shows_each_second_once(qtbot) -> None:
 
 
 def test_new_content_ends_a_visit_waiting_on_the_start_screen(
-    qtbot, quick_kiosk, quick_exhibit, finger: Finger
+    qtbot: QtBot, quick_kiosk: Kiosk, quick_exhibit: Exhibit, finger: Finger
 ) -> None:
     # Found by the 100,000-event soak: new content is applied on the start screen at once,
     # also while a visitor who came Back is asked "Still there?"; the visit ends there.

@@ -6,24 +6,33 @@ from __future__ import annotations
 import shutil
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
 
-from conftest import Finger, make_kiosk
+from conftest import Finger, views
 from kiosk.content.model import LocalizedText
 from kiosk.core.session import Screen
 from kiosk.ui.application import build_kiosk
 from kiosk.ui.translations import I18N, qm_path
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from conftest import KioskFactory
+    from kiosk.content.model import Exhibit
+    from kiosk.ui.application import Kiosk
+
 REPO = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(__file__).resolve().parents[1] / ".venv" / "bin"
 
 
-def test_switching_language_keeps_the_visitors_place(kiosk, finger: Finger) -> None:
+def test_switching_language_keeps_the_visitors_place(kiosk: Kiosk, finger: Finger) -> None:
     window = kiosk.window
     finger.tap(window.attract)
-    finger.tap(window.screens[Screen.HOME].tiles[Screen.STATEMENT])
-    statement = window.screens[Screen.STATEMENT]
+    finger.tap(views(window).home.tiles[Screen.STATEMENT])
+    statement = views(window).statement
     statement.scroll_area.verticalScrollBar().setValue(400)
     finger.tap(window.nav.languages.buttons["ru"])
     assert kiosk.session.language == "ru"
@@ -43,22 +52,22 @@ def test_switching_language_keeps_the_visitors_place(kiosk, finger: Finger) -> N
     assert not window.nav.note.isVisible()
 
 
-def test_each_language_is_named_in_itself(kiosk) -> None:
+def test_each_language_is_named_in_itself(kiosk: Kiosk) -> None:
     names = {code: b.text() for code, b in kiosk.window.attract.languages.buttons.items()}
     assert names == {"az": "Azərbaycan dili", "en": "English", "ru": "Русский"}
 
 
-def test_choosing_a_language_on_the_start_screen_begins_in_it(kiosk, finger: Finger) -> None:
+def test_choosing_a_language_on_the_start_screen_begins_in_it(kiosk: Kiosk, finger: Finger) -> None:
     window = kiosk.window
     finger.tap(window.attract.languages.buttons["az"])
     assert kiosk.session.screen is Screen.HOME
-    home = window.screens[Screen.HOME]
+    home = views(window).home
     assert home.tiles[Screen.STATEMENT].text() == "Bəyanat"
     assert home.tiles[Screen.TIMELINE].text() == "Xronologiya"
     assert window.nav.languages.buttons["az"].isChecked()
 
 
-def test_the_end_of_a_visit_restores_the_default_language(kiosk, finger: Finger) -> None:
+def test_the_end_of_a_visit_restores_the_default_language(kiosk: Kiosk, finger: Finger) -> None:
     window = kiosk.window
     finger.tap(window.attract.languages.buttons["ru"])
     assert window.attract.invitation.text() == "Коснитесь экрана, чтобы начать"
@@ -69,7 +78,9 @@ def test_the_end_of_a_visit_restores_the_default_language(kiosk, finger: Finger)
     assert window.attract.languages.buttons["en"].isChecked()
 
 
-def test_visits_in_other_languages_leave_no_translators_behind(kiosk, finger: Finger) -> None:
+def test_visits_in_other_languages_leave_no_translators_behind(
+    kiosk: Kiosk, finger: Finger
+) -> None:
     """Found by the soak test: each switch made a translator and only uninstalled the last."""
     window = kiosk.window
     for _ in range(5):
@@ -114,12 +125,14 @@ def test_translations_are_complete_and_compiled(tmp_path: Path) -> None:
         assert qm.read_bytes() == qm_path(language).read_bytes(), "run scripts/translations.sh"
 
 
-def test_azerbaijani_letters_are_shown_exactly_as_written(qtbot, exhibit) -> None:  # type: ignore[no-untyped-def]
+def test_azerbaijani_letters_are_shown_exactly_as_written(
+    make_kiosk: KioskFactory, qtbot: QtBot, exhibit: Exhibit
+) -> None:
 
     # Python's case rules break dotted and dotless i: the kiosk never changes case.
     title = LocalizedText({"en": "Title", "az": "İstiqlal: ıİ iI Əə Ğğ Şş Çç Öö Üü"})
     settings = exhibit.settings._replace(title=title, languages=("az", "en"))
-    kiosk = make_kiosk(qtbot, exhibit._replace(settings=settings), reduced_motion=True)
+    kiosk = make_kiosk(exhibit._replace(settings=settings), reduced_motion=True)
     try:
         kiosk.session.set_language("az")
         assert kiosk.window.attract.title.text() == "İstiqlal: ıİ iI Əə Ğğ Şş Çç Öö Üü"
@@ -127,7 +140,9 @@ def test_azerbaijani_letters_are_shown_exactly_as_written(qtbot, exhibit) -> Non
         kiosk.close()
 
 
-def test_the_station_can_offer_fewer_languages(qtbot, qapp, exhibit) -> None:  # type: ignore[no-untyped-def]
+def test_the_station_can_offer_fewer_languages(
+    qtbot: QtBot, qapp: QApplication, exhibit: Exhibit
+) -> None:
     kiosk = build_kiosk(qapp, exhibit, reduced_motion=True, languages=("en", "az"))
     try:
         assert list(kiosk.window.attract.languages.buttons) == ["az", "en"]

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QLineEdit, QTextEdit, QWidget
 
-from conftest import make_kiosk
 from kiosk.render import screen_states
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from conftest import KioskFactory
+    from kiosk.content.model import Exhibit
 
 KEY_SWEEP = [
     (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
@@ -21,8 +28,8 @@ KEY_SWEEP = [
 
 
 @pytest.fixture
-def full_screen(qtbot, exhibit):  # type: ignore[no-untyped-def]
-    kiosk = make_kiosk(qtbot, exhibit, reduced_motion=True)
+def full_screen(make_kiosk: KioskFactory, qtbot: QtBot, exhibit: Exhibit):  # type: ignore[no-untyped-def]
+    kiosk = make_kiosk(exhibit, reduced_motion=True)
     kiosk.window.showFullScreen()
     kiosk.lockdown.full_screen = True
     qtbot.waitUntil(kiosk.window.isFullScreen)
@@ -30,7 +37,7 @@ def full_screen(qtbot, exhibit):  # type: ignore[no-untyped-def]
     kiosk.close()
 
 
-def test_the_key_sweep_changes_nothing(qtbot, full_screen) -> None:  # type: ignore[no-untyped-def]
+def test_the_key_sweep_changes_nothing(qtbot: QtBot, full_screen) -> None:  # type: ignore[no-untyped-def]
     window = full_screen.window
     screen = window.screen()
     for state, action in screen_states(full_screen):
@@ -44,7 +51,7 @@ def test_the_key_sweep_changes_nothing(qtbot, full_screen) -> None:  # type: ign
     assert full_screen.session.screen is not None
 
 
-def test_close_requests_are_refused_until_staff_allow_exit(qtbot, full_screen) -> None:  # type: ignore[no-untyped-def]
+def test_close_requests_are_refused_until_staff_allow_exit(qtbot: QtBot, full_screen) -> None:  # type: ignore[no-untyped-def]
     window = full_screen.window
     assert not window.close()
     assert window.isVisible()
@@ -52,7 +59,7 @@ def test_close_requests_are_refused_until_staff_allow_exit(qtbot, full_screen) -
     assert window.close()
 
 
-def test_the_window_takes_full_screen_back(qtbot, full_screen) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_takes_full_screen_back(qtbot: QtBot, full_screen) -> None:  # type: ignore[no-untyped-def]
     window = full_screen.window
     window.showNormal()
     qtbot.waitUntil(window.isFullScreen, timeout=3000)
@@ -73,8 +80,8 @@ def test_no_widget_offers_menus_drops_selection_or_links(full_screen) -> None:  
             assert not widget.openExternalLinks(), name
 
 
-def at_full_screen(window) -> bool:  # type: ignore[no-untyped-def]
-    return (
+def at_full_screen(window: QWidget) -> bool:
+    return bool(
         window.isVisible()
         and window.isFullScreen()
         and window.geometry() == window.screen().geometry()
@@ -95,13 +102,13 @@ def at_full_screen(window) -> bool:  # type: ignore[no-untyped-def]
     ],
     ids=["resize", "move", "geometry", "hide", "minimize", "unmap"],
 )
-def test_the_window_takes_the_whole_screen_back(qtbot, full_screen, change) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_takes_the_whole_screen_back(qtbot: QtBot, full_screen, change) -> None:  # type: ignore[no-untyped-def]
     window = full_screen.window
     change(window)
     qtbot.waitUntil(lambda: at_full_screen(window), timeout=3000)
 
 
-def test_a_window_unmapped_behind_qts_back_is_mapped_again(qtbot, full_screen) -> None:  # type: ignore[no-untyped-def]
+def test_a_window_unmapped_behind_qts_back_is_mapped_again(qtbot: QtBot, full_screen) -> None:  # type: ignore[no-untyped-def]
     """X11 without a window manager: ``xdotool windowunmap`` leaves Qt believing the window
     is shown; it only stops being exposed.  The lockdown's periodic look shows it anew."""
     window = full_screen.window

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtNetwork import QAbstractSocket, QTcpSocket
 
 from kiosk.ops.metrics import prometheus_text
 from kiosk.station import load_station_config
 from kiosk.ui.metrics_server import MetricsServer
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
 
 HEALTH = {
     "uptime_s": 120,
@@ -33,7 +38,7 @@ def test_off_by_default() -> None:
     assert load_station_config(environ={})[0].metrics_port is None
 
 
-def test_served_over_http_on_loopback(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_served_over_http_on_loopback(qtbot: QtBot) -> None:
     server = MetricsServer(lambda: HEALTH)
     assert server.listen(0)
     assert server.address == "127.0.0.1"

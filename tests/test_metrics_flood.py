@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -19,6 +20,9 @@ from kiosk.ui.metrics_server import (
     STALE_AFTER_S,
     MetricsServer,
 )
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
 
 HEALTH = {"uptime_s": 1, "starts": 1, "memory_mib": 1.0, "kiosk_version": "t"}
 REQUESTS = 20_000
@@ -88,7 +92,7 @@ def test_memory_stays_flat_over_20000_requests(flood_server) -> None:  # type: i
     assert growth < ALLOWED_GROWTH_MIB, f"+{growth:.1f} MiB over {REQUESTS - WARM_UP} requests"
 
 
-def test_an_idle_connection_is_closed(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_an_idle_connection_is_closed(qtbot: QtBot) -> None:
     server = MetricsServer(lambda: HEALTH)
     assert server.listen(0)
     try:
@@ -104,7 +108,7 @@ def test_an_idle_connection_is_closed(qtbot) -> None:  # type: ignore[no-untyped
     assert IDLE_TIMEOUT_S <= 10
 
 
-def test_connections_beyond_the_cap_are_refused(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_connections_beyond_the_cap_are_refused(qtbot: QtBot) -> None:
     server = MetricsServer(lambda: HEALTH)
     assert server.listen(0)
     idle = []
@@ -130,7 +134,7 @@ def test_connections_beyond_the_cap_are_refused(qtbot) -> None:  # type: ignore[
         server.close()
 
 
-def test_answers_while_the_gui_thread_is_busy(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_answers_while_the_gui_thread_is_busy(qtbot: QtBot) -> None:
     server = MetricsServer(lambda: HEALTH)
     assert server.listen(0)
     try:
@@ -143,7 +147,7 @@ def test_answers_while_the_gui_thread_is_busy(qtbot) -> None:  # type: ignore[no
     assert b"kiosk_starts_total 1" in answer
 
 
-def test_a_stale_snapshot_says_the_interface_is_not_answering(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_stale_snapshot_says_the_interface_is_not_answering(qtbot: QtBot) -> None:
     server = MetricsServer(lambda: HEALTH)
     assert server.listen(0)
     try:

@@ -1,19 +1,33 @@
 """A visitor finds their way with touches alone: start, choose, go back, go home."""
 
+# mypy: disable-error-code="comparison-overlap"
+# (a tap changes the visit's screen after mypy narrowed it: `is Screen.HOME` after `is
+# Screen.ATTRACT` is the point of these tests.)
+
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
-from conftest import Finger, click, make_kiosk
+from conftest import Finger, click, views
 from kiosk.core.session import Screen
 from kiosk.render import screen_states
 from kiosk.ui.application import build_kiosk
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPointingDevice
+    from pytestqt.qtbot import QtBot
 
-def test_a_touch_on_the_start_screen_opens_home(kiosk, finger: Finger) -> None:
+    from conftest import KioskFactory
+    from kiosk.content.model import Exhibit
+    from kiosk.ui.application import Kiosk
+
+
+def test_a_touch_on_the_start_screen_opens_home(kiosk: Kiosk, finger: Finger) -> None:
     assert kiosk.session.screen is Screen.ATTRACT
     assert not kiosk.window.nav.isVisible()
     finger.tap(kiosk.window.attract)
@@ -23,21 +37,21 @@ def test_a_touch_on_the_start_screen_opens_home(kiosk, finger: Finger) -> None:
 
 
 @pytest.mark.parametrize("choice", [Screen.STATEMENT, Screen.TIMELINE, Screen.FIGURES])
-def test_tapping_a_home_tile_opens_its_screen(kiosk, finger: Finger, choice: Screen) -> None:
+def test_tapping_a_home_tile_opens_its_screen(kiosk: Kiosk, finger: Finger, choice: Screen) -> None:
     finger.tap(kiosk.window.attract)
-    home = kiosk.window.screens[Screen.HOME]
+    home = views(kiosk.window).home
     finger.tap(home.tiles[choice])
     assert kiosk.session.screen is choice
     assert kiosk.window.stack.currentWidget() is kiosk.window.screens[choice]
 
 
-def test_back_and_home_buttons(kiosk, finger: Finger) -> None:
+def test_back_and_home_buttons(kiosk: Kiosk, finger: Finger) -> None:
     window = kiosk.window
     finger.tap(window.attract)
-    finger.tap(window.screens[Screen.HOME].tiles[Screen.TIMELINE])
+    finger.tap(views(window).home.tiles[Screen.TIMELINE])
     finger.tap(window.nav.back_button)
     assert kiosk.session.screen is Screen.HOME
-    click(window.screens[Screen.HOME].tiles[Screen.FIGURES])  # a mouse works as well
+    click(views(window).home.tiles[Screen.FIGURES])  # a mouse works as well
     assert kiosk.session.screen is Screen.FIGURES
     click(window.nav.home_button)
     assert kiosk.session.screen is Screen.HOME
@@ -46,8 +60,10 @@ def test_back_and_home_buttons(kiosk, finger: Finger) -> None:
     assert not window.nav.isVisible()
 
 
-def test_transitions_fade_calmly_and_finish(qtbot, exhibit, finger: Finger) -> None:
-    kiosk = make_kiosk(qtbot, exhibit, reduced_motion=False)
+def test_transitions_fade_calmly_and_finish(
+    make_kiosk: KioskFactory, qtbot: QtBot, exhibit: Exhibit, finger: Finger
+) -> None:
+    kiosk = make_kiosk(exhibit, reduced_motion=False)
     try:
         finger.tap(kiosk.window.attract)
         assert kiosk.window.fade.is_running()
@@ -69,15 +85,15 @@ class PaintCounter(QObject):
 
 
 def test_a_fade_blends_two_snapshots_without_repainting_the_screen_beneath(
-    qtbot, exhibit, finger: Finger
+    make_kiosk: KioskFactory, qtbot: QtBot, exhibit: Exhibit, finger: Finger
 ) -> None:
     """Each fade frame is two blits: at 4K, repainting the new screen under a translucent
     overlay cost 15-17 ms a frame (bench/frames.py)."""
-    kiosk = make_kiosk(qtbot, exhibit, reduced_motion=False)
+    kiosk = make_kiosk(exhibit, reduced_motion=False)
     try:
         window = kiosk.window
         window.build_remaining_screens()
-        home = window.screens[Screen.HOME]
+        home = views(window).home
         counter = PaintCounter()
         painted = [home, *home.findChildren(QWidget)]
         for widget in painted:
@@ -85,17 +101,15 @@ def test_a_fade_blends_two_snapshots_without_repainting_the_screen_beneath(
         start_screen = window.grab().toImage()
         finger.tap(window.attract)  # to the home screen, fading
         assert kiosk.session.screen is Screen.HOME and window.fade.is_running()
-        # The first tick takes the new screen's snapshot; after it, nothing beneath paints.
-        qtbot.waitUntil(lambda: not window.fade._target.isNull(), timeout=30_000)
+        # What the visitor sees is the overlay's frames.  Its first frame shows the old screen
+        # alone; the tick after it renders the new screen once into the fade (an overlay
+        # paint too, drawing nothing); from the frame after that, nothing beneath paints.
+        frames = PaintCounter()
+        window.fade.installEventFilter(frames)
+        qtbot.waitUntil(lambda: frames.paints >= 3, timeout=30_000)
         counter.paints = 0
-        frames = 0
-
-        def count_frame() -> None:
-            nonlocal frames
-            frames += 1
-
-        window.fade._animation.valueChanged.connect(count_frame)
-        qtbot.waitUntil(lambda: frames >= 5, timeout=30_000)
+        seen = frames.paints
+        qtbot.waitUntil(lambda: frames.paints >= seen + 5, timeout=30_000)
         assert counter.paints == 0
         # Mid-fade the window shows neither screen alone but a blend of both.
         middle = window.grab().toImage()
@@ -103,25 +117,30 @@ def test_a_fade_blends_two_snapshots_without_repainting_the_screen_beneath(
         assert middle not in (start_screen, window.grab().toImage())
         for widget in painted:
             widget.removeEventFilter(counter)
+        window.fade.removeEventFilter(frames)
     finally:
         kiosk.close()
 
 
-def test_reduced_motion_switches_without_animation(kiosk, finger: Finger) -> None:
+def test_reduced_motion_switches_without_animation(kiosk: Kiosk, finger: Finger) -> None:
     assert not kiosk.window.attract.ambient.is_animating()
     finger.tap(kiosk.window.attract)
     assert not kiosk.window.fade.isVisible()
 
 
-def test_the_start_screen_light_moves_unless_motion_is_reduced(qtbot, exhibit) -> None:
-    kiosk = make_kiosk(qtbot, exhibit, reduced_motion=False)
+def test_the_start_screen_light_moves_unless_motion_is_reduced(
+    make_kiosk: KioskFactory, qtbot: QtBot, exhibit: Exhibit
+) -> None:
+    kiosk = make_kiosk(exhibit, reduced_motion=False)
     try:
         assert kiosk.window.attract.ambient.is_animating()
     finally:
         kiosk.close()
 
 
-def test_every_target_looks_pressed_while_pressed(kiosk, touch_device) -> None:  # type: ignore[no-untyped-def]
+def test_every_target_looks_pressed_while_pressed(
+    kiosk: Kiosk, touch_device: QPointingDevice
+) -> None:
     checked = set()
     for name, action in screen_states(kiosk):
         action()
@@ -142,9 +161,11 @@ def test_every_target_looks_pressed_while_pressed(kiosk, touch_device) -> None: 
     assert {"Tile-statement", "Year-1990"} <= checked
 
 
-def test_a_real_touch_presses_a_button(kiosk, finger: Finger, touch_device) -> None:  # type: ignore[no-untyped-def]
+def test_a_real_touch_presses_a_button(
+    kiosk: Kiosk, finger: Finger, touch_device: QPointingDevice
+) -> None:
     finger.tap(kiosk.window.attract)
-    tile = kiosk.window.screens[Screen.HOME].tiles[Screen.FIGURES]
+    tile = views(kiosk.window).home.tiles[Screen.FIGURES]
     window = tile.window()
     at = tile.mapTo(window, tile.rect().center())
     QTest.touchEvent(window, touch_device).press(0, at, window).commit()
@@ -153,7 +174,9 @@ def test_a_real_touch_presses_a_button(kiosk, finger: Finger, touch_device) -> N
     assert kiosk.session.screen is Screen.FIGURES
 
 
-def test_the_first_frame_waits_for_nothing_but_the_start_screen(qtbot, exhibit) -> None:  # type: ignore[no-untyped-def]
+def test_the_first_frame_waits_for_nothing_but_the_start_screen(
+    qtbot: QtBot, exhibit: Exhibit
+) -> None:
     """The navigation bar, the layers and the other screens are built right after the first
     frame (bench/startup.py: 1.54x -> 1.42x the bare window), and are all there by then."""
     kiosk = build_kiosk(QApplication.instance(), exhibit, reduced_motion=True)  # type: ignore[arg-type]

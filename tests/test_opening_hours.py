@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import Finger, make_kiosk
+from conftest import Finger
 from kiosk.ops.hours import is_open
 from kiosk.ui.display_sleep import DisplaySleep
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from conftest import KioskFactory
+    from kiosk.content.model import Exhibit
 
 MONDAY = datetime.datetime(2026, 11, 23, 12, 0)  # a Monday, noon
 HOURS = {"daily": "09:00-18:00", "monday": "closed", "saturday": "20:00-02:00"}
@@ -33,8 +40,10 @@ def test_no_hours_means_always_open() -> None:
     assert is_open({}, MONDAY)
 
 
-def test_the_display_sleeps_when_closed_and_wakes_for_staff(qtbot, exhibit, finger: Finger) -> None:  # type: ignore[no-untyped-def]
-    kiosk = make_kiosk(qtbot, exhibit, reduced_motion=False)
+def test_the_display_sleeps_when_closed_and_wakes_for_staff(
+    make_kiosk: KioskFactory, qtbot: QtBot, exhibit: Exhibit, finger: Finger
+) -> None:
+    kiosk = make_kiosk(exhibit, reduced_motion=False)
     try:
         assert kiosk.window.attract.ambient.is_animating()
         now = [MONDAY]  # closed all Monday

@@ -21,13 +21,6 @@ from test_packs_support import content_copy, crafted_pack, folder_files, write_z
 GOOD = {"exhibit.yaml": b"schema_version: 1\n", "notes/a.txt": b"hello\n"}
 
 
-@pytest.fixture(autouse=True)
-def station(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    data = tmp_path / "station"
-    monkeypatch.setenv("KIOSK_DATA_DIR", str(data))
-    return data
-
-
 def refusal(pack: Path, limits: Limits | None = None) -> str:
     """The message a pack is refused with, by the same checks install and verify use."""
     # The refusal may come from opening (structure) or reading (hashes, sizes).
@@ -133,7 +126,7 @@ def test_hash_mismatch_is_refused(tmp_path: Path) -> None:
     assert "'notes/a.txt' does not match its hash in the manifest" in refusal(pack)
 
 
-def _central_record(raw: bytes, name: bytes) -> int:
+def _central_record(raw: bytes | bytearray, name: bytes) -> int:
     """Where the central directory record of ``name`` starts."""
     at = raw.index(b"PK\x01\x02")
     while raw[at + 46 : at + 46 + len(name)] != name:
@@ -189,7 +182,7 @@ def test_broken_and_foreign_files_are_refused(tmp_path: Path) -> None:
     assert "format 2" in refusal(newer)
 
 
-def test_refused_pack_leaves_no_trace(tmp_path: Path, station: Path) -> None:
+def test_refused_pack_leaves_no_trace(tmp_path: Path, data_dir: Path) -> None:
     folder = content_copy(tmp_path / "content")
     files = folder_files(folder)
     pack = crafted_pack(tmp_path / "slip.zip", {**files, "../escaped.txt": b"x"})
@@ -197,7 +190,7 @@ def test_refused_pack_leaves_no_trace(tmp_path: Path, station: Path) -> None:
         install_pack(pack, [])
     store = ContentStore.default()
     assert not (tmp_path / "escaped.txt").exists()
-    assert not (station / "escaped.txt").exists()
+    assert not (data_dir / "escaped.txt").exists()
     assert list(store.staging_dir.iterdir()) == []
     assert store.versions() == []
     assert active_content_dir() is None

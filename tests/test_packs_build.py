@@ -19,14 +19,6 @@ from test_packs_support import content_copy, crafted_pack, folder_files, pack_cl
 PUBLIC_PEM_HEADER = b"-----BEGIN PUBLIC KEY-----"
 
 
-@pytest.fixture(autouse=True)
-def station(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own station data folder."""
-    data = tmp_path / "station"
-    monkeypatch.setenv("KIOSK_DATA_DIR", str(data))
-    return data
-
-
 def build(tmp_path: Path, name: str = "exhibit.zip", **kwargs: object) -> Path:
     folder = content_copy(tmp_path / f"content-{name}", **kwargs)  # type: ignore[arg-type]
     out = tmp_path / name
@@ -142,16 +134,16 @@ def test_signed_pack_verifies_with_the_right_key(
     assert "signed by trusted key" in capsys.readouterr().out
 
 
-def test_station_keys_are_used_when_none_are_given(tmp_path: Path, station: Path) -> None:
+def test_station_keys_are_used_when_none_are_given(tmp_path: Path, data_dir: Path) -> None:
     out = build(tmp_path)
     private, public = keypair(tmp_path, "staff")
     _, other = keypair(tmp_path, "other")
-    (station / "trusted-keys").mkdir(parents=True)
-    (station / "trusted-keys" / "other.pub").write_bytes(other.read_bytes())
+    (data_dir / "trusted-keys").mkdir(parents=True)
+    (data_dir / "trusted-keys" / "other.pub").write_bytes(other.read_bytes())
     assert pack_cli("verify", out) == 1  # unsigned, and this station trusts a key
     assert pack_cli("sign", out, "--key", private) == 0
     assert pack_cli("verify", out) == 1  # signed by a key the station does not trust
-    (station / "trusted-keys" / "staff.pub").write_bytes(public.read_bytes())
+    (data_dir / "trusted-keys" / "staff.pub").write_bytes(public.read_bytes())
     assert pack_cli("verify", out) == 0
 
 

@@ -96,13 +96,6 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     )
 
 
-@pytest.fixture
-def station(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    data = tmp_path / "station"
-    monkeypatch.setenv("KIOSK_DATA_DIR", str(data))
-    return data
-
-
 def child_env(data: Path, crash_at: str | None = None) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if key != CRASH_ENV}
     env["KIOSK_DATA_DIR"] = str(data)
@@ -141,13 +134,13 @@ CASES += [("reuse", name, name) for name in REUSE_PATH]  # named, not numbered, 
     ("scenario", "crash_at", "checkpoint"), CASES, ids=[f"{c[0]}-{c[2]}" for c in CASES]
 )
 def test_kill_at_every_checkpoint(
-    world: World, station: Path, scenario: str, crash_at: str, checkpoint: str
+    world: World, data_dir: Path, scenario: str, crash_at: str, checkpoint: str
 ) -> None:
-    shutil.copytree(world.fresh if scenario == "fresh" else world.reuse, station)
+    shutil.copytree(world.fresh if scenario == "fresh" else world.reuse, data_dir)
     assert showing(world, "before") == "old"
     result = subprocess.run(
         [sys.executable, "-m", "kiosk.packs.cli", "pack", "install", str(world.new_pack)],
-        env=child_env(station, crash_at),
+        env=child_env(data_dir, crash_at),
         capture_output=True,
         text=True,
         timeout=120,
@@ -202,12 +195,12 @@ def install_seconds(world: World, tmp_path_factory: pytest.TempPathFactory) -> f
 
 @pytest.mark.parametrize("run", range(RANDOM_KILLS))
 def test_kill_at_a_random_moment(
-    world: World, station: Path, install_seconds: float, run: int
+    world: World, data_dir: Path, install_seconds: float, run: int
 ) -> None:
     delay = random.Random(SEED * 100 + run).uniform(0, install_seconds * 1.2)
     context = f"kill {delay * 1000:.0f} ms into a {install_seconds * 1000:.0f} ms install "
     context += f"(KIOSK_PACK_CRASH_SEED={SEED})"
-    shutil.copytree(world.fresh, station)
-    run_child(station, world.new_pack, kill_after=delay)
+    shutil.copytree(world.fresh, data_dir)
+    run_child(data_dir, world.new_pack, kill_after=delay)
     showing(world, context)
     install_again_succeeds(world)

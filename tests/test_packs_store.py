@@ -26,13 +26,6 @@ from test_packs_support import (
 )
 
 
-@pytest.fixture(autouse=True)
-def station(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    data = tmp_path / "station"
-    monkeypatch.setenv("KIOSK_DATA_DIR", str(data))
-    return data
-
-
 def make_pack(tmp_path: Path, variant: str) -> tuple[Path, Path]:
     """A built pack of the shipped content, told apart by ``variant``; and its folder."""
     folder = content_copy(tmp_path / f"content-{variant}", variant=variant)
@@ -120,12 +113,12 @@ def test_installed_content_is_exactly_the_packed_folder(tmp_path: Path) -> None:
 
 
 def test_trusted_keys_make_signatures_required(
-    tmp_path: Path, station: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     pack, folder = make_pack(tmp_path, "signed")
     assert pack_cli("keygen", "--out", tmp_path / "staff") == 0
     assert pack_cli("keygen", "--out", tmp_path / "other") == 0
-    keys = station / "trusted-keys"
+    keys = data_dir / "trusted-keys"
     keys.mkdir(parents=True)
     (keys / "staff.pub").write_bytes((tmp_path / "staff.pub").read_bytes())
     capsys.readouterr()
@@ -144,10 +137,10 @@ def test_trusted_keys_make_signatures_required(
     assert "signed by " in listing(capsys)[0]
 
 
-def test_damaged_trusted_key_refuses_installs(tmp_path: Path, station: Path) -> None:
+def test_damaged_trusted_key_refuses_installs(tmp_path: Path, data_dir: Path) -> None:
     pack, _ = make_pack(tmp_path, "any")
-    (station / "trusted-keys").mkdir(parents=True)
-    (station / "trusted-keys" / "broken.pub").write_text("not a key", "utf-8")
+    (data_dir / "trusted-keys").mkdir(parents=True)
+    (data_dir / "trusted-keys" / "broken.pub").write_text("not a key", "utf-8")
     with pytest.raises(PackError, match=r"broken\.pub is not a PEM public key"):
         install_pack(pack, [])
 

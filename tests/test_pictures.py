@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QThread
+from PySide6.QtCore import QCoreApplication, QSize, QThread
 from PySide6.QtGui import QColor, QImage
 
-from conftest import make_kiosk
+from conftest import views
 from content_cases import build_case
 from kiosk.content.loader import load_exhibit
 from kiosk.core.session import Access, Screen
@@ -16,6 +17,13 @@ from kiosk.render import render_all
 from kiosk.ui import pictures
 from kiosk.ui.layout_check import find_clipped_text
 from kiosk.ui.screens.timeline import TimelineScreen
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from conftest import KioskFactory
+    from kiosk.content.model import Exhibit
 
 # A hang guard for a decode on the worker thread, not a speed bound: a 15 MP decode takes a
 # fraction of a second on a quiet machine and many times that on a busy one.  How fast it
@@ -34,12 +42,17 @@ def exhibit_with_large_picture(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1280, 800)])
-def test_a_large_picture_is_shown_scaled(qtbot, exhibit_with_large_picture, size) -> None:  # type: ignore[no-untyped-def]
-    kiosk = make_kiosk(qtbot, exhibit_with_large_picture, size=size, reduced_motion=True)
+def test_a_large_picture_is_shown_scaled(
+    make_kiosk: KioskFactory,
+    qtbot: QtBot,
+    exhibit_with_large_picture: Exhibit,
+    size: tuple[int, int],
+) -> None:
+    kiosk = make_kiosk(exhibit_with_large_picture, size=size, reduced_motion=True)
     try:
         kiosk.session.go_home()
         kiosk.session.open(Screen.TIMELINE)
-        timeline = kiosk.window.screens[Screen.TIMELINE]
+        timeline = views(kiosk.window).timeline
         assert not timeline.picture.isVisible()  # 1990 has no picture
         kiosk.session.set_timeline_index(1)
         # Decoded on the worker thread.
@@ -60,8 +73,13 @@ def test_a_large_picture_is_shown_scaled(qtbot, exhibit_with_large_picture, size
     ids=["portrait", "largest-text", "small-largest-text"],
 )
 def test_a_picture_gives_way_to_the_text_and_never_grows_the_window(
-    qtbot, tmp_path: Path, size, language, text_step
-) -> None:  # type: ignore[no-untyped-def]
+    make_kiosk: KioskFactory,
+    qtbot: QtBot,
+    tmp_path: Path,
+    size: tuple[int, int],
+    language: str,
+    text_step: int,
+) -> None:
     """Found by the soak test: a landscape picture on a portrait screen, or beside the largest
     text, made the window's minimum larger than the display; the window grew past the edge of
     the screen (Back and Home with it), and the metrics, which follow the window, grew too."""
@@ -74,7 +92,7 @@ def test_a_picture_gives_way_to_the_text_and_never_grows_the_window(
     image = QImage(2400, 1350, QImage.Format.Format_RGB32)  # 16:9, wider than the card
     image.fill(QColor("#5A4A40"))
     assert image.save(str(folder / "pictures" / "light.png"))
-    kiosk = make_kiosk(qtbot, load_exhibit(folder), size=size, reduced_motion=True)
+    kiosk = make_kiosk(load_exhibit(folder), size=size, reduced_motion=True)
     try:
         session, window = kiosk.session, kiosk.window
         session.set_language(language)
@@ -82,7 +100,7 @@ def test_a_picture_gives_way_to_the_text_and_never_grows_the_window(
         session.go_home()
         session.open(Screen.TIMELINE)
         session.set_timeline_index(1)
-        timeline = window.screens[Screen.TIMELINE]
+        timeline = views(window).timeline
         # Decoded on the worker thread.
         qtbot.waitUntil(timeline.pictures.is_idle, timeout=DECODED_MS)
         QCoreApplication.processEvents()
@@ -97,30 +115,28 @@ def test_a_picture_gives_way_to_the_text_and_never_grows_the_window(
 
 
 def test_pictures_are_decoded_off_the_gui_thread_and_ahead_of_the_visitor(
-    qtbot, exhibit_with_large_picture
-) -> None:  # type: ignore[no-untyped-def]
+    make_kiosk: KioskFactory, qtbot: QtBot, exhibit_with_large_picture: Exhibit
+) -> None:
     """Found by bench/frames.py: a 12 MP picture decoded on the GUI thread froze each step of
     the timeline for about 175 ms."""
-    kiosk = make_kiosk(qtbot, exhibit_with_large_picture, reduced_motion=True)
+    kiosk = make_kiosk(exhibit_with_large_picture, reduced_motion=True)
     try:
         kiosk.session.go_home()
         kiosk.session.open(Screen.TIMELINE)
-        timeline = kiosk.window.screens[Screen.TIMELINE]
+        timeline = views(kiosk.window).timeline
         # On 1990, with no picture of its own, the next moment's picture is already coming.
         assert not timeline.pictures.is_idle()
         decoded_on: list[object] = []
         real_read = pictures.read_scaled
 
-        def spy(path, bounds):  # type: ignore[no-untyped-def]
+        def spy(path: Path, bounds: QSize) -> QImage:
             decoded_on.append(QThread.currentThread())
             return real_read(path, bounds)
 
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(pictures, "read_scaled", spy)
             timeline.pictures.clear()
-            timeline.pictures.prefetch(
-                Path(decoded_on.__class__.__name__), timeline._picture_bounds
-            )
+            timeline.pictures.prefetch(Path(decoded_on.__class__.__name__), QSize(640, 360))
             qtbot.waitUntil(timeline.pictures.is_idle, timeout=DECODED_MS)
         assert decoded_on and decoded_on[0] is not QThread.currentThread()
         qtbot.waitUntil(timeline.pictures.is_idle, timeout=DECODED_MS)
@@ -133,8 +149,11 @@ def test_pictures_are_decoded_off_the_gui_thread_and_ahead_of_the_visitor(
 
 
 def test_rendered_proofs_wait_for_the_picture(
-    qapp, monkeypatch, tmp_path: Path, exhibit_with_large_picture
-) -> None:  # type: ignore[no-untyped-def]
+    qapp: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    exhibit_with_large_picture: Exhibit,
+) -> None:
     # Without decoding ahead, the picture is still on its way when the moment is shown.
     monkeypatch.setattr(TimelineScreen, "_prefetch_neighbours", lambda self: None)
     written = render_all(exhibit_with_large_picture, tmp_path / "out", [(1920, 1080)])

@@ -1,23 +1,35 @@
 """`kiosk preview`: staff see their edits on save, and findings on screen instead of a crash."""
 
+# mypy: disable-error-code="comparison-overlap"
+# (a tap changes the visit's screen after mypy narrowed it: `is Screen.HOME` after `is
+# Screen.ATTRACT` is the point of these tests.)
+
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
+from conftest import views
 from content_cases import copy_content, edit
 from kiosk.core.session import Screen
 from kiosk.ui.layout_check import find_clipped_text
 from kiosk.ui.preview import Preview
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
 REPO = Path(__file__).resolve().parents[1]
 
 
-def test_errors_appear_on_screen_and_fixes_show_in_place(qtbot, qapp, tmp_path: Path) -> None:
+def test_errors_appear_on_screen_and_fixes_show_in_place(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
     folder = copy_content(tmp_path)
     preview = Preview(qapp, folder, (1280, 800))
     try:
@@ -46,13 +58,15 @@ def test_errors_appear_on_screen_and_fixes_show_in_place(qtbot, qapp, tmp_path: 
         assert "0 errors" in preview.panel.heading.text()
         # Staff stay where they were, looking at their change.
         assert session.screen is Screen.TIMELINE and session.timeline_index == 2
-        timeline = preview.kiosk.window.screens[Screen.TIMELINE]
+        timeline = views(preview.kiosk.window).timeline
         assert timeline.title.text() == "The 44-day Patriotic War."
     finally:
         preview.close()
 
 
-def test_invalid_content_shows_only_findings_until_fixed(qtbot, qapp, tmp_path: Path) -> None:
+def test_invalid_content_shows_only_findings_until_fixed(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
     folder = copy_content(tmp_path)
     edit(folder / "figures.yaml", "    value: 150", "    value: many")
     preview = Preview(qapp, folder, (1280, 800))
@@ -72,7 +86,9 @@ def test_invalid_content_shows_only_findings_until_fixed(qtbot, qapp, tmp_path: 
         preview.close()
 
 
-def test_warnings_are_shown_with_the_content(qtbot, qapp, tmp_path: Path) -> None:
+def test_warnings_are_shown_with_the_content(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
     folder = copy_content(tmp_path)
     preview = Preview(qapp, folder, (1280, 800))
     try:
@@ -88,7 +104,7 @@ def test_warnings_are_shown_with_the_content(qtbot, qapp, tmp_path: Path) -> Non
 # -- the exhibit and the findings side by side, both usable ------------------------------
 
 
-def real_click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+def real_click(qtbot: QtBot, widget: QWidget) -> None:
     """A mouse click where ``widget`` is drawn, sent to the top-level window as the display
     would send it: whatever lies on top at that point receives it.  New content lays its
     screens out on the next turns of the event loop (before anything is painted), so the
@@ -100,7 +116,7 @@ def real_click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
 
     def on_top() -> bool:
         hit = top.childAt(point())
-        return hit is widget or widget.isAncestorOf(hit)
+        return hit is not None and (hit is widget or widget.isAncestorOf(hit))
 
     assert widget.isVisible(), f"{widget.objectName() or widget} is hidden"
     try:
@@ -112,14 +128,14 @@ def real_click(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def settled(qtbot, preview: Preview) -> None:  # type: ignore[no-untyped-def]
+def settled(qtbot: QtBot, preview: Preview) -> None:
     window = preview.kiosk.window  # type: ignore[union-attr]
     # Hang guards: building the screens and a 300 ms fade take longer on a busy machine.
     qtbot.waitUntil(lambda: len(window.screens) == 5, timeout=30_000)
     qtbot.waitUntil(lambda: not window.fade.isVisible(), timeout=30_000)
 
 
-def reload(qtbot, preview: Preview, folder: Path, old: str, new: str) -> None:  # type: ignore[no-untyped-def]
+def reload(qtbot: QtBot, preview: Preview, folder: Path, old: str, new: str) -> None:
     with qtbot.waitSignal(preview.live.applied, timeout=30_000):
         edit(folder / "timeline.yaml", old, new)
     settled(qtbot, preview)
@@ -127,8 +143,8 @@ def reload(qtbot, preview: Preview, folder: Path, old: str, new: str) -> None:  
 
 @pytest.mark.parametrize("size", [(1280, 800), (1080, 1920)], ids=["landscape", "portrait"])
 def test_after_a_reload_the_nav_bar_language_buttons_and_year_rail_take_clicks(
-    qtbot, qapp, tmp_path: Path, size: tuple[int, int]
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, size: tuple[int, int]
+) -> None:
     folder = copy_content(tmp_path)
     preview = Preview(qapp, folder, size)
     try:
@@ -146,7 +162,7 @@ def test_after_a_reload_the_nav_bar_language_buttons_and_year_rail_take_clicks(
         settled(qtbot, preview)
         reload(qtbot, preview, folder, "The 44-day War\n", "The 44-day Patriotic War\n")
         assert session.screen is Screen.TIMELINE
-        timeline = window.screens[Screen.TIMELINE]
+        timeline = views(window).timeline
         target = 1 if session.timeline_index != 1 else 2
         button = timeline.rail.button_for(target)
         assert button is not None
@@ -170,8 +186,8 @@ def on_top(widget: QWidget) -> QRect:
     ids=["1080p", "4k", "portrait"],
 )
 def test_the_findings_have_their_own_area_beside_or_below_the_exhibit(
-    qtbot, qapp, tmp_path: Path, size: tuple[int, int], beside: bool
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, size: tuple[int, int], beside: bool
+) -> None:
     folder = copy_content(tmp_path)
     edit(folder / "exhibit.yaml", "languages: [az, en, ru]", "languages: [az, en]")
     preview = Preview(qapp, folder, size)
@@ -199,8 +215,8 @@ def test_the_findings_have_their_own_area_beside_or_below_the_exhibit(
 
 
 def test_the_findings_keep_the_staffs_language_when_a_visitor_changes_theirs(
-    qtbot, qapp, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
     folder = copy_content(tmp_path)
     preview = Preview(qapp, folder, (1280, 800))
     try:
@@ -217,8 +233,8 @@ def test_the_findings_keep_the_staffs_language_when_a_visitor_changes_theirs(
 
 
 def test_a_russian_speaking_staff_reads_the_findings_in_russian(
-    qtbot, qapp, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
     folder = copy_content(tmp_path)
     preview = Preview(qapp, folder, (1280, 800), language="ru")
     try:

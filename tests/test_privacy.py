@@ -8,12 +8,13 @@ import datetime
 import faulthandler
 import getpass
 import json
-import logging
 import socket
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from conftest import make_kiosk
+import pytest
+
 from kiosk.analytics.recorder import VisitRecorder
 from kiosk.analytics.store import ACCESS_KEYS, DURATION_KEYS, SCREENS
 from kiosk.core.session import Access, Screen
@@ -24,13 +25,20 @@ from kiosk.ops.notify import Notifier
 from kiosk.ui.health_writer import HealthWriter, qt_versions
 from kiosk.ui.heartbeat import Heartbeat
 
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from conftest import KioskFactory
+    from kiosk.content.model import Exhibit
+    from kiosk.ui.application import Kiosk
+
 HEALTH_KEYS = {
     "kiosk_version", "versions", "uptime_s", "starts", "content_version", "visits_last_hour",
-    "memory_mib", "last_error", "last_error_at", "written_at",
+    "memory_mib", "last_error", "last_error_at", "written_at", "problems",
 }  # fmt: skip
 
 
-def simulate_day(kiosk, recorder_clock: list[float], wall: list[datetime.datetime]) -> None:  # type: ignore[no-untyped-def]
+def simulate_day(kiosk: Kiosk, recorder_clock: list[float], wall: list[datetime.datetime]) -> None:
     session = kiosk.session
     for visit in range(120):
         wall[0] = datetime.datetime(2026, 1, 20, 9, tzinfo=datetime.UTC) + datetime.timedelta(
@@ -48,14 +56,18 @@ def simulate_day(kiosk, recorder_clock: list[float], wall: list[datetime.datetim
         session.reset()
 
 
-def test_nothing_personal_is_written(qtbot, exhibit, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_personal_is_written(
+    make_kiosk: KioskFactory,
+    qtbot: QtBot,
+    exhibit: Exhibit,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     data, logs = tmp_path / "data", tmp_path / "logs"
     monkeypatch.setenv("KIOSK_DATA_DIR", str(data))
     monkeypatch.setenv("KIOSK_LOG_DIR", str(logs))
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
     files = configure_logging(to_files=True)
-    kiosk = make_kiosk(qtbot, exhibit, reduced_motion=True)
+    kiosk = make_kiosk(exhibit, reduced_motion=True)
     try:
         clock, wall = [0.0], [datetime.datetime(2026, 1, 20, 9, tzinfo=datetime.UTC)]
         recorder = VisitRecorder(
@@ -81,12 +93,7 @@ def test_nothing_personal_is_written(qtbot, exhibit, tmp_path: Path, monkeypatch
         recorder.close()
     finally:
         kiosk.close()
-        for handler in root.handlers:
-            if handler not in handlers:
-                root.removeHandler(handler)
-                handler.close()
-        root.setLevel(level)
-        faulthandler.disable()
+        faulthandler.disable()  # before its crash log closes; the handlers go after the test
         if files is not None:
             files.crash.close()
 

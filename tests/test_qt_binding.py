@@ -9,16 +9,20 @@ show, so there the check has nothing to measure.
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QRadialGradient
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
 CALLS = 200  # six calls each: enough to see, too few to abort a broken binding
 
 
 @pytest.mark.skipif(sys.version_info >= (3, 12), reason="None is immortal from Python 3.12")
-def test_void_calls_keep_none_alive(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_void_calls_keep_none_alive(qapp: QApplication) -> None:
     image = QImage(64, 64, QImage.Format.Format_ARGB32)
     painter = QPainter(image)
     colour = QColor(10, 20, 30)

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton
 
-from conftest import make_kiosk
 from kiosk.render import screen_states
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from conftest import KioskFactory
+    from kiosk.content.model import Exhibit
 
 LOWEST_REACH = 0.4  # no target's centre above 40% of the screen's height
 
 
-def test_primary_targets_are_low_on_portrait_screens(qtbot, exhibit) -> None:
-    kiosk = make_kiosk(qtbot, exhibit, size=(1080, 1920), reduced_motion=True)
+def test_primary_targets_are_low_on_portrait_screens(
+    make_kiosk: KioskFactory, qtbot: QtBot, exhibit: Exhibit
+) -> None:
+    kiosk = make_kiosk(exhibit, size=(1080, 1920), reduced_motion=True)
     window = kiosk.window
     try:
         for state, action in screen_states(kiosk):

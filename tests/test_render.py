@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage, QRawFont
 
-from conftest import make_kiosk
-from kiosk.core.session import Access, Screen
+from conftest import views
+from kiosk.core.session import Access
 from kiosk.paths import fonts_dir
 from kiosk.render import render_all, screen_states
 from kiosk.ui.layout_check import find_clipped_text, find_overlapping_text
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from conftest import KioskFactory
+    from kiosk.content.model import Exhibit
 
 SIZES = [(1920, 1080), (3840, 2160), (1080, 1920), (1280, 800)]
 STATE_NAMES = [
@@ -43,8 +51,15 @@ STATE_NAMES = [
     ids=["en", "az", "ru", "en-largest-contrast", "ru-largest-contrast", "az-largest-contrast"],
 )
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def test_no_text_is_clipped_on_any_screen(qtbot, exhibit, size, language, access) -> None:  # type: ignore[no-untyped-def]
-    kiosk = make_kiosk(qtbot, exhibit, size=size, reduced_motion=True)
+def test_no_text_is_clipped_on_any_screen(
+    make_kiosk: KioskFactory,
+    qtbot: QtBot,
+    exhibit: Exhibit,
+    size: tuple[int, int],
+    language: str,
+    access: Access,
+) -> None:
+    kiosk = make_kiosk(exhibit, size=size, reduced_motion=True)
     try:
         names = []
         for name, action in screen_states(kiosk, language, access):
@@ -58,8 +73,10 @@ def test_no_text_is_clipped_on_any_screen(qtbot, exhibit, size, language, access
         kiosk.close()
 
 
-def test_the_clipping_check_catches_clipped_text(qtbot, exhibit) -> None:
-    kiosk = make_kiosk(qtbot, exhibit, reduced_motion=True)
+def test_the_clipping_check_catches_clipped_text(
+    make_kiosk: KioskFactory, qtbot: QtBot, exhibit: Exhibit
+) -> None:
+    kiosk = make_kiosk(exhibit, reduced_motion=True)
     try:
         title = kiosk.window.attract.title
         title.setFixedHeight(4)  # far too small for its text
@@ -69,23 +86,29 @@ def test_the_clipping_check_catches_clipped_text(qtbot, exhibit) -> None:
         kiosk.close()
 
 
-def test_the_window_keeps_the_size_of_the_display(qtbot, exhibit) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_keeps_the_size_of_the_display(
+    make_kiosk: KioskFactory, qtbot: QtBot, exhibit: Exhibit
+) -> None:
     """What does not fit gives way inside the window; the window itself never grows past the
     display (found by the soak test: a picture beside the largest text pushed Back and Home
     off the bottom of the screen, and the metrics, which follow the window, grew again)."""
-    kiosk = make_kiosk(qtbot, exhibit, size=(1280, 800), reduced_motion=True)
+    kiosk = make_kiosk(exhibit, size=(1280, 800), reduced_motion=True)
     try:
         kiosk.session.go_home()
-        kiosk.window.screens[Screen.HOME].setMinimumSize(2000, 1200)  # far too large
+        views(kiosk.window).home.setMinimumSize(2000, 1200)  # far too large
         QCoreApplication.processEvents()
-        kiosk.window.layout().activate()  # what Qt does next: the size it now needs
+        layout = kiosk.window.layout()
+        assert layout is not None
+        layout.activate()  # what Qt does next: the size it now needs
         QCoreApplication.processEvents()
         assert kiosk.window.size().toTuple() == (1280, 800)
     finally:
         kiosk.close()
 
 
-def test_render_writes_one_png_per_state_per_size(qapp, exhibit, tmp_path: Path) -> None:
+def test_render_writes_one_png_per_state_per_size(
+    qapp: QApplication, exhibit: Exhibit, tmp_path: Path
+) -> None:
     written = render_all(exhibit, tmp_path, [(1920, 1080), (1080, 1920)])
     assert len(written) == 2 * len(STATE_NAMES)
     for folder, (width, height) in (("1920x1080", (1920, 1080)), ("1080x1920", (1080, 1920))):
@@ -97,7 +120,9 @@ def test_render_writes_one_png_per_state_per_size(qapp, exhibit, tmp_path: Path)
     assert attract != home
 
 
-def test_bundled_fonts_have_a_glyph_for_every_character_of_the_content(qapp, exhibit) -> None:
+def test_bundled_fonts_have_a_glyph_for_every_character_of_the_content(
+    qapp: QApplication, exhibit: Exhibit
+) -> None:
     characters = {
         ch for text in exhibit.all_texts() for value in text.values.values() for ch in value
     }
@@ -118,8 +143,10 @@ def test_bundled_fonts_have_a_glyph_for_every_character_of_the_content(qapp, exh
 
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def test_the_pseudo_language_fits_everywhere(qtbot, exhibit, size: tuple[int, int]) -> None:
-    kiosk = make_kiosk(qtbot, exhibit, size=size, reduced_motion=True)
+def test_the_pseudo_language_fits_everywhere(
+    make_kiosk: KioskFactory, qtbot: QtBot, exhibit: Exhibit, size: tuple[int, int]
+) -> None:
+    kiosk = make_kiosk(exhibit, size=size, reduced_motion=True)
     try:
         kiosk.window.use_pseudo_language()
         assert kiosk.window.nav.back_button.text() == "[Båçk ~~~]"

@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import qWarning
@@ -24,6 +25,9 @@ from kiosk.content import checks
 from kiosk.content.model import Exhibit
 from kiosk.core.validation_job import ValidationJob
 from kiosk.paths import kiosk_command
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 SUMMARY = re.compile(
     r"kiosk self-test: ok - kiosk \S+ on Qt \S+, (?P<modules>\d+) modules, "
@@ -53,7 +57,9 @@ def error_lines(case: str, folder: Path) -> list[str]:
     return [f"content: {folder}/{line}" for line in expected_lines(case) if ": error: " in line]
 
 
-def test_self_test_passes_on_the_bundled_content(qapp, capsys, exhibit: Exhibit) -> None:  # type: ignore[no-untyped-def]
+def test_self_test_passes_on_the_bundled_content(
+    qapp: QApplication, capsys: pytest.CaptureFixture[str], exhibit: Exhibit
+) -> None:
     assert main(["self-test"]) == 0
     out, err = capsys.readouterr()
     assert err == ""
@@ -85,7 +91,9 @@ def test_self_test_from_the_installed_command_without_a_display() -> None:
 
 
 @pytest.mark.parametrize("case", ["yaml-syntax", "schema-unknown-key", "image-truncated"])
-def test_broken_content_fails_naming_the_file(qapp, capsys, tmp_path: Path, case: str) -> None:  # type: ignore[no-untyped-def]
+def test_broken_content_fails_naming_the_file(
+    qapp: QApplication, capsys: pytest.CaptureFixture[str], tmp_path: Path, case: str
+) -> None:
     folder = build_case(case, tmp_path)
     assert main(["self-test", "--content", str(folder)]) == 1
     out, err = capsys.readouterr()
@@ -96,13 +104,17 @@ def test_broken_content_fails_naming_the_file(qapp, capsys, tmp_path: Path, case
     assert out == f"kiosk self-test: FAILED - {expected[0]}{more}\n"
 
 
-def test_a_missing_content_folder_fails(qapp, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_content_folder_fails(
+    qapp: QApplication, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     assert main(["self-test", "--content", str(tmp_path / "nowhere")]) == 1
     out, _ = capsys.readouterr()
     assert out == f"kiosk self-test: FAILED - content: {tmp_path / 'nowhere'} is not a folder\n"
 
 
-def test_qt_warnings_and_logged_warnings_are_failures(qapp, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_qt_warnings_and_logged_warnings_are_failures(
+    qapp: QApplication, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     def noisy_icons(test: kiosk.selftest.SelfTest) -> int:
         qWarning("a Qt warning during the self-test")
         logging.getLogger("kiosk.somewhere").warning("a logged warning")
@@ -118,7 +130,9 @@ def test_qt_warnings_and_logged_warnings_are_failures(qapp, capsys, monkeypatch)
     assert out == "kiosk self-test: FAILED - Qt: a Qt warning during the self-test; 1 more\n"
 
 
-def test_an_unexpected_error_is_a_failure_line_not_a_traceback(qapp, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_an_unexpected_error_is_a_failure_line_not_a_traceback(
+    qapp: QApplication, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken(test: kiosk.selftest.SelfTest) -> int:
         raise RuntimeError("the translations exploded\nover two lines")
 
@@ -131,7 +145,9 @@ def test_an_unexpected_error_is_a_failure_line_not_a_traceback(qapp, capsys, mon
     assert "Traceback" not in out + err
 
 
-def test_a_module_the_bundle_left_out_is_a_failure(qapp, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_module_the_bundle_left_out_is_a_failure(
+    qapp: QApplication, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     real_import = importlib.import_module
 
     def import_module(name: str, package: str | None = None):  # type: ignore[no-untyped-def]
@@ -146,7 +162,9 @@ def test_a_module_the_bundle_left_out_is_a_failure(qapp, capsys, monkeypatch) ->
     assert out.startswith("kiosk self-test: FAILED - module kiosk.packs.keys does not import")
 
 
-def test_a_blank_screen_is_a_failure(qapp, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_blank_screen_is_a_failure(
+    qapp: QApplication, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     def blank(size: tuple[int, int]) -> QImage:
         image = QImage(*size, QImage.Format.Format_RGB32)
         image.fill(QColor("#16181B"))
@@ -162,12 +180,14 @@ def test_a_blank_screen_is_a_failure(qapp, capsys, monkeypatch) -> None:  # type
 # -- child processes from a frozen bundle -------------------------------------------------------
 
 
-def test_child_commands_when_run_from_source(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_child_commands_when_run_from_source(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delattr(sys, "frozen", raising=False)
     assert kiosk_command("validate", "x") == [sys.executable, "-m", "kiosk", "validate", "x"]
 
 
-def test_child_commands_when_frozen(qapp, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_child_commands_when_frozen(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     """PyInstaller's sys.executable is the kiosk binary: it takes subcommands directly."""
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "executable", "/opt/kiosk/kiosk")
@@ -225,7 +245,7 @@ def test_a_frozen_kiosk_checks_itself(tmp_path: Path) -> None:
     assert broken.stdout == f"kiosk self-test: FAILED - {expected[0]}\n"
 
 
-def test_the_image_probe_subcommand_is_hidden(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_the_image_probe_subcommand_is_hidden(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"]) == 0
     out = capsys.readouterr().out
     assert "self-test" in out

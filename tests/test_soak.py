@@ -11,18 +11,24 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QObject, qWarning
 from PySide6.QtGui import QPointingDevice
 
-from conftest import make_kiosk
 from kiosk.content.model import Exhibit
 from kiosk.paths import default_content_dir
 
+if TYPE_CHECKING:
+    from conftest import KioskFactory
+    from kiosk.ui.application import Kiosk
 
-def _load_soak():  # type: ignore[no-untyped-def]
+
+def _load_soak() -> ModuleType:
     path = Path(__file__).resolve().parents[1] / "bench" / "soak.py"
     spec = importlib.util.spec_from_file_location("soak", path)
     assert spec is not None and spec.loader is not None
@@ -41,19 +47,19 @@ EVENTS = 5_000
 SEED = int(os.environ.get("KIOSK_SOAK_SEED", "20260120"))
 
 
-def run_soak(  # type: ignore[no-untyped-def]
-    qtbot,
+def run_soak(
+    make_kiosk: KioskFactory,
     exhibit: Exhibit,
     device: QPointingDevice,
     tmp_path: Path,
     events: int,
     *,
     seed: int = SEED,
-    plant=None,
-):
+    plant: Callable[[Kiosk, Any], None] | None = None,
+) -> Any:
     """The soak on a kiosk built as every test builds it: 1920x1080, motion as the content
     says (fades and the moving light included)."""
-    kiosk = make_kiosk(qtbot, exhibit)
+    kiosk = make_kiosk(exhibit)
     folders = [default_content_dir(), soak.edited_exhibit(tmp_path, default_content_dir())]
     run = soak.Soak(kiosk, device, folders, seed=seed, reload_every=250)
     if plant is not None:
@@ -66,9 +72,9 @@ def run_soak(  # type: ignore[no-untyped-def]
 
 
 def test_a_monkey_on_every_screen_leaves_no_trace(
-    qtbot, exhibit: Exhibit, touch_device: QPointingDevice, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
-    summary = run_soak(qtbot, exhibit, touch_device, tmp_path, EVENTS)
+    make_kiosk: KioskFactory, exhibit: Exhibit, touch_device: QPointingDevice, tmp_path: Path
+) -> None:
+    summary = run_soak(make_kiosk, exhibit, touch_device, tmp_path, EVENTS)
     print("\n".join(summary.lines()))
     assert summary.events == EVENTS
     assert summary.unvisited() == []
@@ -86,9 +92,9 @@ def test_a_monkey_on_every_screen_leaves_no_trace(
 
 
 def test_a_leak_fails_the_soak_with_its_seed_and_event(
-    qtbot, exhibit: Exhibit, touch_device: QPointingDevice, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
-    def plant(kiosk, run) -> None:  # type: ignore[no-untyped-def]
+    make_kiosk: KioskFactory, exhibit: Exhibit, touch_device: QPointingDevice, tmp_path: Path
+) -> None:
+    def plant(kiosk: Kiosk, run: Any) -> None:
         def leak(name: str) -> None:
             if run.warm and name == "home":  # a slow leak, showing after the warm-up
                 QObject(kiosk.window)  # one more child of the window every visit
@@ -96,7 +102,7 @@ def test_a_leak_fails_the_soak_with_its_seed_and_event(
         kiosk.session.screen_changed.connect(leak)
 
     with pytest.raises(soak.SoakError) as failure:
-        run_soak(qtbot, exhibit, touch_device, tmp_path, 2_000, seed=7, plant=plant)
+        run_soak(make_kiosk, exhibit, touch_device, tmp_path, 2_000, seed=7, plant=plant)
     message = str(failure.value)
     assert message.startswith("seed 7, soak event ")
     assert "back on the start screen" in message and "more: {'QObject': " in message
@@ -105,9 +111,9 @@ def test_a_leak_fails_the_soak_with_its_seed_and_event(
 
 @pytest.mark.qt_no_exception_capture
 def test_an_exception_in_a_slot_fails_the_soak_at_once(
-    qtbot, exhibit: Exhibit, touch_device: QPointingDevice, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
-    def plant(kiosk, run) -> None:  # type: ignore[no-untyped-def]
+    make_kiosk: KioskFactory, exhibit: Exhibit, touch_device: QPointingDevice, tmp_path: Path
+) -> None:
+    def plant(kiosk: Kiosk, run: Any) -> None:
         def broken(name: str) -> None:
             if name == "figures":
                 raise RuntimeError("planted: the figures screen broke")
@@ -115,7 +121,7 @@ def test_an_exception_in_a_slot_fails_the_soak_at_once(
         kiosk.session.screen_changed.connect(broken)
 
     with pytest.raises(soak.SoakError) as failure:
-        run_soak(qtbot, exhibit, touch_device, tmp_path, 2_000, seed=8, plant=plant)
+        run_soak(make_kiosk, exhibit, touch_device, tmp_path, 2_000, seed=8, plant=plant)
     message = str(failure.value)
     assert message.startswith("seed 8, ")
     assert "RuntimeError: planted: the figures screen broke" in message
@@ -124,11 +130,11 @@ def test_an_exception_in_a_slot_fails_the_soak_at_once(
 
 @pytest.mark.qt_log_ignore("planted:")
 def test_a_qt_warning_fails_the_soak_at_once(
-    qtbot, exhibit: Exhibit, touch_device: QPointingDevice, tmp_path: Path
-) -> None:  # type: ignore[no-untyped-def]
-    def plant(kiosk, run) -> None:  # type: ignore[no-untyped-def]
+    make_kiosk: KioskFactory, exhibit: Exhibit, touch_device: QPointingDevice, tmp_path: Path
+) -> None:
+    def plant(kiosk: Kiosk, run: Any) -> None:
         kiosk.window.access_panel.chosen.connect(lambda _access: qWarning("planted: a warning"))
 
     with pytest.raises(soak.SoakError) as failure:
-        run_soak(qtbot, exhibit, touch_device, tmp_path, 2_000, seed=9, plant=plant)
+        run_soak(make_kiosk, exhibit, touch_device, tmp_path, 2_000, seed=9, plant=plant)
     assert "Qt warning: QtWarningMsg: planted: a warning" in str(failure.value)

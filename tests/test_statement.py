@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -10,17 +11,26 @@ from PySide6.QtGui import QTextLayout
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QScroller
 
-from conftest import Finger, make_kiosk
+from conftest import Finger, views
 from kiosk.core.session import Screen
 
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
 
-def open_statement(kiosk, finger: Finger):  # type: ignore[no-untyped-def]
+    from conftest import KioskFactory
+    from kiosk.content.model import Exhibit
+    from kiosk.ui.application import Kiosk
+
+
+def open_statement(kiosk: Kiosk, finger: Finger):  # type: ignore[no-untyped-def]
     finger.tap(kiosk.window.attract)
-    finger.tap(kiosk.window.screens[Screen.HOME].tiles[Screen.STATEMENT])
-    return kiosk.window.screens[Screen.STATEMENT]
+    finger.tap(views(kiosk.window).home.tiles[Screen.STATEMENT])
+    return views(kiosk.window).statement
 
 
-def test_statement_shows_title_issuer_date_and_every_paragraph(kiosk, finger: Finger) -> None:
+def test_statement_shows_title_issuer_date_and_every_paragraph(
+    kiosk: Kiosk, finger: Finger
+) -> None:
     statement = open_statement(kiosk, finger)
     content = kiosk.window.exhibit.statement
     assert statement.kicker.text() == "STATEMENT"
@@ -32,8 +42,10 @@ def test_statement_shows_title_issuer_date_and_every_paragraph(kiosk, finger: Fi
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160), (1080, 1920), (1280, 800)])
-def test_lines_hold_about_60_to_75_characters(qtbot, exhibit, finger: Finger, size) -> None:  # type: ignore[no-untyped-def]
-    kiosk = make_kiosk(qtbot, exhibit, size=size, reduced_motion=True)
+def test_lines_hold_about_60_to_75_characters(
+    make_kiosk: KioskFactory, qtbot: QtBot, exhibit: Exhibit, finger: Finger, size: tuple[int, int]
+) -> None:
+    kiosk = make_kiosk(exhibit, size=size, reduced_motion=True)
     try:
         statement = open_statement(kiosk, finger)
         lengths = []
@@ -54,7 +66,7 @@ def test_lines_hold_about_60_to_75_characters(qtbot, exhibit, finger: Finger, si
         kiosk.close()
 
 
-def test_a_mouse_drag_scrolls_too(qtbot, kiosk, finger: Finger) -> None:  # type: ignore[no-untyped-def]
+def test_a_mouse_drag_scrolls_too(qtbot: QtBot, kiosk: Kiosk, finger: Finger) -> None:
     statement = open_statement(kiosk, finger)
     viewport = statement.scroll_area.viewport()
     bar = statement.scroll_area.verticalScrollBar()
@@ -69,7 +81,9 @@ def test_a_mouse_drag_scrolls_too(qtbot, kiosk, finger: Finger) -> None:  # type
     qtbot.waitUntil(lambda: bar.value() > viewport.height() // 4, timeout=30_000)
 
 
-def test_a_finger_flick_scrolls_and_moves_the_indicator(qtbot, kiosk, finger: Finger) -> None:
+def test_a_finger_flick_scrolls_and_moves_the_indicator(
+    qtbot: QtBot, kiosk: Kiosk, finger: Finger
+) -> None:
     statement = open_statement(kiosk, finger)
     bar = statement.scroll_area.verticalScrollBar()
     assert bar.maximum() > 0 and bar.value() == 0
@@ -89,7 +103,7 @@ def test_a_finger_flick_scrolls_and_moves_the_indicator(qtbot, kiosk, finger: Fi
     assert statement.indicator.fraction_shown()[0] > start_fraction
 
 
-def test_the_end_of_the_statement_can_be_reached(kiosk, finger: Finger) -> None:
+def test_the_end_of_the_statement_can_be_reached(kiosk: Kiosk, finger: Finger) -> None:
     statement = open_statement(kiosk, finger)
     statement.scroll_to_end()
     last = statement.paragraphs[-1]
@@ -99,17 +113,17 @@ def test_the_end_of_the_statement_can_be_reached(kiosk, finger: Finger) -> None:
 
 
 def test_new_content_keeps_touch_scrolling_without_new_gesture_types(
-    qtbot, kiosk, exhibit, finger: Finger
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, kiosk: Kiosk, exhibit: Exhibit, finger: Finger
+) -> None:
     """Found by the 100,000-event soak: each new Statement screen grabbed touch scrolling
     anew, and every grab made a gesture type that Qt and PySide keep for good (about 12 KB
     a reload).  The scroll area now passes from one Statement screen to the next."""
     window = kiosk.window
-    area = window.screens[Screen.STATEMENT].scroll_area
+    area = views(window).statement.scroll_area
     gesture_types = len(Qt.GestureType._value2member_map_)
     for _ in range(3):
         kiosk.controller.offer(exhibit)  # as hot reload does on the start screen
-    statement = window.screens[Screen.STATEMENT]
+    statement = views(window).statement
     assert statement.scroll_area is area and area.parent() is statement
     assert len(Qt.GestureType._value2member_map_) == gesture_types
     # Touch scrolling still works on the new screen, and it starts at the top.

@@ -8,26 +8,23 @@ import hashlib
 import json
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from kiosk.cli import content_folder, main
 from kiosk.content.loader import load_exhibit
 from kiosk.core.pack_follow import follow_intact_store
-from kiosk.core.reloader import ContentReloader
+from kiosk.core.reloader import ActiveVersionFollower, ContentReloader
 from kiosk.packs.build import build_pack
 from kiosk.packs.integrity import IntegrityChecker, resolve_intact
 from kiosk.packs.store import ContentStore, active_content_dir
 from kiosk.paths import default_content_dir
 from test_packs_support import content_copy, pack_cli, tree_hashes
 
-
-@pytest.fixture(autouse=True)
-def station(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    data = tmp_path / "station"
-    monkeypatch.setenv("KIOSK_DATA_DIR", str(data))
-    monkeypatch.setenv("KIOSK_CONFIG", str(tmp_path / "station.yaml"))
-    return data
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
 
 
 @pytest.fixture(scope="module")
@@ -119,8 +116,8 @@ def test_pack_list_reports_the_alteration(
     assert "(active, NOT SHOWN)" in out
 
 
-def test_self_test_fails_on_an_altered_version(  # type: ignore[no-untyped-def]
-    qapp, two_packs: list[Path], capsys: pytest.CaptureFixture[str]
+def test_self_test_fails_on_an_altered_version(
+    qapp: QApplication, two_packs: list[Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert pack_cli("install", two_packs[0]) == 0
     store = ContentStore.default()
@@ -133,9 +130,11 @@ def test_self_test_fails_on_an_altered_version(  # type: ignore[no-untyped-def]
     assert f"content store: version {version} was altered: 'figures.yaml'" in err
 
 
-def test_hot_reload_never_loads_an_altered_version(  # type: ignore[no-untyped-def]
-    qtbot, two_packs: list[Path]
+def test_hot_reload_never_loads_an_altered_version(
+    qtbot: QtBot, two_packs: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Not the poll (an hour away here): the look the guard takes at each check.
+    monkeypatch.setattr(ActiveVersionFollower, "POLL_MS", 3_600_000)
     assert pack_cli("install", two_packs[0]) == 0
     store = ContentStore.default()
     folder = active_content_dir()
@@ -143,8 +142,7 @@ def test_hot_reload_never_loads_an_altered_version(  # type: ignore[no-untyped-d
     reloader = ContentReloader(folder)
     loaded: list[object] = []
     reloader.content_ready.connect(loaded.append)
-    guard = follow_intact_store(reloader, store.root, default_content_dir())
-    guard.follower._timer.stop()  # not the poll: the look the guard takes at each check
+    follow_intact_store(reloader, store.root, default_content_dir())  # the reloader owns it
     tamper(folder)
     # The watcher sees the edit; the guard moves the reloader to the factory exhibit before
     # the edited folder's verdict can be loaded.
@@ -172,8 +170,8 @@ def forge_consistently(store: ContentStore, version: str) -> str:
     return forged
 
 
-def test_self_test_holds_a_signed_version_to_its_signature(  # type: ignore[no-untyped-def]
-    qapp, tmp_path: Path, two_packs: list[Path], capsys: pytest.CaptureFixture[str]
+def test_self_test_holds_a_signed_version_to_its_signature(
+    qapp: QApplication, tmp_path: Path, two_packs: list[Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert pack_cli("keygen", "--out", tmp_path / "staff") == 0
     assert pack_cli("trust", tmp_path / "staff.pub") == 0
@@ -190,8 +188,8 @@ def test_self_test_holds_a_signed_version_to_its_signature(  # type: ignore[no-u
     assert f"content store: version {forged} was altered: its manifest is not the one" in err
 
 
-def test_self_test_fails_when_trust_cannot_be_known(  # type: ignore[no-untyped-def]
-    qapp, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_self_test_fails_when_trust_cannot_be_known(
+    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     config = tmp_path / "station.yaml"
     config.write_text("trusted_keys: [museum.pub\n", encoding="utf-8")
@@ -201,17 +199,20 @@ def test_self_test_fails_when_trust_cannot_be_known(  # type: ignore[no-untyped-
     assert f"{config}:" in err
 
 
-def test_the_follower_logs_an_altered_version_once_as_an_error(  # type: ignore[no-untyped-def]
-    qtbot, two_packs: list[Path], caplog: pytest.LogCaptureFixture
+def test_the_follower_logs_an_altered_version_once_as_an_error(
+    qtbot: QtBot,
+    two_packs: list[Path],
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """An error in the log is what health's "last error" and the staff panel show."""
+    monkeypatch.setattr(ActiveVersionFollower, "POLL_MS", 3_600_000)  # only the looks below
     assert pack_cli("install", two_packs[0]) == 0
     store = ContentStore.default()
     folder = active_content_dir()
     assert folder is not None
     reloader = ContentReloader(default_content_dir())
     guard = follow_intact_store(reloader, store.root, default_content_dir())
-    guard.follower._timer.stop()
     tamper(folder)
     with caplog.at_level("ERROR"):
         assert guard.resolve() == default_content_dir()

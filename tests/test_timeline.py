@@ -4,20 +4,27 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from conftest import REPO, Finger, make_kiosk
+from conftest import REPO, Finger, views
 from kiosk.content.loader import load_exhibit
 from kiosk.core.session import Screen
 from kiosk.ui.widgets.year_rail import MAX_STOPS
 
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
 
-def open_timeline(kiosk, finger: Finger):  # type: ignore[no-untyped-def]
+    from conftest import KioskFactory
+    from kiosk.ui.application import Kiosk
+
+
+def open_timeline(kiosk: Kiosk, finger: Finger):  # type: ignore[no-untyped-def]
     finger.tap(kiosk.window.attract)
-    finger.tap(kiosk.window.screens[Screen.HOME].tiles[Screen.TIMELINE])
-    return kiosk.window.screens[Screen.TIMELINE]
+    finger.tap(views(kiosk.window).home.tiles[Screen.TIMELINE])
+    return views(kiosk.window).timeline
 
 
 def swipe(finger: Finger, card, direction: int) -> None:  # type: ignore[no-untyped-def]
@@ -28,7 +35,7 @@ def swipe(finger: Finger, card, direction: int) -> None:  # type: ignore[no-unty
     finger.drag(card, start, end)
 
 
-def test_swiping_left_and_right_walks_the_moments(kiosk, finger: Finger) -> None:
+def test_swiping_left_and_right_walks_the_moments(kiosk: Kiosk, finger: Finger) -> None:
     timeline = open_timeline(kiosk, finger)
     years = [moment.year for moment in kiosk.window.exhibit.timeline]
     assert years == [1990, 1991, 2020, 2023]
@@ -43,7 +50,7 @@ def test_swiping_left_and_right_walks_the_moments(kiosk, finger: Finger) -> None
     assert timeline.title.text() == "The 44-day Patriotic War"
 
 
-def test_a_short_or_vertical_drag_is_not_a_swipe(kiosk, finger: Finger) -> None:
+def test_a_short_or_vertical_drag_is_not_a_swipe(kiosk: Kiosk, finger: Finger) -> None:
     timeline = open_timeline(kiosk, finger)
     card = timeline.card
     centre = card.rect().center()
@@ -52,7 +59,7 @@ def test_a_short_or_vertical_drag_is_not_a_swipe(kiosk, finger: Finger) -> None:
     assert kiosk.session.timeline_index == 0
 
 
-def test_tapping_a_year_shows_its_moment_with_its_source(kiosk, finger: Finger) -> None:
+def test_tapping_a_year_shows_its_moment_with_its_source(kiosk: Kiosk, finger: Finger) -> None:
     timeline = open_timeline(kiosk, finger)
     finger.tap(timeline.rail.buttons[1])
     assert kiosk.session.timeline_index == 1
@@ -63,7 +70,7 @@ def test_tapping_a_year_shows_its_moment_with_its_source(kiosk, finger: Finger) 
     assert timeline.source.isVisible()
 
 
-def test_arrow_buttons_step_and_disable_at_the_ends(kiosk, finger: Finger) -> None:
+def test_arrow_buttons_step_and_disable_at_the_ends(kiosk: Kiosk, finger: Finger) -> None:
     timeline = open_timeline(kiosk, finger)
     assert not timeline.previous_button.isEnabled()
     finger.tap(timeline.next_button)
@@ -72,7 +79,7 @@ def test_arrow_buttons_step_and_disable_at_the_ends(kiosk, finger: Finger) -> No
     assert kiosk.session.timeline_index == 0
 
 
-def test_mouse_drag_swipes_too(qtbot, kiosk, finger: Finger) -> None:
+def test_mouse_drag_swipes_too(qtbot: QtBot, kiosk: Kiosk, finger: Finger) -> None:
     timeline = open_timeline(kiosk, finger)
     card = timeline.card
     y = card.height() // 2
@@ -83,7 +90,7 @@ def test_mouse_drag_swipes_too(qtbot, kiosk, finger: Finger) -> None:
 
 
 def test_a_long_timeline_keeps_a_short_rail_that_follows_the_visitor(
-    qtbot, tmp_path: Path, finger: Finger
+    make_kiosk: KioskFactory, qtbot: QtBot, tmp_path: Path, finger: Finger
 ) -> None:
     """Found by bench/scale.py: 1,000 moments made 1,000 year buttons, a rail wider than any
     screen, and opening the timeline took seconds."""
@@ -93,11 +100,11 @@ def test_a_long_timeline_keeps_a_short_rail_that_follows_the_visitor(
     finally:
         sys.path.remove(str(REPO / "bench"))
     folder = generate(tmp_path / "long", moments=300, images=0).folder
-    kiosk = make_kiosk(qtbot, load_exhibit(folder))
+    kiosk = make_kiosk(load_exhibit(folder))
     try:
         kiosk.session.go_home()
         kiosk.session.open(Screen.TIMELINE)
-        timeline = kiosk.window.screens[Screen.TIMELINE]
+        timeline = views(kiosk.window).timeline
         rail = timeline.rail
         assert len(rail.buttons) == MAX_STOPS
         assert kiosk.window.size().toTuple() == (1920, 1080)

@@ -2,24 +2,34 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
-from conftest import make_kiosk
 from kiosk.render import screen_states
 from kiosk.ui.theme import pixels_per_mm
+from kiosk.ui.widgets.buttons import TileButton, TouchButton
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from conftest import KioskFactory
+    from kiosk.content.model import Exhibit
 
 SIZES = [(1920, 1080), (3840, 2160), (1080, 1920), (1280, 800)]
 
 
-def visible_buttons(window) -> list[QAbstractButton]:  # type: ignore[no-untyped-def]
+def visible_buttons(window: QWidget) -> list[QAbstractButton]:
     return [b for b in window.findChildren(QAbstractButton) if b.isVisibleTo(window)]
 
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def test_targets_meet_their_minimum_sizes(qtbot, exhibit, size: tuple[int, int]) -> None:
-    kiosk = make_kiosk(qtbot, exhibit, size=size, reduced_motion=True)
+def test_targets_meet_their_minimum_sizes(
+    make_kiosk: KioskFactory, qtbot: QtBot, exhibit: Exhibit, size: tuple[int, int]
+) -> None:
+    kiosk = make_kiosk(exhibit, size=size, reduced_motion=True)
     try:
         density = pixels_per_mm(exhibit.settings, kiosk.window.screen())
         touch = exhibit.settings.touch
@@ -28,6 +38,9 @@ def test_targets_meet_their_minimum_sizes(qtbot, exhibit, size: tuple[int, int])
             action()
             QCoreApplication.processEvents()
             for button in visible_buttons(kiosk.window):
+                assert isinstance(button, TouchButton | TileButton), (
+                    f"{name}: {button.objectName()}"
+                )
                 floor_mm = touch.primary_target_mm if button.primary else touch.minimum_target_mm
                 side_mm = min(button.width(), button.height()) / density
                 assert side_mm >= floor_mm, f"{name}: {button.objectName()} is {side_mm:.1f} mm"
@@ -37,11 +50,13 @@ def test_targets_meet_their_minimum_sizes(qtbot, exhibit, size: tuple[int, int])
         kiosk.close()
 
 
-def test_a_misreporting_display_is_overridden_by_content(qtbot, exhibit) -> None:
+def test_a_misreporting_display_is_overridden_by_content(
+    make_kiosk: KioskFactory, qtbot: QtBot, exhibit: Exhibit
+) -> None:
     touch = exhibit.settings.touch._replace(pixels_per_mm=12.0)  # a dense panel
     settings = exhibit.settings._replace(touch=touch)
     dense = exhibit._replace(settings=settings)
-    kiosk = make_kiosk(qtbot, dense, reduced_motion=True)
+    kiosk = make_kiosk(dense, reduced_motion=True)
     try:
         kiosk.session.go_home()
         QCoreApplication.processEvents()
@@ -51,8 +66,10 @@ def test_a_misreporting_display_is_overridden_by_content(qtbot, exhibit) -> None
         kiosk.close()
 
 
-def test_every_button_has_an_accessible_name(qtbot, exhibit) -> None:
-    kiosk = make_kiosk(qtbot, exhibit, reduced_motion=True)
+def test_every_button_has_an_accessible_name(
+    make_kiosk: KioskFactory, qtbot: QtBot, exhibit: Exhibit
+) -> None:
+    kiosk = make_kiosk(exhibit, reduced_motion=True)
     try:
         for name, action in screen_states(kiosk):
             action()

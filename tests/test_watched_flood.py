@@ -8,10 +8,10 @@ import itertools
 import os
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import make_kiosk
 from kiosk.core.pack_watch import MAX_LISTED, scan_packs
 from kiosk.core.reloader import ContentReloader
 from kiosk.ops.notify import Notifier
@@ -19,6 +19,12 @@ from kiosk.security import hash_pin
 from kiosk.station import StaffSettings, StationConfig
 from kiosk.ui.heartbeat import Heartbeat
 from kiosk.ui.staff.mode import StaffMode
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from conftest import KioskFactory
+    from kiosk.content.model import Exhibit
 
 REPO = Path(__file__).resolve().parents[1]
 FILES = 20_000
@@ -70,10 +76,16 @@ def test_the_scan_lists_the_newest_packs_and_counts_the_rest(usb: Path) -> None:
     assert listing.more == 50 - MAX_LISTED
 
 
-def test_a_flooded_folder_keeps_the_watchdog_fed(qtbot, exhibit, usb: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_flooded_folder_keeps_the_watchdog_fed(
+    make_kiosk: KioskFactory,
+    qtbot: QtBot,
+    exhibit: Exhibit,
+    usb: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv("KIOSK_DATA_DIR", str(usb.parent / "data"))
     flood(usb, FILES)
-    kiosk = make_kiosk(qtbot, exhibit, reduced_motion=True)
+    kiosk = make_kiosk(exhibit, reduced_motion=True)
     notifier = RecordingNotifier()
     Heartbeat(notifier, kiosk.window).first_frame_shown()
     start = time.monotonic()
