@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import typing
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import NamedTuple
 import pytest
 
 from conftest import FIXTURES, REPO
-from content_cases import edit
+from content_cases import BASE, edit
 from kiosk.content import loader, walk
 from kiosk.content.checks import check_exhibit
 from kiosk.content.loader import FILE_SPECS, MOMENT, load_exhibit, read_exhibit
@@ -249,10 +250,8 @@ def test_a_new_optional_text_field_is_checked_without_naming_it_anywhere_else(
     monkeypatch.setattr(MOMENT, "fields", {**MOMENT.fields, "note": note})
     monkeypatch.setattr(MOMENT, "build", NotedMoment)
     folder = tmp_path / "content"
-    folder.mkdir()
-    for source in (REPO / "content").iterdir():
-        if source.is_file():
-            (folder / source.name).write_bytes(source.read_bytes())
+    shutil.copytree(BASE, folder)  # the broken fixtures' base: its lines do not move
+    edit(folder / "exhibit.yaml", "languages: [en]", "languages: [en, az]")
     edit(
         folder / "timeline.yaml",
         "    year: 1991\n",
