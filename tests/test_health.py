@@ -17,6 +17,7 @@ import pytest
 from disks import full_folder, read_only_folder
 from kiosk.logs import BACKUPS, MAX_BYTES, configure_logging
 from kiosk.ops.health import LastError, count_start, report
+from kiosk.ui.health_writer import altered_versions
 
 
 def test_a_running_kiosk_reports_ready_and_writes_its_health(tmp_path: Path) -> None:
@@ -172,7 +173,7 @@ def test_a_full_data_disk_is_named_as_a_problem(tmp_path: Path, monkeypatch) -> 
 def test_a_sound_station_has_no_problems(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("KIOSK_LOG_DIR", str(tmp_path / "logs"))
-    assert _report(store=tmp_path / "data" / "content-store")["problems"] == []
+    assert _report(problems=altered_versions(tmp_path / "data" / "content-store"))["problems"] == []
 
 
 def test_an_altered_store_version_is_named_as_a_problem(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -187,7 +188,7 @@ def test_an_altered_store_version_is_named_as_a_problem(tmp_path: Path, monkeypa
     (version,) = (store / "versions").iterdir()
     with (version / "content" / "exhibit.yaml").open("a", encoding="utf-8") as edited:
         edited.write("# edited by hand\n")
-    problems = _report(store=store)["problems"]
+    problems = _report(problems=altered_versions(store))["problems"]
     assert len(problems) == 1, problems
     assert version.name in problems[0] and "changed since it was installed" in problems[0]
     assert "exhibit.yaml" in problems[0]

@@ -97,15 +97,6 @@ def disk_problems() -> list[str]:
     return problems
 
 
-def store_problems(root: Path) -> list[str]:
-    """Installed versions refused because their files changed since install."""
-    from kiosk.packs.integrity import resolve_intact  # noqa: PLC0415
-
-    if not (root / "active").exists():
-        return []
-    return [ALTERED % refused for refused in resolve_intact(root).refused]
-
-
 def memory_mib() -> float:
     """Resident memory now (Linux), else the peak so far."""
     try:
@@ -167,11 +158,11 @@ def report(
     visits: int | None = None,
     last_error: LastError,
     versions: dict[str, str],
-    store: Path | None = None,
+    problems: list[str] | None = None,
 ) -> dict[str, Any]:
-    problems = [*disk_problems(), *last_error.problems]
-    if store is not None:
-        problems += store_problems(store)
+    """``problems``: more, found by the caller (installed versions refused as altered:
+    ``kiosk.ui.health_writer.altered_versions``; ops does not read the content store)."""
+    problems = [*disk_problems(), *last_error.problems, *(problems or [])]
     return {
         "kiosk_version": __version__,
         "versions": versions,

@@ -11,14 +11,28 @@ from typing import Any
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QObject, QTimer, qVersion
 
-from kiosk.ops.health import write_json
+from kiosk.ops.health import ALTERED, write_json
 
 INTERVAL_MS = 30_000
+_CHECKER: Any = None  # made on first use: importing the integrity check costs start-up time
 log = logging.getLogger(__name__)
 
 
 def qt_versions() -> dict[str, str]:
     return {"qt": qVersion(), "pyside6": pyside_version}
+
+
+def altered_versions(root: Path) -> list[str]:
+    """Installed versions refused because their files changed since install, as the health
+    report's problems (the integrity check caches by stat: a report costs a stat a file)."""
+    from kiosk.packs.integrity import IntegrityChecker, resolve_intact  # noqa: PLC0415
+
+    global _CHECKER  # noqa: PLW0603 - one cache of verified files for the kiosk's run
+    if not (root / "active").exists():
+        return []
+    if _CHECKER is None:
+        _CHECKER = IntegrityChecker()
+    return [ALTERED % refused for refused in resolve_intact(root, _CHECKER).refused]
 
 
 class HealthWriter(QObject):

@@ -181,7 +181,7 @@ def _start_health(
         visits_last_hour,
     )
     from kiosk.packs.pointer import active_version  # noqa: PLC0415
-    from kiosk.ui.health_writer import HealthWriter, qt_versions  # noqa: PLC0415
+    from kiosk.ui.health_writer import HealthWriter, altered_versions, qt_versions  # noqa: PLC0415
     from kiosk.ui.heartbeat import Heartbeat  # noqa: PLC0415
 
     last_error = LastError()
@@ -196,7 +196,7 @@ def _start_health(
             starts=starts,
             last_error=last_error,
             versions=versions,
-            store=store,  # versions refused as altered are named among the problems
+            problems=altered_versions(store),  # installed versions refused as altered
         )
 
     HealthWriter(data_dir() / HEALTH_FILE, health, window).start()
