@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 from kiosk import __version__
 from kiosk.content.issues import ContentError, Issue
-from kiosk.content.loader import load_exhibit
 from kiosk.content.model import Exhibit
 from kiosk.paths import default_content_dir
 
@@ -317,7 +316,7 @@ def _run_command(args: argparse.Namespace) -> int:
 
     station = load_station_config(args.config)
     folder = content_folder(args.content, station[0].content_store)
-    exhibit = _load(folder)
+    exhibit = _load_to_show(folder)
     if exhibit is None and args.content is None and folder != default_content_dir():
         # Installed content that no longer loads (a damaged disk, a hand edit) must not
         # keep the exhibit dark or send it into a restart loop: show the bundled exhibit.
@@ -327,7 +326,7 @@ def _run_command(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         folder = default_content_dir()
-        exhibit = _load(folder)
+        exhibit = _load_to_show(folder)
     return EXIT_CONTENT if exhibit is None else _run(exhibit, folder, station, args)
 
 
@@ -339,7 +338,27 @@ def _render_command(args: argparse.Namespace) -> int:
     return _render(exhibit, args.out, args.contact_sheet, sizes, args.language, args.pseudo)
 
 
+def _load_to_show(folder: Path) -> Exhibit | None:
+    """The content to show at start: from the cache of its validated model when that is
+    exactly this content (kiosk.content_cache: the seal is checked either way), else read,
+    checked and then kept for the next start."""
+    from kiosk import content_cache  # noqa: PLC0415
+    from kiosk.paths import data_dir  # noqa: PLC0415
+
+    data = data_dir()
+    cached = content_cache.load_cached(folder, data)
+    if cached is not None:
+        return cached
+    exhibit = _load(folder)
+    if exhibit is not None:
+        content_cache.store(exhibit, folder, data)
+    return exhibit
+
+
 def _load(folder: Path) -> Exhibit | None:
+    # Imported here: a start whose content is cached never needs the loader.
+    from kiosk.content.loader import load_exhibit  # noqa: PLC0415
+
     try:
         return load_exhibit(folder)
     except ContentError as error:
