@@ -38,34 +38,31 @@ def test_larger_text_high_contrast_and_less_motion(
 ) -> None:
     kiosk = make_kiosk(exhibit, reduced_motion=False)
     window = kiosk.window
-    try:
-        assert window.attract.ambient.is_animating()
-        finger.tap(window.attract.access_button)
-        panel = window.access_panel
-        assert panel.isVisible() and kiosk.session.screen is Screen.ATTRACT
-        assert window.metrics is not None
-        standard = window.metrics.body_px
-        finger.tap(panel.size_buttons[2])
-        assert kiosk.session.access.text_step == 2
-        assert window.metrics.body_px >= round(standard * 1.35)
-        finger.tap(panel.contrast)
-        assert kiosk.controller.colours() == HIGH_CONTRAST
-        assert window.grab().toImage().pixelColor(5, 5).name() == "#000000"
-        finger.tap(panel.motion)
-        assert not window.attract.ambient.is_animating()
-        finger.tap(panel.done)
-        assert not panel.isVisible()
-        finger.tap(window.attract)
-        assert kiosk.session.screen is Screen.HOME
-        assert not window.fade.isVisible()  # no transition under less motion
-        kiosk.session.reset()  # the visitor walks away
-        QCoreApplication.processEvents()
-        assert kiosk.session.access == Access()
-        assert window.metrics.body_px == standard
-        assert kiosk.controller.colours() == exhibit.settings.colours
-        assert window.attract.ambient.is_animating()
-    finally:
-        kiosk.close()
+    assert window.attract.ambient.is_animating()
+    finger.tap(window.attract.access_button)
+    panel = window.access_panel
+    assert panel.isVisible() and kiosk.session.screen is Screen.ATTRACT
+    assert window.metrics is not None
+    standard = window.metrics.body_px
+    finger.tap(panel.size_buttons[2])
+    assert kiosk.session.access.text_step == 2
+    assert window.metrics.body_px >= round(standard * 1.35)
+    finger.tap(panel.contrast)
+    assert kiosk.controller.colours() == HIGH_CONTRAST
+    assert window.grab().toImage().pixelColor(5, 5).name() == "#000000"
+    finger.tap(panel.motion)
+    assert not window.attract.ambient.is_animating()
+    finger.tap(panel.done)
+    assert not panel.isVisible()
+    finger.tap(window.attract)
+    assert kiosk.session.screen is Screen.HOME
+    assert not window.fade.isVisible()  # no transition under less motion
+    kiosk.session.reset()  # the visitor walks away
+    QCoreApplication.processEvents()
+    assert kiosk.session.access == Access()
+    assert window.metrics.body_px == standard
+    assert kiosk.controller.colours() == exhibit.settings.colours
+    assert window.attract.ambient.is_animating()
 
 
 def test_high_contrast_reaches_wcag_aaa() -> None:

@@ -35,19 +35,16 @@ def test_everything_touchable_has_a_name_and_a_description(
     make_kiosk: KioskFactory, qtbot: QtBot, exhibit: Exhibit, language: str
 ) -> None:
     kiosk = make_kiosk(exhibit, reduced_motion=True)
-    try:
-        checked = 0
-        for state, action in screen_states(kiosk, language):
-            kiosk.window.close_layers()
-            action()
-            QCoreApplication.processEvents()
-            for widget in interactive(kiosk.window):
-                accessible = QAccessible.queryAccessibleInterface(widget)
-                assert accessible is not None
-                label = f"{state}: {widget.objectName()}"
-                assert accessible.text(QAccessible.Text.Name).strip(), label
-                assert accessible.text(QAccessible.Text.Description).strip(), label
-                checked += 1
-        assert checked > 60
-    finally:
-        kiosk.close()
+    checked = 0
+    for state, action in screen_states(kiosk, language):
+        kiosk.window.close_layers()
+        action()
+        QCoreApplication.processEvents()
+        for widget in interactive(kiosk.window):
+            accessible = QAccessible.queryAccessibleInterface(widget)
+            assert accessible is not None
+            label = f"{state}: {widget.objectName()}"
+            assert accessible.text(QAccessible.Text.Name).strip(), label
+            assert accessible.text(QAccessible.Text.Description).strip(), label
+            checked += 1
+    assert checked > 60

@@ -71,24 +71,21 @@ def test_opening_hours_follow_the_clock_back_and_forward(
     make_kiosk: KioskFactory, qtbot: QtBot, exhibit: Exhibit
 ) -> None:
     kiosk = make_kiosk(exhibit, reduced_motion=True)
-    try:
-        clock = WallClock(OPEN_10)
-        sleep = DisplaySleep(kiosk.window, HOURS, clock=clock)
-        assert not sleep.asleep
-        clock.step(-1.5)  # NTP: it was really 08:30, before opening
-        sleep.check()
-        assert sleep.asleep
-        clock.step(+1)  # 09:30
-        sleep.check()
-        assert not sleep.asleep
-        clock.step(+9)  # a clock set far ahead: 18:30, closed
-        sleep.check()
-        assert sleep.asleep
-        clock.step(-9)  # and corrected
-        sleep.check()
-        assert not sleep.asleep
-    finally:
-        kiosk.close()
+    clock = WallClock(OPEN_10)
+    sleep = DisplaySleep(kiosk.window, HOURS, clock=clock)
+    assert not sleep.asleep
+    clock.step(-1.5)  # NTP: it was really 08:30, before opening
+    sleep.check()
+    assert sleep.asleep
+    clock.step(+1)  # 09:30
+    sleep.check()
+    assert not sleep.asleep
+    clock.step(+9)  # a clock set far ahead: 18:30, closed
+    sleep.check()
+    assert sleep.asleep
+    clock.step(-9)  # and corrected
+    sleep.check()
+    assert not sleep.asleep
 
 
 def test_a_time_zone_change_is_followed_without_a_restart(
@@ -102,17 +99,14 @@ def test_a_time_zone_change_is_followed_without_a_restart(
     # Open for three hours either side of now in UTC; twelve hours on, it is closed.
     hours = {"daily": f"{(hour - 3) % 24:02d}:00-{(hour + 3) % 24:02d}:00"}
     kiosk = make_kiosk(exhibit, reduced_motion=True)
-    try:
-        sleep = DisplaySleep(kiosk.window, hours)  # the real clock
-        assert not sleep.asleep
-        os.environ["TZ"] = "Etc/GMT-12"  # UTC+12: the system's zone changed, not ours
-        sleep.check()
-        assert sleep.asleep
-        os.environ["TZ"] = "UTC"
-        sleep.check()
-        assert not sleep.asleep
-    finally:
-        kiosk.close()
+    sleep = DisplaySleep(kiosk.window, hours)  # the real clock
+    assert not sleep.asleep
+    os.environ["TZ"] = "Etc/GMT-12"  # UTC+12: the system's zone changed, not ours
+    sleep.check()
+    assert sleep.asleep
+    os.environ["TZ"] = "UTC"
+    sleep.check()
+    assert not sleep.asleep
 
 
 def test_idle_time_ignores_the_wall_clock(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -73,25 +73,20 @@ def test_hostile_content_saved_into_the_live_folder_changes_nothing_on_screen(
 ) -> None:
     folder = baseline(tmp_path)
     kiosk = make_kiosk(load_exhibit(folder), reduced_motion=True)
-    try:
-        reloader = ContentReloader(folder, kiosk.window)
-        LiveContent(kiosk.controller, reloader, parent=kiosk.window)
-        shown_before = kiosk.window.exhibit
-        title_before = kiosk.window.attract.title.text()
-        arrived: list[object] = []
-        reloader.content_ready.connect(arrived.append)
-        caplog.set_level(logging.WARNING)
-        with qtbot.waitSignal(reloader.content_refused, timeout=30_000) as refused:
-            save(folder)
-        reported = [str(issue) for issue in refused.args[0]]
-        assert finding in reported
-        assert arrived == []
-        assert kiosk.window.exhibit is shown_before
-        assert (
-            kiosk.window.attract.title.text()
-            == title_before
-            == ("20 January - National Mourning Day")
-        )
-        assert "was refused" in caplog.text and finding in caplog.text
-    finally:
-        kiosk.close()
+    reloader = ContentReloader(folder, kiosk.window)
+    LiveContent(kiosk.controller, reloader, parent=kiosk.window)
+    shown_before = kiosk.window.exhibit
+    title_before = kiosk.window.attract.title.text()
+    arrived: list[object] = []
+    reloader.content_ready.connect(arrived.append)
+    caplog.set_level(logging.WARNING)
+    with qtbot.waitSignal(reloader.content_refused, timeout=30_000) as refused:
+        save(folder)
+    reported = [str(issue) for issue in refused.args[0]]
+    assert finding in reported
+    assert arrived == []
+    assert kiosk.window.exhibit is shown_before
+    assert (
+        kiosk.window.attract.title.text() == title_before == ("20 January - National Mourning Day")
+    )
+    assert "was refused" in caplog.text and finding in caplog.text

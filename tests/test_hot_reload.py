@@ -109,13 +109,10 @@ def test_new_content_leaves_nothing_of_the_old_behind(
     exhibit with it (the lockdown's findChildren(QWidget) over the window, and the navigation
     bar's first language switch, made without its parent)."""
     kiosk = make_kiosk(exhibit)
-    try:
-        before = stale_wrappers()
-        for _ in range(3):
-            kiosk.controller.apply(exhibit)
-        assert stale_wrappers() == before
-    finally:
-        kiosk.close()
+    before = stale_wrappers()
+    for _ in range(3):
+        kiosk.controller.apply(exhibit)
+    assert stale_wrappers() == before
 
 
 def test_invalid_content_is_refused_and_logged(
@@ -149,19 +146,16 @@ def test_a_pack_installed_from_the_command_line_is_followed(
 ) -> None:
     monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
     kiosk = make_kiosk(load_exhibit(REPO / "content"), reduced_motion=True)
-    try:
-        reloader = ContentReloader(REPO / "content", kiosk.window)
-        LiveContent(kiosk.controller, reloader, parent=kiosk.window)
-        follower = ActiveVersionFollower(reloader, lambda: active_content_dir() or REPO / "content")
-        new = tmp_path / "new"
-        shutil.copytree(REPO / "content", new)
-        retitle(new)
-        pack = tmp_path / "new.kioskpack"
-        for command in (["build", str(new), "-o", str(pack)], ["install", str(pack)]):
-            subprocess.run([sys.executable, "-m", "kiosk", "pack", *command], check=True)
-        with qtbot.waitSignal(reloader.content_ready, timeout=30_000):
-            follower.follow()
-        assert reloader.folder == active_content_dir()
-        assert kiosk.window.attract.title.text() == NEW_TITLE
-    finally:
-        kiosk.close()
+    reloader = ContentReloader(REPO / "content", kiosk.window)
+    LiveContent(kiosk.controller, reloader, parent=kiosk.window)
+    follower = ActiveVersionFollower(reloader, lambda: active_content_dir() or REPO / "content")
+    new = tmp_path / "new"
+    shutil.copytree(REPO / "content", new)
+    retitle(new)
+    pack = tmp_path / "new.kioskpack"
+    for command in (["build", str(new), "-o", str(pack)], ["install", str(pack)]):
+        subprocess.run([sys.executable, "-m", "kiosk", "pack", *command], check=True)
+    with qtbot.waitSignal(reloader.content_ready, timeout=30_000):
+        follower.follow()
+    assert reloader.folder == active_content_dir()
+    assert kiosk.window.attract.title.text() == NEW_TITLE

@@ -44,18 +44,15 @@ def test_the_display_sleeps_when_closed_and_wakes_for_staff(
     make_kiosk: KioskFactory, qtbot: QtBot, exhibit: Exhibit, finger: Finger
 ) -> None:
     kiosk = make_kiosk(exhibit, reduced_motion=False)
-    try:
-        assert kiosk.window.attract.ambient.is_animating()
-        now = [MONDAY]  # closed all Monday
-        sleep = DisplaySleep(kiosk.window, HOURS, clock=lambda: now[0])
-        assert sleep.asleep
-        assert not kiosk.window.attract.ambient.is_animating()  # the computer rests too
-        finger.tap(sleep.dark)  # staff after hours
-        assert not sleep.asleep and kiosk.window.attract.ambient.is_animating()
-        kiosk.session.reset()  # the visit ends: dark again
-        assert sleep.asleep
-        now[0] = MONDAY + datetime.timedelta(days=1)  # Tuesday noon: open
-        sleep.check()
-        assert not sleep.asleep
-    finally:
-        kiosk.close()
+    assert kiosk.window.attract.ambient.is_animating()
+    now = [MONDAY]  # closed all Monday
+    sleep = DisplaySleep(kiosk.window, HOURS, clock=lambda: now[0])
+    assert sleep.asleep
+    assert not kiosk.window.attract.ambient.is_animating()  # the computer rests too
+    finger.tap(sleep.dark)  # staff after hours
+    assert not sleep.asleep and kiosk.window.attract.ambient.is_animating()
+    kiosk.session.reset()  # the visit ends: dark again
+    assert sleep.asleep
+    now[0] = MONDAY + datetime.timedelta(days=1)  # Tuesday noon: open
+    sleep.check()
+    assert not sleep.asleep

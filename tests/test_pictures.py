@@ -49,22 +49,19 @@ def test_a_large_picture_is_shown_scaled(
     size: tuple[int, int],
 ) -> None:
     kiosk = make_kiosk(exhibit_with_large_picture, size=size, reduced_motion=True)
-    try:
-        kiosk.session.go_home()
-        kiosk.session.open(Screen.TIMELINE)
-        timeline = views(kiosk.window).timeline
-        assert not timeline.picture.isVisible()  # 1990 has no picture
-        kiosk.session.set_timeline_index(1)
-        # Decoded on the worker thread.
-        qtbot.waitUntil(timeline.pictures.is_idle, timeout=DECODED_MS)
-        QCoreApplication.processEvents()
-        pixmap = timeline.picture.pixmap()
-        assert timeline.picture.isVisible() and not pixmap.isNull()
-        assert pixmap.width() <= timeline.width() and pixmap.height() <= size[1] // 3
-        assert abs(pixmap.width() / pixmap.height() - 5 / 3) < 0.02  # proportions kept
-        assert find_clipped_text(kiosk.window) == []
-    finally:
-        kiosk.close()
+    kiosk.session.go_home()
+    kiosk.session.open(Screen.TIMELINE)
+    timeline = views(kiosk.window).timeline
+    assert not timeline.picture.isVisible()  # 1990 has no picture
+    kiosk.session.set_timeline_index(1)
+    # Decoded on the worker thread.
+    qtbot.waitUntil(timeline.pictures.is_idle, timeout=DECODED_MS)
+    QCoreApplication.processEvents()
+    pixmap = timeline.picture.pixmap()
+    assert timeline.picture.isVisible() and not pixmap.isNull()
+    assert pixmap.width() <= timeline.width() and pixmap.height() <= size[1] // 3
+    assert abs(pixmap.width() / pixmap.height() - 5 / 3) < 0.02  # proportions kept
+    assert find_clipped_text(kiosk.window) == []
 
 
 @pytest.mark.parametrize(
@@ -93,25 +90,22 @@ def test_a_picture_gives_way_to_the_text_and_never_grows_the_window(
     image.fill(QColor("#5A4A40"))
     assert image.save(str(folder / "pictures" / "light.png"))
     kiosk = make_kiosk(load_exhibit(folder), size=size, reduced_motion=True)
-    try:
-        session, window = kiosk.session, kiosk.window
-        session.set_language(language)
-        session.set_access(Access(text_step=text_step))
-        session.go_home()
-        session.open(Screen.TIMELINE)
-        session.set_timeline_index(1)
-        timeline = views(window).timeline
-        # Decoded on the worker thread.
-        qtbot.waitUntil(timeline.pictures.is_idle, timeout=DECODED_MS)
-        QCoreApplication.processEvents()
-        assert window.size().toTuple() == size
-        assert find_clipped_text(window) == []
-        shown = timeline.picture.shown_rect()
-        assert timeline.picture.isVisible() and not shown.isEmpty()
-        assert timeline.picture.contentsRect().contains(shown)
-        assert abs(shown.width() / shown.height() - 16 / 9) < 0.03  # never stretched
-    finally:
-        kiosk.close()
+    session, window = kiosk.session, kiosk.window
+    session.set_language(language)
+    session.set_access(Access(text_step=text_step))
+    session.go_home()
+    session.open(Screen.TIMELINE)
+    session.set_timeline_index(1)
+    timeline = views(window).timeline
+    # Decoded on the worker thread.
+    qtbot.waitUntil(timeline.pictures.is_idle, timeout=DECODED_MS)
+    QCoreApplication.processEvents()
+    assert window.size().toTuple() == size
+    assert find_clipped_text(window) == []
+    shown = timeline.picture.shown_rect()
+    assert timeline.picture.isVisible() and not shown.isEmpty()
+    assert timeline.picture.contentsRect().contains(shown)
+    assert abs(shown.width() / shown.height() - 16 / 9) < 0.03  # never stretched
 
 
 def test_pictures_are_decoded_off_the_gui_thread_and_ahead_of_the_visitor(
@@ -120,32 +114,29 @@ def test_pictures_are_decoded_off_the_gui_thread_and_ahead_of_the_visitor(
     """Found by bench/frames.py: a 12 MP picture decoded on the GUI thread froze each step of
     the timeline for about 175 ms."""
     kiosk = make_kiosk(exhibit_with_large_picture, reduced_motion=True)
-    try:
-        kiosk.session.go_home()
-        kiosk.session.open(Screen.TIMELINE)
-        timeline = views(kiosk.window).timeline
-        # On 1990, with no picture of its own, the next moment's picture is already coming.
-        assert not timeline.pictures.is_idle()
-        decoded_on: list[object] = []
-        real_read = pictures.read_scaled
+    kiosk.session.go_home()
+    kiosk.session.open(Screen.TIMELINE)
+    timeline = views(kiosk.window).timeline
+    # On 1990, with no picture of its own, the next moment's picture is already coming.
+    assert not timeline.pictures.is_idle()
+    decoded_on: list[object] = []
+    real_read = pictures.read_scaled
 
-        def spy(path: Path, bounds: QSize) -> QImage:
-            decoded_on.append(QThread.currentThread())
-            return real_read(path, bounds)
+    def spy(path: Path, bounds: QSize) -> QImage:
+        decoded_on.append(QThread.currentThread())
+        return real_read(path, bounds)
 
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(pictures, "read_scaled", spy)
-            timeline.pictures.clear()
-            timeline.pictures.prefetch(Path(decoded_on.__class__.__name__), QSize(640, 360))
-            qtbot.waitUntil(timeline.pictures.is_idle, timeout=DECODED_MS)
-        assert decoded_on and decoded_on[0] is not QThread.currentThread()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pictures, "read_scaled", spy)
+        timeline.pictures.clear()
+        timeline.pictures.prefetch(Path(decoded_on.__class__.__name__), QSize(640, 360))
         qtbot.waitUntil(timeline.pictures.is_idle, timeout=DECODED_MS)
-        kiosk.session.set_timeline_index(1)
-        shown = timeline.picture.pixmap()
-        assert timeline.picture.isVisible() and not shown.isNull()
-        assert shown.toImage().pixelColor(5, 5) == QColor("#5A4A40")  # at once, not a placeholder
-    finally:
-        kiosk.close()
+    assert decoded_on and decoded_on[0] is not QThread.currentThread()
+    qtbot.waitUntil(timeline.pictures.is_idle, timeout=DECODED_MS)
+    kiosk.session.set_timeline_index(1)
+    shown = timeline.picture.pixmap()
+    assert timeline.picture.isVisible() and not shown.isNull()
+    assert shown.toImage().pixelColor(5, 5) == QColor("#5A4A40")  # at once, not a placeholder
 
 
 def test_rendered_proofs_wait_for_the_picture(

@@ -23,19 +23,16 @@ def test_primary_targets_are_low_on_portrait_screens(
 ) -> None:
     kiosk = make_kiosk(exhibit, size=(1080, 1920), reduced_motion=True)
     window = kiosk.window
-    try:
-        for state, action in screen_states(kiosk):
-            if state in ("idle-warning", "access"):
-                continue  # any touch answers the question; the panel opens where asked
-            window.close_layers()
-            action()
-            QCoreApplication.processEvents()
-            for button in window.findChildren(QAbstractButton):
-                if not button.isVisibleTo(window):
-                    continue
-                centre = button.mapTo(window, button.rect().center())
-                assert centre.y() >= LOWEST_REACH * window.height(), (
-                    f"{state}: {button.objectName()} at {centre.y() / window.height():.0%}"
-                )
-    finally:
-        kiosk.close()
+    for state, action in screen_states(kiosk):
+        if state in ("idle-warning", "access"):
+            continue  # any touch answers the question; the panel opens where asked
+        window.close_layers()
+        action()
+        QCoreApplication.processEvents()
+        for button in window.findChildren(QAbstractButton):
+            if not button.isVisibleTo(window):
+                continue
+            centre = button.mapTo(window, button.rect().center())
+            assert centre.y() >= LOWEST_REACH * window.height(), (
+                f"{state}: {button.objectName()} at {centre.y() / window.height():.0%}"
+            )

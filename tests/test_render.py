@@ -60,30 +60,24 @@ def test_no_text_is_clipped_on_any_screen(
     access: Access,
 ) -> None:
     kiosk = make_kiosk(exhibit, size=size, reduced_motion=True)
-    try:
-        names = []
-        for name, action in screen_states(kiosk, language, access):
-            kiosk.window.close_layers()
-            action()
-            QCoreApplication.processEvents()
-            names.append(name)
-            assert find_clipped_text(kiosk.window) == [], f"{name} at {size}"
-        assert names == STATE_NAMES
-    finally:
-        kiosk.close()
+    names = []
+    for name, action in screen_states(kiosk, language, access):
+        kiosk.window.close_layers()
+        action()
+        QCoreApplication.processEvents()
+        names.append(name)
+        assert find_clipped_text(kiosk.window) == [], f"{name} at {size}"
+    assert names == STATE_NAMES
 
 
 def test_the_clipping_check_catches_clipped_text(
     make_kiosk: KioskFactory, qtbot: QtBot, exhibit: Exhibit
 ) -> None:
     kiosk = make_kiosk(exhibit, reduced_motion=True)
-    try:
-        title = kiosk.window.attract.title
-        title.setFixedHeight(4)  # far too small for its text
-        QCoreApplication.processEvents()
-        assert any(found.text == title.text() for found in find_clipped_text(kiosk.window))
-    finally:
-        kiosk.close()
+    title = kiosk.window.attract.title
+    title.setFixedHeight(4)  # far too small for its text
+    QCoreApplication.processEvents()
+    assert any(found.text == title.text() for found in find_clipped_text(kiosk.window))
 
 
 def test_the_window_keeps_the_size_of_the_display(
@@ -93,17 +87,14 @@ def test_the_window_keeps_the_size_of_the_display(
     display (found by the soak test: a picture beside the largest text pushed Back and Home
     off the bottom of the screen, and the metrics, which follow the window, grew again)."""
     kiosk = make_kiosk(exhibit, size=(1280, 800), reduced_motion=True)
-    try:
-        kiosk.session.go_home()
-        views(kiosk.window).home.setMinimumSize(2000, 1200)  # far too large
-        QCoreApplication.processEvents()
-        layout = kiosk.window.layout()
-        assert layout is not None
-        layout.activate()  # what Qt does next: the size it now needs
-        QCoreApplication.processEvents()
-        assert kiosk.window.size().toTuple() == (1280, 800)
-    finally:
-        kiosk.close()
+    kiosk.session.go_home()
+    views(kiosk.window).home.setMinimumSize(2000, 1200)  # far too large
+    QCoreApplication.processEvents()
+    layout = kiosk.window.layout()
+    assert layout is not None
+    layout.activate()  # what Qt does next: the size it now needs
+    QCoreApplication.processEvents()
+    assert kiosk.window.size().toTuple() == (1280, 800)
 
 
 def test_render_writes_one_png_per_state_per_size(
@@ -147,14 +138,11 @@ def test_the_pseudo_language_fits_everywhere(
     make_kiosk: KioskFactory, qtbot: QtBot, exhibit: Exhibit, size: tuple[int, int]
 ) -> None:
     kiosk = make_kiosk(exhibit, size=size, reduced_motion=True)
-    try:
-        kiosk.window.use_pseudo_language()
-        assert kiosk.window.nav.back_button.text() == "[Båçk ~~~]"
-        for name, action in screen_states(kiosk):
-            kiosk.window.close_layers()
-            action()
-            QCoreApplication.processEvents()
-            assert find_clipped_text(kiosk.window) == [], f"{name} at {size}"
-            assert find_overlapping_text(kiosk.window) == [], f"{name} at {size}"
-    finally:
-        kiosk.close()
+    kiosk.window.use_pseudo_language()
+    assert kiosk.window.nav.back_button.text() == "[Båçk ~~~]"
+    for name, action in screen_states(kiosk):
+        kiosk.window.close_layers()
+        action()
+        QCoreApplication.processEvents()
+        assert find_clipped_text(kiosk.window) == [], f"{name} at {size}"
+        assert find_overlapping_text(kiosk.window) == [], f"{name} at {size}"

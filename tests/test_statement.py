@@ -46,24 +46,21 @@ def test_lines_hold_about_60_to_75_characters(
     make_kiosk: KioskFactory, qtbot: QtBot, exhibit: Exhibit, finger: Finger, size: tuple[int, int]
 ) -> None:
     kiosk = make_kiosk(exhibit, size=size, reduced_motion=True)
-    try:
-        statement = open_statement(kiosk, finger)
-        lengths = []
-        for label in statement.paragraphs:
-            layout = QTextLayout(label.text(), label.font())
-            layout.beginLayout()
-            while (line := layout.createLine()).isValid():
-                line.setLineWidth(label.contentsRect().width())
-                lengths.append(line.textLength())
-            layout.endLayout()
-        full_lines = sorted(lengths)[
-            : -len(statement.paragraphs)
-        ]  # each paragraph's last line is short
-        assert max(lengths) <= 75, lengths
-        # "About 60 to 75": a portrait screen 1080 pixels wide allows a little less.
-        assert statistics.median(full_lines) >= 57, lengths
-    finally:
-        kiosk.close()
+    statement = open_statement(kiosk, finger)
+    lengths = []
+    for label in statement.paragraphs:
+        layout = QTextLayout(label.text(), label.font())
+        layout.beginLayout()
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(label.contentsRect().width())
+            lengths.append(line.textLength())
+        layout.endLayout()
+    full_lines = sorted(lengths)[
+        : -len(statement.paragraphs)
+    ]  # each paragraph's last line is short
+    assert max(lengths) <= 75, lengths
+    # "About 60 to 75": a portrait screen 1080 pixels wide allows a little less.
+    assert statistics.median(full_lines) >= 57, lengths
 
 
 def test_a_mouse_drag_scrolls_too(qtbot: QtBot, kiosk: Kiosk, finger: Finger) -> None:

@@ -30,24 +30,19 @@ def test_targets_meet_their_minimum_sizes(
     make_kiosk: KioskFactory, qtbot: QtBot, exhibit: Exhibit, size: tuple[int, int]
 ) -> None:
     kiosk = make_kiosk(exhibit, size=size, reduced_motion=True)
-    try:
-        density = pixels_per_mm(exhibit.settings, kiosk.window.screen())
-        touch = exhibit.settings.touch
-        checked = 0
-        for name, action in screen_states(kiosk):
-            action()
-            QCoreApplication.processEvents()
-            for button in visible_buttons(kiosk.window):
-                assert isinstance(button, TouchButton | TileButton), (
-                    f"{name}: {button.objectName()}"
-                )
-                floor_mm = touch.primary_target_mm if button.primary else touch.minimum_target_mm
-                side_mm = min(button.width(), button.height()) / density
-                assert side_mm >= floor_mm, f"{name}: {button.objectName()} is {side_mm:.1f} mm"
-                checked += 1
-        assert checked > 30
-    finally:
-        kiosk.close()
+    density = pixels_per_mm(exhibit.settings, kiosk.window.screen())
+    touch = exhibit.settings.touch
+    checked = 0
+    for name, action in screen_states(kiosk):
+        action()
+        QCoreApplication.processEvents()
+        for button in visible_buttons(kiosk.window):
+            assert isinstance(button, TouchButton | TileButton), f"{name}: {button.objectName()}"
+            floor_mm = touch.primary_target_mm if button.primary else touch.minimum_target_mm
+            side_mm = min(button.width(), button.height()) / density
+            assert side_mm >= floor_mm, f"{name}: {button.objectName()} is {side_mm:.1f} mm"
+            checked += 1
+    assert checked > 30
 
 
 def test_a_misreporting_display_is_overridden_by_content(
@@ -57,23 +52,17 @@ def test_a_misreporting_display_is_overridden_by_content(
     settings = exhibit.settings._replace(touch=touch)
     dense = exhibit._replace(settings=settings)
     kiosk = make_kiosk(dense, reduced_motion=True)
-    try:
-        kiosk.session.go_home()
-        QCoreApplication.processEvents()
-        back = kiosk.window.nav.back_button
-        assert back.height() >= round(10 * 12.0)  # 10 mm at 12 px/mm
-    finally:
-        kiosk.close()
+    kiosk.session.go_home()
+    QCoreApplication.processEvents()
+    back = kiosk.window.nav.back_button
+    assert back.height() >= round(10 * 12.0)  # 10 mm at 12 px/mm
 
 
 def test_every_button_has_an_accessible_name(
     make_kiosk: KioskFactory, qtbot: QtBot, exhibit: Exhibit
 ) -> None:
     kiosk = make_kiosk(exhibit, reduced_motion=True)
-    try:
-        for name, action in screen_states(kiosk):
-            action()
-            for button in visible_buttons(kiosk.window):
-                assert button.accessibleName(), f"{name}: {button.objectName()}"
-    finally:
-        kiosk.close()
+    for name, action in screen_states(kiosk):
+        action()
+        for button in visible_buttons(kiosk.window):
+            assert button.accessibleName(), f"{name}: {button.objectName()}"
