@@ -3,16 +3,17 @@ hostile corpus's answer times.
 
     .venv/bin/python bench/run_all.py [--repeat N] [--json FILE] [--only NAME,...]
 
-Runs bench/startup.py, bench/frames.py, bench/scale.py and bench/hostile_timing.py one after
-the other, each in its own process (so none inherits another's memory or Qt state), prints
-their tables as they come, and writes one JSON file (default ``bench/results.json``) holding
+Runs bench/startup.py, bench/frames.py, bench/scale.py, bench/hostile_timing.py and
+bench/idle.py (CPU at rest, needs Xvfb) one after the other, each in its own process (so
+none inherits another's memory or Qt state), prints their tables as they come, and writes
+one JSON file (default ``bench/results.json``) holding
 each benchmark's own JSON report together with the date, the machine, the versions, the git
 commit, and the load average before and after each benchmark (a busy machine makes every
 figure noisier).
 
 Without ``--repeat`` each benchmark uses its own default repetitions (startup 9, frames 5,
-scale 3, hostile 3); ``--repeat N`` sets them all.  Like the benchmarks themselves this is a
-measurement, not a test: it exits 0 when every benchmark measured, else 1.
+scale 3, hostile 3, idle 3); ``--repeat N`` sets them all.  Like the benchmarks themselves
+this is a measurement, not a test: it exits 0 when every benchmark measured, else 1.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ BENCHMARKS = {
     "frames": ("frames.py", 5),
     "scale": ("scale.py", 3),
     "hostile": ("hostile_timing.py", 3),
+    "idle": ("idle.py", 3),  # CPU and memory at rest under Xvfb, about 30 minutes
 }
 
 
