@@ -485,7 +485,10 @@ def test_each_file_cut_short_is_refused_or_warned_about(
         cut -= 1  # mid-line: a cut at a line break leaves a shorter, complete file
     path.write_bytes(data[:cut])
     findings = assert_answered(folder)
-    ours = [line for line in findings if line.startswith(f"{name}:")]
+    # Without Qt (scripts/test_without_qt.sh) pictures get a "not decoded" warning of their own.
+    ours = [
+        line for line in findings if line.startswith(f"{name}:") and "was not decoded" not in line
+    ]
     left = data[:cut].decode("utf-8", "replace")
     end = f"{name}:{left.count(chr(10)) + 1}:{len(left) - left.rfind(chr(10))}"
     assert errors(ours) or ours == [

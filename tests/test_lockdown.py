@@ -12,10 +12,13 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QTextEdit, QWidget
 from kiosk.render import screen_states
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from pytestqt.qtbot import QtBot
 
     from conftest import KioskFactory
     from kiosk.content.model import Exhibit
+    from kiosk.ui.application import Kiosk
 
 KEY_SWEEP = [
     (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
@@ -28,16 +31,15 @@ KEY_SWEEP = [
 
 
 @pytest.fixture
-def full_screen(make_kiosk: KioskFactory, qtbot: QtBot, exhibit: Exhibit):  # type: ignore[no-untyped-def]
+def full_screen(make_kiosk: KioskFactory, qtbot: QtBot, exhibit: Exhibit) -> Kiosk:
     kiosk = make_kiosk(exhibit, reduced_motion=True)
     kiosk.window.showFullScreen()
     kiosk.lockdown.full_screen = True
     qtbot.waitUntil(kiosk.window.isFullScreen)
-    yield kiosk
-    kiosk.close()
+    return kiosk
 
 
-def test_the_key_sweep_changes_nothing(qtbot: QtBot, full_screen) -> None:  # type: ignore[no-untyped-def]
+def test_the_key_sweep_changes_nothing(qtbot: QtBot, full_screen: Kiosk) -> None:
     window = full_screen.window
     screen = window.screen()
     for state, action in screen_states(full_screen):
@@ -51,7 +53,9 @@ def test_the_key_sweep_changes_nothing(qtbot: QtBot, full_screen) -> None:  # ty
     assert full_screen.session.screen is not None
 
 
-def test_close_requests_are_refused_until_staff_allow_exit(qtbot: QtBot, full_screen) -> None:  # type: ignore[no-untyped-def]
+def test_close_requests_are_refused_until_staff_allow_exit(
+    qtbot: QtBot, full_screen: Kiosk
+) -> None:
     window = full_screen.window
     assert not window.close()
     assert window.isVisible()
@@ -59,13 +63,13 @@ def test_close_requests_are_refused_until_staff_allow_exit(qtbot: QtBot, full_sc
     assert window.close()
 
 
-def test_the_window_takes_full_screen_back(qtbot: QtBot, full_screen) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_takes_full_screen_back(qtbot: QtBot, full_screen: Kiosk) -> None:
     window = full_screen.window
     window.showNormal()
     qtbot.waitUntil(window.isFullScreen, timeout=3000)
 
 
-def test_no_widget_offers_menus_drops_selection_or_links(full_screen) -> None:  # type: ignore[no-untyped-def]
+def test_no_widget_offers_menus_drops_selection_or_links(full_screen: Kiosk) -> None:
     window = full_screen.window
     widgets = [window, *window.findChildren(QWidget)]
     assert len(widgets) > 80
@@ -102,23 +106,25 @@ def at_full_screen(window: QWidget) -> bool:
     ],
     ids=["resize", "move", "geometry", "hide", "minimize", "unmap"],
 )
-def test_the_window_takes_the_whole_screen_back(qtbot: QtBot, full_screen, change) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_takes_the_whole_screen_back(
+    qtbot: QtBot, full_screen: Kiosk, change: Callable[[QWidget], object]
+) -> None:
     window = full_screen.window
     change(window)
     qtbot.waitUntil(lambda: at_full_screen(window), timeout=3000)
 
 
-def test_a_window_unmapped_behind_qts_back_is_mapped_again(qtbot: QtBot, full_screen) -> None:  # type: ignore[no-untyped-def]
+def test_a_window_unmapped_behind_qts_back_is_mapped_again(
+    qtbot: QtBot, full_screen: Kiosk
+) -> None:
     """X11 without a window manager: ``xdotool windowunmap`` leaves Qt believing the window
     is shown; it only stops being exposed.  The lockdown's periodic look shows it anew."""
     window = full_screen.window
     handle = window.windowHandle()
     shown_again: list[bool] = []
     handle.visibleChanged.connect(shown_again.append)
-    handle.isExposed = lambda: False  # what an unmap looks like from inside Qt
-    try:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(handle, "isExposed", lambda: False)  # an unmap, as Qt sees it
         qtbot.waitUntil(lambda: True in shown_again, timeout=5000)
-    finally:
-        del handle.isExposed
     assert shown_again[:2] == [False, True]  # hidden and shown: mapped again
     qtbot.waitUntil(lambda: at_full_screen(window), timeout=3000)

@@ -73,7 +73,9 @@ def flood_server() -> Iterator[tuple[subprocess.Popen[str], int]]:
 
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
-def test_memory_stays_flat_over_20000_requests(flood_server) -> None:  # type: ignore[no-untyped-def]
+def test_memory_stays_flat_over_20000_requests(
+    flood_server: tuple[subprocess.Popen[str], int],
+) -> None:
     server, port = flood_server
     deadline = time.monotonic() + 600  # a hang guard, not a speed test
     for _ in range(WARM_UP):

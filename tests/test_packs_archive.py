@@ -7,6 +7,7 @@ import stat
 import struct
 import zipfile
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -204,7 +205,9 @@ def test_reading_stops_when_an_entry_gives_more_than_it_declared(
     pack = crafted_pack(tmp_path / "ok.zip", GOOD)
     real_open = zipfile.ZipFile.open
 
-    def generous_open(self: zipfile.ZipFile, name: object, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+    def generous_open(
+        self: zipfile.ZipFile, name: object, *args: object, **kwargs: object
+    ) -> IO[bytes]:
         if getattr(name, "filename", name) == "notes/a.txt":
             return io.BytesIO(b"A" * 10_000)
         return real_open(self, name, *args, **kwargs)  # type: ignore[arg-type]

@@ -32,7 +32,7 @@ DECODED_MS = 60_000
 
 
 @pytest.fixture
-def exhibit_with_large_picture(tmp_path: Path):  # type: ignore[no-untyped-def]
+def exhibit_with_large_picture(tmp_path: Path) -> Exhibit:
     folder = build_case("image-ok", tmp_path)
     # 5000x3000 is 60 MB decoded: shown only because it is decoded at the size it is shown.
     image = QImage(5000, 3000, QImage.Format.Format_RGB32)

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 class TurnedFinger:
     """Touches the physical screen where a widget of the turned interface appears."""
 
-    def __init__(self, host: RotatedHost, device) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, host: RotatedHost, device: QPointingDevice) -> None:
         self.host, self.device = host, device
 
     def on_screen(self, widget: QWidget, point: QPoint | None = None) -> QPoint:
@@ -55,6 +55,9 @@ class TurnedFinger:
         QTest.touchEvent(self.host, self.device).release(0, finish, self.host).commit()
 
 
+Turned = tuple["Kiosk", RotatedHost, TurnedFinger]
+
+
 @pytest.fixture(params=[0, 90, 180, 270])
 def turned(
     request: pytest.FixtureRequest,
@@ -62,7 +65,7 @@ def turned(
     qapp: QApplication,
     exhibit: Exhibit,
     touch_device: QPointingDevice,
-) -> Iterator[tuple[Kiosk, RotatedHost, TurnedFinger]]:
+) -> Iterator[Turned]:
     kiosk = build_kiosk(qapp, exhibit, reduced_motion=True)
     host = RotatedHost(kiosk.window, request.param)
     host.resize(*((1080, 1920) if request.param in (0, 180) else (1920, 1080)))
@@ -75,13 +78,13 @@ def turned(
     host.deleteLater()
 
 
-def test_the_interface_keeps_its_own_orientation(turned) -> None:  # type: ignore[no-untyped-def]
+def test_the_interface_keeps_its_own_orientation(turned: Turned) -> None:
     kiosk, _, _ = turned
     # A portrait interface, whichever way the panel hangs.
     assert (kiosk.window.width(), kiosk.window.height()) == (1080, 1920)
 
 
-def test_taps_reach_what_the_visitor_sees(turned) -> None:  # type: ignore[no-untyped-def]
+def test_taps_reach_what_the_visitor_sees(turned: Turned) -> None:
     kiosk, _, finger = turned
     finger.tap(kiosk.window.attract)
     assert kiosk.session.screen is Screen.HOME
@@ -94,7 +97,7 @@ def test_taps_reach_what_the_visitor_sees(turned) -> None:  # type: ignore[no-un
     assert kiosk.session.screen is Screen.HOME
 
 
-def test_a_swipe_follows_the_turned_interface(turned) -> None:  # type: ignore[no-untyped-def]
+def test_a_swipe_follows_the_turned_interface(turned: Turned) -> None:
     kiosk, _, finger = turned
     kiosk.session.go_home()
     kiosk.session.open(Screen.TIMELINE)

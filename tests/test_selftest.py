@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 import pytest
@@ -150,7 +151,7 @@ def test_a_module_the_bundle_left_out_is_a_failure(
 ) -> None:
     real_import = importlib.import_module
 
-    def import_module(name: str, package: str | None = None):  # type: ignore[no-untyped-def]
+    def import_module(name: str, package: str | None = None) -> ModuleType:
         if name == "kiosk.packs.keys":  # as when a bundle lacks cryptography's backend
             raise ModuleNotFoundError("No module named '_cffi_backend'")
         return real_import(name, package)

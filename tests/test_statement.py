@@ -20,9 +20,10 @@ if TYPE_CHECKING:
     from conftest import KioskFactory
     from kiosk.content.model import Exhibit
     from kiosk.ui.application import Kiosk
+    from kiosk.ui.screens.statement import StatementScreen
 
 
-def open_statement(kiosk: Kiosk, finger: Finger):  # type: ignore[no-untyped-def]
+def open_statement(kiosk: Kiosk, finger: Finger) -> StatementScreen:
     finger.tap(kiosk.window.attract)
     finger.tap(views(kiosk.window).home.tiles[Screen.STATEMENT])
     return views(kiosk.window).statement

@@ -15,19 +15,21 @@ from kiosk.core.session import Screen
 from kiosk.ui.widgets.year_rail import MAX_STOPS
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
     from pytestqt.qtbot import QtBot
 
     from conftest import KioskFactory
     from kiosk.ui.application import Kiosk
+    from kiosk.ui.screens.timeline import TimelineScreen
 
 
-def open_timeline(kiosk: Kiosk, finger: Finger):  # type: ignore[no-untyped-def]
+def open_timeline(kiosk: Kiosk, finger: Finger) -> TimelineScreen:
     finger.tap(kiosk.window.attract)
     finger.tap(views(kiosk.window).home.tiles[Screen.TIMELINE])
     return views(kiosk.window).timeline
 
 
-def swipe(finger: Finger, card, direction: int) -> None:  # type: ignore[no-untyped-def]
+def swipe(finger: Finger, card: QWidget, direction: int) -> None:
     """direction -1 moves the finger leftwards (to the next moment)."""
     y = card.height() // 2
     left, right = QPoint(card.width() // 5, y), QPoint(card.width() * 4 // 5, y)

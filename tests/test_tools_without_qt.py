@@ -107,12 +107,6 @@ def test_the_image_decoder_says_that_this_machine_cannot_decode(
     assert "cannot decode images here: Qt (PySide6) is not installed" in probed.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="follow-up for kiosk.content.checks (content helper): without a decoder "
-    "(`kiosk image-probe` exits 3) each image should get a warning that it was not decoded, "
-    "not the error 'made the image decoder fail'",
-)
 def test_validate_warns_that_images_were_not_decoded_without_qt(
     tmp_path: Path, env: dict[str, str]
 ) -> None:
