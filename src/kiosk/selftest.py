@@ -295,7 +295,7 @@ def _fallback(test: SelfTest) -> bool:
 def _decoder(test: SelfTest, image: QImage) -> bool:
     """The content checks' image decoder starts as a child process, as this installation
     starts it (a frozen bundle runs itself), and decodes a picture."""
-    from kiosk.content.checks import decode_images  # noqa: PLC0415
+    from kiosk.content.checks import NoDecoderError, decode_images  # noqa: PLC0415
     from kiosk.paths import kiosk_command  # noqa: PLC0415
 
     with tempfile.TemporaryDirectory(prefix="kiosk-self-test-") as scratch:
@@ -303,7 +303,11 @@ def _decoder(test: SelfTest, image: QImage) -> bool:
         if not image.save(str(path)):
             test.fail(f"image decoder: cannot write {path}")
             return False
-        verdicts = decode_images([path])
+        try:
+            verdicts = decode_images([path])
+        except NoDecoderError as error:
+            test.fail(f"image decoder: {error}")
+            return False
     command = " ".join(kiosk_command("image-probe"))
     if verdicts is None:
         test.fail(f"image decoder: `{command}` took too long")

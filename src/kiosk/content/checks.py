@@ -283,7 +283,20 @@ def _decoding(assets: list[tuple[AssetRef, Path]]) -> list[Issue]:
     """Decode every image in a separate process: a decoder crash must not take us down."""
     if not assets:
         return []
-    verdicts = decode_images([path for _, path in assets])
+    try:
+        verdicts = decode_images([path for _, path in assets])
+    except NoDecoderError:
+        # The staff's tools run without Qt too (an editing machine, CI): say what was not
+        # checked instead of blaming pictures the kiosk itself will decode at install.
+        return [
+            Issue(
+                "warning",
+                ref.location,
+                f"'{shown(ref.path)}' was not decoded: this machine has no image decoder "
+                "(Qt); the kiosk checks it when the pack is installed",
+            )
+            for ref, _ in assets
+        ]
     if verdicts is None:
         return [
             _asset_error(ref, f"'{shown(ref.path)}' took too long to decode") for ref, _ in assets
@@ -300,7 +313,8 @@ def _decoding(assets: list[tuple[AssetRef, Path]]) -> list[Issue]:
 
 def decode_images(paths: list[Path]) -> dict[str, str] | None:
     """Path -> "" when it decoded, else the decoder's complaint, from a child process;
-    paths missing from the result made the decoder fail; None when it took too long."""
+    paths missing from the result made the decoder fail; None when it took too long.
+    Raises ``NoDecoderError`` when this machine has no decoder at all."""
     import os  # noqa: PLC0415 - only staff tools decode; the kiosk's start-up does not
     import subprocess  # noqa: PLC0415
 
@@ -320,7 +334,17 @@ def decode_images(paths: list[Path]) -> dict[str, str] | None:
         )
     except subprocess.TimeoutExpired:
         return None
+    if result.returncode == NO_DECODER_EXIT and not result.stdout:
+        raise NoDecoderError(result.stderr.strip())
     return _probe_verdicts(result.stdout)
+
+
+# `kiosk image-probe` exits so when it cannot decode at all (Qt is not installed).
+NO_DECODER_EXIT = 3
+
+
+class NoDecoderError(RuntimeError):
+    """This machine cannot decode images (`kiosk image-probe` has no Qt)."""
 
 
 def probe_timeout(count: int) -> float:
