@@ -18,6 +18,7 @@ import sys
 import time
 import zlib
 from pathlib import Path
+from typing import TypedDict
 
 from content_cases import build_case
 from kiosk.content.validate import validate_folder
@@ -159,6 +160,7 @@ def animated_gif() -> bytes:
 _MEASURE = """
 import json, os, resource, sys, time
 from pathlib import Path
+from typing import TypedDict
 from kiosk.content.validate import validate_folder
 
 def status_kib(field):
@@ -197,7 +199,17 @@ print(json.dumps({
 """
 
 
-def measure_isolated(folder: Path, warm: Path, ballast_mib: int = 0) -> dict[str, object]:
+class Measured(TypedDict):
+    """What the measuring interpreter prints (sizes in KiB)."""
+
+    growth_kib: int
+    peak_kib: int
+    children_kib: int
+    seconds: float
+    findings: list[str]
+
+
+def measure_isolated(folder: Path, warm: Path, ballast_mib: int = 0) -> Measured:
     """Validate ``folder`` in a fresh interpreter (after validating the good ``warm`` one),
     reporting the growth of its peak RSS during that call (KiB) and its children's peak
     (the image probe's; ru_maxrss, KiB on Linux)."""
@@ -211,7 +223,7 @@ def measure_isolated(folder: Path, warm: Path, ballast_mib: int = 0) -> dict[str
         timeout=60,
         check=True,
     )
-    report: dict[str, object] = json.loads(result.stdout)
+    report: Measured = json.loads(result.stdout)
     if not ballast_mib:  # the meter's own test times its ballast, not a hostile file
-        record(float(report["seconds"]), "isolated")  # type: ignore[arg-type]
+        record(report["seconds"], "isolated")
     return report
