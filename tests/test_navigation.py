@@ -175,11 +175,11 @@ def test_a_real_touch_presses_a_button(
 
 
 def test_the_first_frame_waits_for_nothing_but_the_start_screen(
-    qtbot: QtBot, exhibit: Exhibit
+    qtbot: QtBot, qapp: QApplication, exhibit: Exhibit
 ) -> None:
     """The navigation bar, the layers and the other screens are built right after the first
     frame (bench/startup.py: 1.54x -> 1.42x the bare window), and are all there by then."""
-    kiosk = build_kiosk(QApplication.instance(), exhibit, reduced_motion=True)  # type: ignore[arg-type]
+    kiosk = build_kiosk(qapp, exhibit, reduced_motion=True)  # shown below, after the spy
     window = kiosk.window
     built_at_first_frame: list[set[str]] = []
 

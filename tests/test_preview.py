@@ -129,7 +129,8 @@ def real_click(qtbot: QtBot, widget: QWidget) -> None:
 
 
 def settled(qtbot: QtBot, preview: Preview) -> None:
-    window = preview.kiosk.window  # type: ignore[union-attr]
+    assert preview.kiosk is not None
+    window = preview.kiosk.window
     # Hang guards: building the screens and a 300 ms fade take longer on a busy machine.
     qtbot.waitUntil(lambda: len(window.screens) == 5, timeout=30_000)
     qtbot.waitUntil(lambda: not window.fade.isVisible(), timeout=30_000)
