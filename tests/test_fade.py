@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -77,6 +77,8 @@ def test_the_fade_starts_from_the_frame_on_screen_without_painting_the_old_scree
             if w.isVisible() and not _in_window(w, window).intersects(tapped_area)
         ]
         assert away, "the home screen has labels away from the tapped tile"
+        # The frame the last fade's end asked for is painted, as it would be before a tap.
+        QCoreApplication.sendPostedEvents(window, QEvent.Type.UpdateRequest)
         counter = PaintCounter()
         for widget in away:
             widget.installEventFilter(counter)
@@ -92,6 +94,12 @@ def test_the_fade_starts_from_the_frame_on_screen_without_painting_the_old_scree
         # shade at their antialiased edges between the screen and a fresh rendering).
         assert _alike(_as_image(window.fade.snapshot()), shown)
         assert _alike(window.grab().toImage(), shown)  # covered by the old screen
+        # And on the screen itself: the first frame leaves the old screen in the window's
+        # backing store (it is not drawn again there).
+        QCoreApplication.sendPostedEvents(window, QEvent.Type.UpdateRequest)
+        on_screen = window.backingStore().paintDevice()
+        assert isinstance(on_screen, QImage)
+        assert _alike(on_screen.copy(), shown)
         qtbot.waitUntil(lambda: not window.fade.isVisible(), timeout=30_000)
         assert window.stack.currentWidget() is window.built.statement
         assert not _alike(window.grab().toImage(), shown)  # then the new screen, alone

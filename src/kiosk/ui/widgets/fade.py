@@ -81,6 +81,7 @@ class FadeOverlay(QWidget):
         self._release.timeout.connect(self._drop_spares)
         self._capturing = False
         self._shown_once = False  # the first frame of this fade has been painted
+        self._on_screen_already = False  # the snapshot is what the window's store holds
         self._opacity = 0.0
         self._animation = QVariantAnimation(self, duration=FADE_MS)
         self._animation.setStartValue(1.0)
@@ -99,6 +100,15 @@ class FadeOverlay(QWidget):
         if isinstance(snapshot, QImage):
             self._spare_old = snapshot
         self.fade_from(snapshot)
+        # The window's backing store holds exactly this picture, and nothing beneath the
+        # opaque overlay paints: the first frame need not draw it again (about 4 ms at 4K).
+        # Not where painting starts from a cleared store (a window with an alpha channel).
+        self._on_screen_already = (
+            isinstance(snapshot, QImage)
+            and not snapshot.hasAlphaChannel()
+            and self.parentWidget() is window
+            and self.geometry() == window.rect()
+        )
 
     def fade_from(self, snapshot: Snapshot) -> None:
         """Cover the parent with ``snapshot`` (the old screen as it was), then fade it away
@@ -108,6 +118,7 @@ class FadeOverlay(QWidget):
         self._snapshot = snapshot
         self._target = QPixmap()
         self._shown_once = False
+        self._on_screen_already = False
         self._opacity = 1.0
         self.show()
         # Again after show(): the style sheet's polish, which runs then, clears it.
@@ -169,6 +180,17 @@ class FadeOverlay(QWidget):
             self._spare_old = QImage()
             self._spare_new = QImage()
 
+    def _into_backing_store(self) -> bool:
+        """This paint goes to the window's own backing store (not a grab() or render())."""
+        store = self.window().backingStore()
+        device = self.redirected(QPoint())
+        own = store.paintDevice() if store is not None else None
+        return (
+            isinstance(device, QImage)
+            and isinstance(own, QImage)
+            and device.cacheKey() == own.cacheKey()
+        )
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Snapshots of another size would be stretched: end the fade instead.
         if self.is_running() and event.oldSize().isValid() and event.size() != event.oldSize():
@@ -179,6 +201,9 @@ class FadeOverlay(QWidget):
         if self._capturing or self._snapshot.isNull():
             return
         self._shown_once = True
+        if self._on_screen_already and self._target.isNull() and self._into_backing_store():
+            return  # the old screen is still in the window's backing store, pixel for pixel
+        self._on_screen_already = False
         painter = QPainter(self)
         if not self._target.isNull():
             _draw(painter, self._target)
