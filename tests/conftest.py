@@ -1,4 +1,6 @@
-"""Test set-up: Qt offscreen, the kiosk's own application object, helpers for real input."""
+"""Test set-up: Qt offscreen, the kiosk's own application object, helpers for real input;
+and what every test gets: a station of its own (``data_dir``), loggers as it found them
+(``logging_restored``), and kiosks closed after it with leaked windows named (``make_kiosk``)."""
 
 from __future__ import annotations
 
