@@ -166,7 +166,9 @@ def station(tmp_path: Path, monkeypatch) -> StationConfig:  # type: ignore[no-un
 def start_staff_mode(qtbot, exhibit, station) -> tuple[Kiosk, StaffMode]:  # type: ignore[no-untyped-def]
     kiosk = make_kiosk(qtbot, exhibit, reduced_motion=True)
     reloader = ContentReloader(REPO / "content", kiosk.window)
-    return kiosk, StaffMode(kiosk.window, station, [], reloader, follow_store=True)
+    return kiosk, StaffMode(
+        kiosk.window, kiosk.controller, station, [], reloader, follow_store=True
+    )
 
 
 def test_a_restarted_kiosk_is_still_locked(qtbot, exhibit, station, caplog) -> None:  # type: ignore[no-untyped-def]

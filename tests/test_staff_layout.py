@@ -125,9 +125,8 @@ def test_the_staff_side_fits_at_every_size_in_every_language(
     kiosk = make_kiosk(qtbot, exhibit, size=size, reduced_motion=True)
     staff = StaffSettings(pin_hash=hash_pin("2468"), hold_seconds=0.3)
     config = StationConfig(staff=staff, watched_folders=(tmp_path / "usb",))
-    mode = StaffMode(
-        kiosk.window, config, [], ContentReloader(REPO / "content", kiosk.window), follow_store=True
-    )
+    reloader = ContentReloader(REPO / "content", kiosk.window)
+    mode = StaffMode(kiosk.window, kiosk.controller, config, [], reloader, follow_store=True)
     try:
         for language in LANGUAGES:
             if language == "pseudo":
@@ -144,6 +143,8 @@ def test_the_staff_side_fits_at_every_size_in_every_language(
                 kiosk.window.grab().save(str(PICTURES / f"staff-pin-{size[0]}x{size[1]}.png"))
             mode.pin_pad.hide()
             mode._open_panel()
+            # The panel's own readings land first; then it is filled as full as it gets.
+            qtbot.waitUntil(lambda: not mode.reading, timeout=60_000)
             fill(mode)
             for name, show in confirmations(mode):
                 show()  # type: ignore[operator]
@@ -157,12 +158,12 @@ def test_the_staff_side_fits_at_every_size_in_every_language(
                     kiosk.window.grab().save(str(PICTURES / picture))
             mode.panel._cancel_confirm()
             check(kiosk.window, f"panel, {where}")
-            mode._show_test_pattern()
+            mode.station.show_test_pattern()
             check(kiosk.window, f"test pattern, {where}")
             mode.test_pattern.close_button.click()
-            mode._toggle_out_of_order()
+            mode.station.toggle_out_of_order()
             check(kiosk.window, f"out of order, {where}")
-            mode._toggle_out_of_order()
+            mode.station.toggle_out_of_order()
             area = mode.panel.sheet_area
             wide = [
                 (child.objectName() or type(child).__name__, child.minimumSizeHint().width())

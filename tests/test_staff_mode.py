@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from conftest import Finger, make_kiosk
 from kiosk.analytics.store import AnalyticsStore, default_db_path
@@ -43,7 +44,7 @@ def staffed(qtbot, exhibit, station):  # type: ignore[no-untyped-def]
     kiosk = make_kiosk(qtbot, exhibit, reduced_motion=True)
     reloader = ContentReloader(REPO / "content", kiosk.window)
     LiveContent(kiosk.controller, reloader, parent=kiosk.window)
-    mode = StaffMode(kiosk.window, station, [], reloader, follow_store=True)
+    mode = StaffMode(kiosk.window, kiosk.controller, station, [], reloader, follow_store=True)
     yield kiosk, mode
     mode.lock()
     # A check still running (after an install) is let finish, not killed with the window.
@@ -126,7 +127,7 @@ def without_pin(qtbot, exhibit, station):  # type: ignore[no-untyped-def]
     kiosk = make_kiosk(qtbot, exhibit, reduced_motion=True)
     reloader = ContentReloader(REPO / "content", kiosk.window)
     config = dataclasses.replace(station, staff=StaffSettings(hold_seconds=0.3))
-    mode = StaffMode(kiosk.window, config, [], reloader, follow_store=True)
+    mode = StaffMode(kiosk.window, kiosk.controller, config, [], reloader, follow_store=True)
     yield mode
     kiosk.close()
 
@@ -139,7 +140,7 @@ def test_the_panel_locks_itself_when_left_alone(qtbot, exhibit, station, finger:
             station, staff=dataclasses.replace(station.staff, auto_lock_seconds=0.5)
         )
         reloader = ContentReloader(REPO / "content", kiosk.window)
-        mode = StaffMode(kiosk.window, config, [], reloader, follow_store=True)
+        mode = StaffMode(kiosk.window, kiosk.controller, config, [], reloader, follow_store=True)
         corner_gesture(qtbot, finger, mode)
         enter_pin(finger, mode, PIN)
         assert mode.is_open
@@ -180,6 +181,7 @@ def test_a_pack_on_a_usb_stick_is_installed_after_confirmation(
         shutil.copyfile(pack, usb / "exhibit.kioskpack")
     corner_gesture(qtbot, finger, mode)
     enter_pin(finger, mode, PIN)
+    settle(qtbot, mode)
     install = mode.panel.pack_buttons[usb / "exhibit.kioskpack"]
     finger.tap(install)
     assert mode.panel.confirm_yes.isVisible()  # nothing happens before staff confirm
@@ -220,10 +222,19 @@ def tap_in_panel(finger: Finger, mode: StaffMode, widget) -> None:  # type: igno
     finger.tap(widget)
 
 
+def settle(qtbot, mode: StaffMode) -> None:  # type: ignore[no-untyped-def]
+    """The panel's readings (store, stick, counts: off the GUI thread) and any action are
+    done and shown."""
+    qtbot.waitUntil(lambda: not mode.reading and mode.action is None, timeout=60_000)
+    # What came back grew the panel: its layout settles before staff's finger lands.
+    QApplication.processEvents()
+
+
 def open_panel(qtbot, finger: Finger, mode: StaffMode) -> None:  # type: ignore[no-untyped-def]
     corner_gesture(qtbot, finger, mode)
     enter_pin(finger, mode, PIN)
     assert mode.is_open
+    settle(qtbot, mode)
 
 
 def test_the_test_pattern_shows_touches_and_closes(qtbot, staffed, finger: Finger) -> None:
@@ -306,6 +317,7 @@ def test_the_panel_shows_visits_and_exports_them(qtbot, staffed, station, finger
     assert sum(count for _, count in mode.panel.hours_chart.totals) == 3
     assert sum(count for _, count in mode.panel.days_chart.totals) == 3
     tap_in_panel(finger, mode, mode.panel.export_button)
+    settle(qtbot, mode)
     exported = station.watched_folders[0] / "kiosk-visits.csv"
     lines = exported.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "hour,kind,key,count"
@@ -332,7 +344,7 @@ def test_without_a_pin_the_pad_only_says_how_to_set_one(
     try:
         reloader = ContentReloader(REPO / "content", kiosk.window)
         config = dataclasses.replace(station, staff=StaffSettings(hold_seconds=0.3))
-        mode = StaffMode(kiosk.window, config, [], reloader, follow_store=True)
+        mode = StaffMode(kiosk.window, kiosk.controller, config, [], reloader, follow_store=True)
         mode.ask_for_pin()
         pad = mode.pin_pad
         assert pad.isVisible()

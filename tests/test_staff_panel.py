@@ -24,7 +24,7 @@ from kiosk.staff_cli import config_with_pin, write_private
 from kiosk.station import StaffSettings, StationConfig
 from kiosk.ui.live_content import LiveContent
 from kiosk.ui.staff.mode import StaffMode
-from test_staff_mode import PIN, REPO, enter_pin, tap_in_panel
+from test_staff_mode import PIN, REPO, enter_pin, settle, tap_in_panel
 
 TITLE = "20 January - National Mourning Day"
 
@@ -47,7 +47,7 @@ def staffed(qtbot, exhibit, station, tmp_path: Path):  # type: ignore[no-untyped
     shutil.copytree(REPO / "content", shown)
     reloader = ContentReloader(shown, kiosk.window)
     LiveContent(kiosk.controller, reloader, parent=kiosk.window)
-    mode = StaffMode(kiosk.window, station, [], reloader, follow_store=True)
+    mode = StaffMode(kiosk.window, kiosk.controller, station, [], reloader, follow_store=True)
     yield kiosk, mode
     mode.lock()
     qtbot.waitUntil(lambda: reloader._job is None and mode.action is None, timeout=60_000)
@@ -66,10 +66,11 @@ def chord(mode: StaffMode) -> None:
     )
 
 
-def open_from_start(mode: StaffMode, finger: Finger, pin: str = PIN) -> None:
+def open_from_start(qtbot, mode: StaffMode, finger: Finger, pin: str = PIN) -> None:  # type: ignore[no-untyped-def]
     chord(mode)
     assert mode.pin_pad.isVisible()
     enter_pin(finger, mode, pin)
+    settle(qtbot, mode)
 
 
 def make_pack(tmp_path: Path, name: str, title: str) -> Path:
@@ -100,7 +101,7 @@ def test_the_panel_stays_open_after_a_check_from_the_start_screen(
 ) -> None:
     kiosk, mode = staffed
     assert kiosk.session.screen is Screen.ATTRACT
-    open_from_start(mode, finger)
+    open_from_start(qtbot, mode, finger)
     assert mode.is_open and kiosk.session.screen is Screen.ATTRACT
     live = kiosk.window.findChild(LiveContent)
     with qtbot.waitSignal(live.applied, timeout=60_000):  # the checked content is applied
@@ -121,10 +122,10 @@ def test_a_new_pin_takes_effect_without_a_restart(
     write_private(
         tmp_path / "station.yaml", config_with_pin("", hash_pin("97531"))
     )  # what kiosk staff set-pin does
-    open_from_start(mode, finger, "97531")
+    open_from_start(qtbot, mode, finger, "97531")
     assert mode.is_open
     mode.lock()
-    open_from_start(mode, finger, PIN)  # the old PIN no longer opens it
+    open_from_start(qtbot, mode, finger, PIN)  # the old PIN no longer opens it
     assert not mode.is_open
     assert mode.pin_pad.message.text() == "Wrong PIN."
 
@@ -134,7 +135,7 @@ def test_roll_back_after_a_first_install_offers_the_factory_exhibit(
 ) -> None:
     _, mode = staffed
     install(make_pack(tmp_path, "exhibit-2026-01", "First pack"))
-    open_from_start(mode, finger)
+    open_from_start(qtbot, mode, finger)
     tap_in_panel(finger, mode, mode.panel.rollback_button)
     question = mode.panel.confirm_text.text()
     assert "kiosk pack" not in question  # no terminal command on a cage kiosk
@@ -152,7 +153,7 @@ def test_repeated_roll_backs_name_what_will_show(
     _, mode = staffed
     install(make_pack(tmp_path, "exhibit-2026-01", "First pack"))
     install(make_pack(tmp_path, "exhibit-2026-02", "Second pack"))
-    open_from_start(mode, finger)
+    open_from_start(qtbot, mode, finger)
     tap_in_panel(finger, mode, mode.panel.rollback_button)
     question = mode.panel.confirm_text.text()
     assert "'First pack'" in question and "exhibit-2026-01.kioskpack" in question
@@ -172,7 +173,7 @@ def test_repeated_roll_backs_name_what_will_show(
 def test_versions_have_human_names(qtbot, staffed, tmp_path: Path, finger: Finger) -> None:
     _, mode = staffed
     install(make_pack(tmp_path, "exhibit-2026-01", "First pack"))
-    open_from_start(mode, finger)
+    open_from_start(qtbot, mode, finger)
     text = mode.panel.versions.text()
     assert "First pack" in text and "exhibit-2026-01.kioskpack" in text
     assert "made " in text and "installed " in text and "showing" in text.lower()
@@ -191,7 +192,7 @@ def test_a_pack_already_showing_says_so_and_an_older_one_asks_with_both_dates(
         shutil.copyfile(newer, usb / "exhibit-2026-02.kioskpack")
         shutil.copyfile(older, usb / "exhibit-2026-01.zip")
     qtbot.waitUntil(lambda: len(mode.packs.listing.packs) == 2, timeout=10_000)
-    open_from_start(mode, finger)
+    open_from_start(qtbot, mode, finger)
     showing = mode.panel.pack_buttons[usb / "exhibit-2026-02.kioskpack"]
     assert not showing.isEnabled() and "showing" in showing.text().lower()
     old = mode.panel.pack_buttons[usb / "exhibit-2026-01.zip"]
@@ -214,13 +215,13 @@ def test_the_stations_problems_are_named_at_the_top_of_the_panel(
         "counts, the health report and the record of wrong PINs are not saved."
     )
     mode.health_source = lambda: {"uptime_s": 60, "starts": 1, "problems": [problem]}
-    open_from_start(mode, finger)
+    open_from_start(qtbot, mode, finger)
     assert mode.panel.problems.isVisible()
     assert problem in mode.panel.problems.text()
     assert mode.panel.problems.text().startswith("Problems:")
     mode.lock()
     mode.health_source = lambda: {"uptime_s": 60, "starts": 1, "problems": []}
-    open_from_start(mode, finger)
+    open_from_start(qtbot, mode, finger)
     assert not mode.panel.problems.isVisible()
 
 
@@ -231,11 +232,12 @@ def test_the_panel_stays_open_after_an_install_from_the_start_screen(
     usb = station.watched_folders[0]
     with qtbot.waitSignal(mode.packs.packs_changed, timeout=10_000):
         shutil.copyfile(make_pack(tmp_path, "exhibit-2026-01", "Installed pack"), usb / "a.zip")
-    open_from_start(mode, finger)
+    open_from_start(qtbot, mode, finger)
     tap_in_panel(finger, mode, mode.panel.pack_buttons[usb / "a.zip"])
     live = kiosk.window.findChild(LiveContent)
     with qtbot.waitSignal(live.applied, timeout=60_000):  # shown at once: on the start screen
         finger.tap(mode.panel.confirm_yes)
+    settle(qtbot, mode)  # the outcome is shown with the store read again
     assert mode.is_open
     assert mode.panel.result.text() == "Installed. Visitors see it from the next start screen."
     assert kiosk.window.attract.title.text() == "Installed pack"

@@ -91,7 +91,7 @@ def test_a_flooded_folder_keeps_the_watchdog_fed(
     start = time.monotonic()
     config = StationConfig(staff=StaffSettings(pin_hash=hash_pin("2468")), watched_folders=(usb,))
     reloader = ContentReloader(REPO / "content", kiosk.window)
-    mode = StaffMode(kiosk.window, config, [], reloader, follow_store=True)
+    mode = StaffMode(kiosk.window, kiosk.controller, config, [], reloader, follow_store=True)
     try:
         mode.apply_metrics()
         mode.panel.open()  # staff looking at the list as it fills

@@ -142,7 +142,9 @@ def _start_services(
     if options.follow_store:
         # Only while its files match the installed manifest (kiosk.packs.integrity).
         follow_intact_store(reloader, root, default_content_dir())
-    staff = StaffMode(window, config, issues, reloader, follow_store=options.follow_store)
+    staff = StaffMode(
+        window, controller, config, issues, reloader, follow_store=options.follow_store
+    )
     from kiosk.analytics.recorder import VisitRecorder  # noqa: PLC0415
     from kiosk.ui.display_sleep import DisplaySleep  # noqa: PLC0415
 
