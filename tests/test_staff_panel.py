@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from conftest import Finger, make_kiosk
+from kiosk.analytics.store import AnalyticsStore, default_db_path
 from kiosk.content.issues import Issue, Location
 from kiosk.core.reloader import ContentReloader
 from kiosk.core.session import Screen
@@ -277,3 +278,27 @@ def test_the_stations_problems_are_named_in_the_staffs_language(staffed) -> None
     assert "/var/lib/kiosk %2" in text and "диск заполнен" in text  # filled in once
     assert "version 20260120T000000Z-0badc0de: 'exhibit.yaml' differs" in text
     assert "The data folder" not in text and unknown in text
+
+
+def test_the_health_lines_and_the_visit_counts_are_in_the_staffs_language(
+    qtbot, staffed, finger: Finger
+) -> None:
+    kiosk, mode = staffed
+    with AnalyticsStore(default_db_path()) as store:
+        for _ in range(3):
+            store.count("visit")
+    mode.health_source = lambda: {
+        "uptime_s": 7260,
+        "starts": 3,
+        "memory_mib": 101.5,
+        "versions": {"qt": "6.11.3", "pyside6": "6.11.3"},
+        "last_error": None,
+    }
+    kiosk.session.set_language("ru")
+    open_from_start(qtbot, mode, finger)
+    health = mode.panel.health.text()
+    assert "работает 2 ч 1 мин; 3 запуска" in health and "память 101.5 МиБ" in health
+    assert "последняя ошибка: -" in health and "uptime" not in health
+    visits = mode.panel.visits.text()
+    assert "Посещений сегодня (UTC): 3" in visits
+    assert "Посещений за последние 7 дней: 3" in visits and "Visits" not in visits

@@ -63,5 +63,8 @@ def set_pin(config: Path | None, ask: Callable[[str], str] = getpass.getpass) ->
     _, issues = load_station_config(path, environ={})
     for issue in issues:
         print(f"kiosk staff: note: {issue}", file=sys.stderr)
-    print(f"kiosk staff: the staff PIN is set in {path}; a running kiosk uses it after a restart")
+    print(
+        f"kiosk staff: the staff PIN is set in {path}; it takes effect at once: a running"
+        " kiosk reads it the next time its PIN pad opens"
+    )
     return 0

@@ -72,6 +72,17 @@
     </message>
 </context>
 <context>
+    <name>ContentDesk</name>
+    <message>
+        <source>Checking...</source>
+        <translation>Yoxlanılır...</translation>
+    </message>
+    <message>
+        <source>Working...</source>
+        <translation>İcra olunur...</translation>
+    </message>
+</context>
+<context>
     <name>FindingsPanel</name>
     <message>
         <source>the last good version stays on screen</source>
@@ -230,6 +241,21 @@
     </message>
 </context>
 <context>
+    <name>PinEntry</name>
+    <message>
+        <source>No staff PIN is set. On this machine, run: kiosk staff set-pin</source>
+        <translation>İşçi PIN kodu təyin edilməyib. Bu kompüterdə icra edin: kiosk staff set-pin</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in %1 s.</source>
+        <translation>Çox sayda yanlış PIN. %1 saniyədən sonra yenidən cəhd edin.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Yanlış PIN.</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>Staff PIN</source>
@@ -284,41 +310,6 @@
     <message>
         <source>From the Statement</source>
         <translation>Bəyanatdan</translation>
-    </message>
-</context>
-<context>
-    <name>StaffMode</name>
-    <message>
-        <source>No staff PIN is set. On this machine, run: kiosk staff set-pin</source>
-        <translation>İşçi PIN kodu təyin edilməyib. Bu kompüterdə icra edin: kiosk staff set-pin</translation>
-    </message>
-    <message>
-        <source>Too many wrong PINs. Try again in %1 s.</source>
-        <translation>Çox sayda yanlış PIN. %1 saniyədən sonra yenidən cəhd edin.</translation>
-    </message>
-    <message>
-        <source>Wrong PIN.</source>
-        <translation>Yanlış PIN.</translation>
-    </message>
-    <message>
-        <source>No visits counted yet.</source>
-        <translation>Hələ ziyarət sayılmayıb.</translation>
-    </message>
-    <message>
-        <source>No USB stick or watched folder is present.</source>
-        <translation>USB yaddaş və ya izlənən qovluq yoxdur.</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Saxlanıldı: %1</translation>
-    </message>
-    <message>
-        <source>Checking...</source>
-        <translation>Yoxlanılır...</translation>
-    </message>
-    <message>
-        <source>Working...</source>
-        <translation>İcra olunur...</translation>
     </message>
 </context>
 <context>
@@ -600,6 +591,32 @@
     </message>
 </context>
 <context>
+    <name>StationDesk</name>
+    <message numerus="yes">
+        <source>uptime %1 h %2 min; starts %n</source>
+        <translation>
+            <numerusform>iş vaxtı %1 saat %2 dəq; %n başlanğıc</numerusform>
+            <numerusform>iş vaxtı %1 saat %2 dəq; %n başlanğıc</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>uptime %1 h %2 min</source>
+        <translation>iş vaxtı %1 saat %2 dəq</translation>
+    </message>
+    <message>
+        <source>memory %1 MiB; content %2</source>
+        <translation>yaddaş %1 MiB; məzmun %2</translation>
+    </message>
+    <message>
+        <source>kiosk %1, Qt %2, PySide6 %3</source>
+        <translation>kiosk %1, Qt %2, PySide6 %3</translation>
+    </message>
+    <message>
+        <source>last error: %1</source>
+        <translation>son xəta: %1</translation>
+    </message>
+</context>
+<context>
     <name>TestPattern</name>
     <message>
         <source>Close the test pattern</source>
@@ -627,6 +644,71 @@
     <message>
         <source>Show the later moment</source>
         <translation>Daha sonrakı anı göstər</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsDesk</name>
+    <message>
+        <source>No visits counted yet.</source>
+        <translation>Hələ ziyarət sayılmayıb.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>yoxdur</translation>
+    </message>
+    <message>
+        <source>Visits today (UTC): %1</source>
+        <translation>Bu gün ziyarətlər (UTC): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Visits, last %n day(s): %1</source>
+        <translation>
+            <numerusform>Ziyarətlər, son %n gün: %1</numerusform>
+            <numerusform>Ziyarətlər, son %n gün: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Screens viewed, last %n day(s): %1</source>
+        <translation>
+            <numerusform>Baxılan ekranlar, son %n gün: %1</numerusform>
+            <numerusform>Baxılan ekranlar, son %n gün: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Languages chosen, last %n day(s): %1</source>
+        <translation>
+            <numerusform>Seçilən dillər, son %n gün: %1</numerusform>
+            <numerusform>Seçilən dillər, son %n gün: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading aids chosen, last %n day(s): %1</source>
+        <translation>
+            <numerusform>Seçilən oxu vasitələri, son %n gün: %1</numerusform>
+            <numerusform>Seçilən oxu vasitələri, son %n gün: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Visit lengths, last %n day(s): %1</source>
+        <translation>
+            <numerusform>Ziyarət müddətləri, son %n gün: %1</numerusform>
+            <numerusform>Ziyarət müddətləri, son %n gün: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Idle resets, last %n day(s): %1</source>
+        <translation>
+            <numerusform>Fəaliyyətsizlikdən sıfırlamalar, son %n gün: %1</numerusform>
+            <numerusform>Fəaliyyətsizlikdən sıfırlamalar, son %n gün: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No USB stick or watched folder is present.</source>
+        <translation>USB yaddaş və ya izlənən qovluq yoxdur.</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saxlanıldı: %1</translation>
     </message>
 </context>
 </TS>

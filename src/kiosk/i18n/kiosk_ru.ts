@@ -72,6 +72,17 @@
     </message>
 </context>
 <context>
+    <name>ContentDesk</name>
+    <message>
+        <source>Checking...</source>
+        <translation>Проверка...</translation>
+    </message>
+    <message>
+        <source>Working...</source>
+        <translation>Выполняется...</translation>
+    </message>
+</context>
+<context>
     <name>FindingsPanel</name>
     <message>
         <source>the last good version stays on screen</source>
@@ -233,6 +244,21 @@
     </message>
 </context>
 <context>
+    <name>PinEntry</name>
+    <message>
+        <source>No staff PIN is set. On this machine, run: kiosk staff set-pin</source>
+        <translation>PIN-код сотрудника не задан. На этом компьютере выполните: kiosk staff set-pin</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in %1 s.</source>
+        <translation>Слишком много неверных PIN-кодов. Повторите через %1 с.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Неверный PIN-код.</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>Staff PIN</source>
@@ -287,41 +313,6 @@
     <message>
         <source>From the Statement</source>
         <translation>Из заявления</translation>
-    </message>
-</context>
-<context>
-    <name>StaffMode</name>
-    <message>
-        <source>No staff PIN is set. On this machine, run: kiosk staff set-pin</source>
-        <translation>PIN-код сотрудника не задан. На этом компьютере выполните: kiosk staff set-pin</translation>
-    </message>
-    <message>
-        <source>Too many wrong PINs. Try again in %1 s.</source>
-        <translation>Слишком много неверных PIN-кодов. Повторите через %1 с.</translation>
-    </message>
-    <message>
-        <source>Wrong PIN.</source>
-        <translation>Неверный PIN-код.</translation>
-    </message>
-    <message>
-        <source>No visits counted yet.</source>
-        <translation>Посещений пока не было.</translation>
-    </message>
-    <message>
-        <source>No USB stick or watched folder is present.</source>
-        <translation>Нет USB-накопителя или отслеживаемой папки.</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Сохранено: %1</translation>
-    </message>
-    <message>
-        <source>Checking...</source>
-        <translation>Проверка...</translation>
-    </message>
-    <message>
-        <source>Working...</source>
-        <translation>Выполняется...</translation>
     </message>
 </context>
 <context>
@@ -607,6 +598,33 @@
     </message>
 </context>
 <context>
+    <name>StationDesk</name>
+    <message numerus="yes">
+        <source>uptime %1 h %2 min; starts %n</source>
+        <translation>
+            <numerusform>работает %1 ч %2 мин; %n запуск</numerusform>
+            <numerusform>работает %1 ч %2 мин; %n запуска</numerusform>
+            <numerusform>работает %1 ч %2 мин; %n запусков</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>uptime %1 h %2 min</source>
+        <translation>работает %1 ч %2 мин</translation>
+    </message>
+    <message>
+        <source>memory %1 MiB; content %2</source>
+        <translation>память %1 МиБ; содержимое %2</translation>
+    </message>
+    <message>
+        <source>kiosk %1, Qt %2, PySide6 %3</source>
+        <translation>киоск %1, Qt %2, PySide6 %3</translation>
+    </message>
+    <message>
+        <source>last error: %1</source>
+        <translation>последняя ошибка: %1</translation>
+    </message>
+</context>
+<context>
     <name>TestPattern</name>
     <message>
         <source>Close the test pattern</source>
@@ -634,6 +652,77 @@
     <message>
         <source>Show the later moment</source>
         <translation>Показать более позднее событие</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsDesk</name>
+    <message>
+        <source>No visits counted yet.</source>
+        <translation>Посещений пока не было.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Visits today (UTC): %1</source>
+        <translation>Посещений сегодня (UTC): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Visits, last %n day(s): %1</source>
+        <translation>
+            <numerusform>Посещений за последний %n день: %1</numerusform>
+            <numerusform>Посещений за последние %n дня: %1</numerusform>
+            <numerusform>Посещений за последние %n дней: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Screens viewed, last %n day(s): %1</source>
+        <translation>
+            <numerusform>Просмотренные экраны за последний %n день: %1</numerusform>
+            <numerusform>Просмотренные экраны за последние %n дня: %1</numerusform>
+            <numerusform>Просмотренные экраны за последние %n дней: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Languages chosen, last %n day(s): %1</source>
+        <translation>
+            <numerusform>Выбранные языки за последний %n день: %1</numerusform>
+            <numerusform>Выбранные языки за последние %n дня: %1</numerusform>
+            <numerusform>Выбранные языки за последние %n дней: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading aids chosen, last %n day(s): %1</source>
+        <translation>
+            <numerusform>Выбранные настройки чтения за последний %n день: %1</numerusform>
+            <numerusform>Выбранные настройки чтения за последние %n дня: %1</numerusform>
+            <numerusform>Выбранные настройки чтения за последние %n дней: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Visit lengths, last %n day(s): %1</source>
+        <translation>
+            <numerusform>Длительность посещений за последний %n день: %1</numerusform>
+            <numerusform>Длительность посещений за последние %n дня: %1</numerusform>
+            <numerusform>Длительность посещений за последние %n дней: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Idle resets, last %n day(s): %1</source>
+        <translation>
+            <numerusform>Сбросов из-за бездействия за последний %n день: %1</numerusform>
+            <numerusform>Сбросов из-за бездействия за последние %n дня: %1</numerusform>
+            <numerusform>Сбросов из-за бездействия за последние %n дней: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No USB stick or watched folder is present.</source>
+        <translation>Нет USB-накопителя или отслеживаемой папки.</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Сохранено: %1</translation>
     </message>
 </context>
 </TS>

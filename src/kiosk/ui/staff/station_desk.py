@@ -24,34 +24,6 @@ EXIT_RESTART = 75
 EXIT_TO_DESKTOP = 64
 
 
-def describe_health(health: dict[str, object]) -> list[str]:
-    """The health report in a few lines staff can read, in their language."""
-    translate = QCoreApplication.translate
-    uptime = int(health.get("uptime_s", 0) or 0)  # type: ignore[call-overload]
-    starts = health.get("starts")
-    versions = health.get("versions") or {}
-    assert isinstance(versions, dict)
-    if isinstance(starts, int):
-        started = counted(
-            translate("StaffPanel", "uptime %1 h %2 min; starts %n", "", starts), starts
-        )
-    else:
-        started = translate("StaffPanel", "uptime %1 h %2 min")
-    return [
-        started.replace("%1", str(uptime // 3600)).replace("%2", str(uptime % 3600 // 60)),
-        translate("StaffPanel", "memory %1 MiB; content %2")
-        .replace("%1", str(health.get("memory_mib")))
-        .replace("%2", str(health.get("content_version"))),
-        translate("StaffPanel", "kiosk %1, Qt %2, PySide6 %3")
-        .replace("%1", str(health.get("kiosk_version")))
-        .replace("%2", str(versions.get("qt")))
-        .replace("%3", str(versions.get("pyside6"))),
-        translate("StaffPanel", "last error: %1").replace(
-            "%1", str(health.get("last_error") or "-")
-        ),
-    ]
-
-
 class StationDesk(QObject):
     """Health lines, test pattern, out of order, restart and exit."""
 
@@ -72,13 +44,38 @@ class StationDesk(QObject):
         panel.restart_requested.connect(lambda: self.leave(EXIT_RESTART))
         panel.exit_requested.connect(lambda: self.leave(EXIT_TO_DESKTOP))
 
+    def describe_health(self, health: dict[str, object]) -> list[str]:
+        """The health report in a few lines staff can read, in their language."""
+        uptime = int(health.get("uptime_s", 0) or 0)  # type: ignore[call-overload]
+        starts = health.get("starts")
+        versions = health.get("versions") or {}
+        assert isinstance(versions, dict)
+        if isinstance(starts, int):
+            started = counted(
+                self.tr("uptime %1 h %2 min; starts %n", "", starts),
+                starts,
+            )
+        else:
+            started = self.tr("uptime %1 h %2 min")
+        return [
+            started.replace("%1", str(uptime // 3600)).replace("%2", str(uptime % 3600 // 60)),
+            self.tr("memory %1 MiB; content %2")
+            .replace("%1", str(health.get("memory_mib")))
+            .replace("%2", str(health.get("content_version"))),
+            self.tr("kiosk %1, Qt %2, PySide6 %3")
+            .replace("%1", str(health.get("kiosk_version")))
+            .replace("%2", str(versions.get("qt")))
+            .replace("%3", str(versions.get("pyside6"))),
+            self.tr("last error: %1").replace("%1", str(health.get("last_error") or "-")),
+        ]
+
     def show_health(self) -> None:
         if self.health_source is None:
             return
         health = self.health_source()
         problems = health.get("problems") or []
         assert isinstance(problems, list)
-        self.panel.set_health(describe_health(health), [str(p) for p in problems])
+        self.panel.set_health(self.describe_health(health), [str(p) for p in problems])
 
     def show_test_pattern(self) -> None:
         target = self.metrics.primary_target if self.metrics else 120

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 
 from kiosk.security import log as staff_log
 from kiosk.ui.staff.worker import StaffWorker
@@ -72,55 +72,6 @@ def export_visits(folder: Path) -> tuple[Path, str | None]:
     return out, None
 
 
-def word_summary(summary: Summary) -> str:
-    """The summary in the staff's language (the command line's ``analytics summary``
-    says the same in English).  Each line is written out whole for the translators."""
-    from kiosk.analytics.store import SUMMARY_DAYS  # noqa: PLC0415
-
-    translate = QCoreApplication.translate
-    days = SUMMARY_DAYS
-
-    def listed(pairs: list[tuple[str, int]]) -> str:
-        return ", ".join(f"{key} {count}" for key, count in pairs) or translate(
-            "StaffPanel", "none"
-        )
-
-    def line(text: str, value: object) -> str:
-        return counted(text, days).replace("%1", str(value))
-
-    return "\n".join(
-        (
-            translate("StaffPanel", "Visits today (UTC): %1").replace(
-                "%1", str(summary["visits_today"])
-            ),
-            line(
-                translate("StaffPanel", "Visits, last %n day(s): %1", "", days),
-                summary["visits_last_7_days"],
-            ),
-            line(
-                translate("StaffPanel", "Screens viewed, last %n day(s): %1", "", days),
-                listed(summary["top_screens"]),
-            ),
-            line(
-                translate("StaffPanel", "Languages chosen, last %n day(s): %1", "", days),
-                listed(summary["languages"]),
-            ),
-            line(
-                translate("StaffPanel", "Reading aids chosen, last %n day(s): %1", "", days),
-                listed(summary["access"]),
-            ),
-            line(
-                translate("StaffPanel", "Visit lengths, last %n day(s): %1", "", days),
-                listed(summary["durations"]),
-            ),
-            line(
-                translate("StaffPanel", "Idle resets, last %n day(s): %1", "", days),
-                summary["idle_resets"],
-            ),
-        )
-    )
-
-
 class VisitsDesk(QObject):
     """Shows the counts when the panel opens and exports them when staff ask."""
 
@@ -146,7 +97,51 @@ class VisitsDesk(QObject):
         elif counts.summary is None:
             self.panel.set_visits(self.tr("No visits counted yet."), [], [])
         else:
-            self.panel.set_visits(word_summary(counts.summary), counts.hours, counts.days)
+            self.panel.set_visits(self.word_summary(counts.summary), counts.hours, counts.days)
+
+    def word_summary(self, summary: Summary) -> str:
+        """The summary in the staff's language (the command line's ``analytics summary``
+        says the same in English).  Each line is written out whole for the translators."""
+        from kiosk.analytics.store import SUMMARY_DAYS  # noqa: PLC0415
+
+        days = SUMMARY_DAYS
+
+        def listed(pairs: list[tuple[str, int]]) -> str:
+            none = self.tr("none")
+            return ", ".join(f"{key} {count}" for key, count in pairs) or none
+
+        def line(text: str, value: object) -> str:
+            return counted(text, days).replace("%1", str(value))
+
+        return "\n".join(
+            (
+                self.tr("Visits today (UTC): %1").replace("%1", str(summary["visits_today"])),
+                line(
+                    self.tr("Visits, last %n day(s): %1", "", days),
+                    summary["visits_last_7_days"],
+                ),
+                line(
+                    self.tr("Screens viewed, last %n day(s): %1", "", days),
+                    listed(summary["top_screens"]),
+                ),
+                line(
+                    self.tr("Languages chosen, last %n day(s): %1", "", days),
+                    listed(summary["languages"]),
+                ),
+                line(
+                    self.tr("Reading aids chosen, last %n day(s): %1", "", days),
+                    listed(summary["access"]),
+                ),
+                line(
+                    self.tr("Visit lengths, last %n day(s): %1", "", days),
+                    listed(summary["durations"]),
+                ),
+                line(
+                    self.tr("Idle resets, last %n day(s): %1", "", days),
+                    summary["idle_resets"],
+                ),
+            )
+        )
 
     def export(self) -> None:
         """The counts as CSV onto the first watched folder present (a USB stick)."""
