@@ -58,9 +58,7 @@ class KioskWindow(QWidget):
         default = exhibit.settings.default_language
         self.setWindowTitle(exhibit.settings.title.text(default, default))
         self.controller = controller
-        # What the views show; staff mode still reads these two from the window.
-        session = self.session = controller.session
-        self.idle = controller.idle
+        session = controller.session
         self.metrics: Metrics | None = None
         self._colours_applied: Colours | None = None
 
@@ -139,7 +137,7 @@ class KioskWindow(QWidget):
         from kiosk.ui.widgets.idle_overlay import IdleOverlay  # noqa: PLC0415
         from kiosk.ui.widgets.nav_bar import NavigationBar  # noqa: PLC0415
 
-        session = self.session
+        session = self.controller.session
         nav = NavigationBar(self.controller.offered_languages(), self)
         nav.setVisible(session.screen is not Screen.ATTRACT)
         self._layout.addWidget(nav)
@@ -155,7 +153,7 @@ class KioskWindow(QWidget):
             AccessPanel(self),
         )
         layers.access_panel.chosen.connect(session.set_access)
-        layers.idle_overlay.continue_button.clicked.connect(self.idle.poke)
+        layers.idle_overlay.continue_button.clicked.connect(self.controller.idle.poke)
         if self.metrics is not None:
             nav.apply_metrics(self.metrics)
             layers.idle_overlay.apply_metrics(self.metrics)
@@ -178,7 +176,7 @@ class KioskWindow(QWidget):
         attract = AttractScreen(exhibit, self.controller.offered_languages())
         attract.pseudo = self.pseudo
         attract.set_motion(not self.controller.motion_reduced())
-        attract.activated.connect(self.session.go_home)
+        attract.activated.connect(self.controller.session.go_home)
         attract.languages.chosen.connect(self.controller.begin_in)
         attract.access_button.clicked.connect(self.open_access_panel)
         self.screens[Screen.ATTRACT] = attract
@@ -195,7 +193,9 @@ class KioskWindow(QWidget):
         if self.built is not None:
             # The Statement's scroll area outlives its screen: see StatementScreen.
             self._kept_scroll_area = self.built.statement.take_scroll_area()
-            self.session.timeline_index_changed.disconnect(self.built.timeline.show_moment)
+            self.controller.session.timeline_index_changed.disconnect(
+                self.built.timeline.show_moment
+            )
         self.screens = {}
         self.built = None
         self.attract = self._build_attract(exhibit)
@@ -207,7 +207,7 @@ class KioskWindow(QWidget):
             colours = self.controller.colours()
             self._layers.idle_overlay.set_colours((colours.background, colours.accent))
             self._layers.nav.set_languages(self.controller.offered_languages())
-            self._layers.nav.languages.chosen.connect(self.session.set_language)
+            self._layers.nav.languages.chosen.connect(self.controller.session.set_language)
         self.metrics = None
         self._apply_metrics()
         self.build_remaining_screens()
@@ -227,7 +227,7 @@ class KioskWindow(QWidget):
         from kiosk.ui.screens.statement import StatementScreen  # noqa: PLC0415
         from kiosk.ui.screens.timeline import TimelineScreen  # noqa: PLC0415
 
-        exhibit, session = self.exhibit, self.session
+        exhibit, session = self.exhibit, self.controller.session
         home = HomeScreen(exhibit)
         home.chosen.connect(lambda name: session.open(Screen(name)))
         # The timeline shows the session's moment: one place, held by the session.
@@ -251,7 +251,7 @@ class KioskWindow(QWidget):
         self._kept_scroll_area = None  # the new Statement screen holds it now
         for screen, view in built.items():
             view.pseudo = self.pseudo
-            view.set_language(self.session.language)
+            view.set_language(self.controller.session.language)
             self.screens[screen] = view
             self.stack.addWidget(view)
         if self.metrics is not None:
@@ -270,7 +270,7 @@ class KioskWindow(QWidget):
 
     def _apply_metrics(self) -> None:
         density = pixels_per_mm(self.exhibit.settings, self.screen())
-        access = self.session.access
+        access = self.controller.session.access
         metrics = compute_metrics(
             self.exhibit.settings, self.width(), self.height(), density, access.text_step
         )
@@ -291,7 +291,7 @@ class KioskWindow(QWidget):
     # -- reacting to the visit --------------------------------------------------------------
 
     def current_view(self) -> ScreenView:
-        return self.screens[self.session.screen]
+        return self.screens[self.controller.session.screen]
 
     def _show_screen(self, name: str) -> None:
         screen = Screen(name)
@@ -314,7 +314,7 @@ class KioskWindow(QWidget):
         self.translations.use_pseudo()
         for view in self.screens.values():
             view.pseudo = True
-        self._set_language(self.session.language)
+        self._set_language(self.controller.session.language)
 
     def close_layers(self) -> None:
         """Hide the question and the visitor's settings panel (between rendered states)."""
@@ -325,19 +325,19 @@ class KioskWindow(QWidget):
     def open_access_panel(self) -> None:
         if self.metrics is not None:
             self.access_panel.apply_metrics(self.metrics)
-        self.access_panel.show_access(self.session.access)
+        self.access_panel.show_access(self.controller.session.access)
         self.access_panel.cover()
 
     def _apply_access(self) -> None:
         """Show the colours, motion and text size the controller resolved."""
         colours = self.controller.colours()
         if self._layers is not None:
-            self._layers.access_panel.show_access(self.session.access)
+            self._layers.access_panel.show_access(self.controller.session.access)
             self._layers.idle_overlay.set_colours((colours.background, colours.accent))
         self.attract.ambient.set_accent(colours.accent)
         self._apply_metrics()
         moving = not self.controller.motion_reduced()
-        self.attract.set_motion(moving and self.session.screen is Screen.ATTRACT)
+        self.attract.set_motion(moving and self.controller.session.screen is Screen.ATTRACT)
         if self.built is not None:
             self.built.timeline.animate = moving
         for view in self.screens.values():
@@ -358,13 +358,13 @@ class KioskWindow(QWidget):
         """Say so when staff have not translated what this screen shows."""
         if self._layers is None:
             return  # the bar that says it is built with the layers, from the session
-        self.nav.languages.set_current(self.session.language)
+        self.nav.languages.set_current(self.controller.session.language)
         fallback = sorted(self.current_view().fallbacks)
         self.nav.note.setText(LanguageNames().shown_in(fallback[0]) if fallback else "")
         self.nav.note.setVisible(bool(fallback))
 
     def show_idle_warning(self, seconds: int) -> None:
-        self.idle_overlay.start(seconds, at_start=self.session.screen is Screen.ATTRACT)
+        self.idle_overlay.start(seconds, at_start=self.controller.session.screen is Screen.ATTRACT)
         self.idle_overlay.setGeometry(self.rect())
         self.idle_overlay.show()
         self.idle_overlay.raise_()
