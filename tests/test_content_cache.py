@@ -10,11 +10,15 @@ from pathlib import Path
 
 import pytest
 
+import kiosk.cli
+import kiosk.content_cache
 from content_cases import build_case
-from kiosk import cli, content_cache
 from kiosk.content import loader
 from kiosk.content.loader import load_exhibit
 from kiosk.content.model import Exhibit
+
+cli = kiosk.cli
+content_cache = kiosk.content_cache
 
 
 @pytest.fixture
