@@ -53,7 +53,6 @@ class StaffMode(QObject):
         reloader: ContentReloader,
         *,
         follow_store: bool,
-        store_view: StoreView | None = None,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -66,7 +65,7 @@ class StaffMode(QObject):
         self.panel = StaffPanel(window)
         self.worker = StaffWorker(self)
         self.entry = PinEntry(self.pin_pad, config, self)
-        view = store_view or StoreView(ContentStore.default(), default_content_dir())
+        view = StoreView(ContentStore.default(), default_content_dir())
         self.content = ContentDesk(
             self.panel,
             self.worker,
