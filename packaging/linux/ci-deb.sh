@@ -49,6 +49,10 @@ owned() {  # path "user:group mode"
 owned /etc/kiosk "root:kiosk 750"
 owned /var/lib/kiosk "root:kiosk 1770"
 owned /var/lib/kiosk/trusted-keys "root:kiosk 750"
+# A station configuration as staff leave it: the session below runs with it, read-only.
+printf 'cursor: hidden\nidle_timeout_seconds: 90\n' > /etc/kiosk/station.yaml
+chown root:kiosk /etc/kiosk/station.yaml && chmod 0640 /etc/kiosk/station.yaml
+(cd / && runuser -u kiosk -- kiosk self-test >/dev/null)  # reads it as the kiosk
 cannot() {  # what the kiosk account must not be able to do
     if runuser -u kiosk -- sh -c "$1" 2>/dev/null; then echo "the kiosk account could: $1" >&2; exit 1; fi
 }
