@@ -145,7 +145,7 @@ def write_frames(folder: Path, width: int, height: int) -> list[tuple[int, int]]
     host.show()
     app.processEvents()
     light.set_moving(True)
-    glow_rect = light._glow_rect()  # the same square the widget paints
+    glow_rect = light.glow_rect()
     glow = paint_glow(glow_rect.size(), QColor(colours.accent))
     folder.mkdir(parents=True, exist_ok=True)
     results = []

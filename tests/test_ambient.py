@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QRect, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QRegion
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -131,7 +131,8 @@ def test_the_light_repaints_only_its_own_parts(qtbot, light) -> None:  # type: i
         glow = glow.united(region)
     qtbot.waitUntil(lambda: True)
     light_paints, corner_paints = Paints(ambient), Paints(corner)
-    centre, outer = parts[0][0], parts[-1][0]
+    centre = parts[0][0]
+    outer = min((part for part in parts if part[1] > 0), key=lambda part: part[1])[0]
     centre_repaints = outer_repaints = 0
     for _ in range(40):
         clock.now += ambient.frame_interval_ms()
@@ -159,8 +160,8 @@ def test_the_light_looks_as_it_did(qtbot) -> None:  # type: ignore[no-untyped-de
     host.show()
     qtbot.waitExposed(host)
     ambient.set_moving(True)
-    square = QRect(ambient.parts()[-1][0].boundingRect()).intersected(host.rect())
-    glow = paint_glow(QRegion(ambient.parts()[-1][0]).boundingRect().size(), QColor(ACCENT))
+    square = ambient.glow_rect().intersected(host.rect())
+    glow = paint_glow(ambient.glow_rect().size(), QColor(ACCENT))
     for moment in (0, 1_000, 2_500, 4_000, 6_000, 8_000, 10_000, 12_000, 14_500):
         clock.now = 16_000.0 + moment
         ambient.next_frame()
@@ -170,7 +171,7 @@ def test_the_light_looks_as_it_did(qtbot) -> None:  # type: ignore[no-untyped-de
         before.fill(QColor(BACKGROUND))
         painter = QPainter(before)
         painter.setOpacity(breath.opacity(moment))
-        painter.drawPixmap(ambient.parts()[-1][0].boundingRect().topLeft(), glow)
+        painter.drawPixmap(ambient.glow_rect().topLeft(), glow)
         painter.end()
         worst = max(
             abs(
@@ -229,3 +230,23 @@ def test_a_new_size_or_background_makes_new_parts(qtbot, light) -> None:  # type
     black = max(steps for _, steps in ambient.parts())
     ambient.set_background("#FFFFFF")  # the same glow changes a white screen far less
     assert max(steps for _, steps in ambient.parts()) < black
+
+
+def test_a_light_not_laid_out_yet_paints_nothing_and_waits(qtbot) -> None:  # type: ignore[no-untyped-def]
+    clock = Clock()
+    host = QWidget()
+    qtbot.addWidget(host)
+    host.resize(400, 300)
+    ambient = AmbientLight(ACCENT, host, background=BACKGROUND, clock=clock)
+    ambient.resize(0, 0)
+    host.show()
+    qtbot.waitExposed(host)
+    ambient.set_moving(True)
+    ambient.repaint()
+    assert ambient.parts() == []
+    assert ambient.frame_interval_ms() == breath.PERIOD_MS  # at most one wake-up a breath
+    ambient.setGeometry(host.rect())
+    clock.now += breath.PERIOD_MS
+    ambient.next_frame()
+    assert ambient.parts() != []
+    assert 0 < ambient.frame_interval_ms() < breath.PERIOD_MS

@@ -225,7 +225,7 @@ class AmbientLight(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         self._prepare()
-        rect = self._glow_rect()
+        rect = self.glow_rect()
         painter = QPainter(self)
         moving = self._timer.isActive()
         for index, part in enumerate(self._parts):
@@ -240,7 +240,8 @@ class AmbientLight(QWidget):
 
     # -- frames ------------------------------------------------------------------------------
 
-    def _glow_rect(self) -> QRect:
+    def glow_rect(self) -> QRect:
+        """The glow's square, in the light's coordinates (it may reach past the edges)."""
         radius = min(self.width(), self.height()) * 0.55
         centre = QPointF(self.width() / 2, self.height() * 0.42)
         square = QRectF(centre.x() - radius, centre.y() - radius, radius * 2, radius * 2)
@@ -252,13 +253,16 @@ class AmbientLight(QWidget):
 
     def _prepare(self) -> None:
         """The glow's pixmap and parts for the current size and colours, once."""
-        rect = self._glow_rect()
+        rect = self.glow_rect()
         if self._glow.size() == rect.size() and self._parts:
+            return
+        if rect.isEmpty():  # not laid out yet: nothing to paint
+            self._glow, self._parts, self._steps, self._levels = QPixmap(), [], 0, []
             return
         self._glow = paint_glow(rect.size(), self._accent)
         strengths = radial_strength(self._glow.toImage(), self._background)
         self._parts = split_glow(rect, strengths)
-        self._steps = max(part.steps for part in self._parts)
+        self._steps = max((part.steps for part in self._parts), default=0)
         # Steps counted for the old parts mean nothing for the new ones.
         self._levels = self._levels_at(self._clock() - self._origin)
 
@@ -266,6 +270,9 @@ class AmbientLight(QWidget):
         return [breath.level(elapsed_ms, part.steps) for part in self._parts]
 
     def _schedule(self, elapsed_ms: float) -> None:
+        if self._steps <= 0:  # nothing to paint yet: look again in a breath
+            self._timer.start(PERIOD_MS)
+            return
         wait = breath.next_change_ms(elapsed_ms, self._steps)
         # Just past the moment the step changes, so the frame shows the new step.
         self._timer.start(max(1, math.ceil(wait) + 1))
@@ -276,7 +283,7 @@ class AmbientLight(QWidget):
             return
         if not self._parts:  # new size or colours: every part anew
             self._prepare()
-            self.update(self._glow_rect())
+            self.update(self.glow_rect())
         elapsed = self._clock() - self._origin
         levels = self._levels_at(elapsed)
         for part, old, new in zip(self._parts, self._levels, levels, strict=True):
