@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-import kiosk.cli
 import kiosk.content.loader
+import kiosk.content_cache
 import kiosk.packs.pointer
 import kiosk.station
 import kiosk.ui.fallback
@@ -127,7 +127,7 @@ def test_it_shows_without_content_or_configuration(
     for module, name in [
         (kiosk.content.loader, "load_exhibit"),
         (kiosk.content.loader, "read_exhibit"),
-        (kiosk.cli, "load_exhibit"),
+        (kiosk.content_cache, "load_cached"),
         (kiosk.station, "load_station_config"),
         (kiosk.packs.pointer, "active_folder"),
     ]:
