@@ -101,3 +101,38 @@ def test_locking_the_panel_follows_the_visits_rule_for_the_idle_timer(
     assert mode.is_open and not kiosk.idle.running  # staff at work are not timed out
     mode.lock()
     assert kiosk.idle.running  # what the visitor chose must not greet the next one
+
+
+def test_a_reading_asked_for_while_it_runs_runs_once_more_with_the_newest_ask(
+    qtbot: QtBot,
+) -> None:
+    from kiosk.ui.staff.worker import StaffWorker  # noqa: PLC0415
+
+    worker = StaffWorker()
+    release = threading.Event()
+    ran: list[str] = []
+    shown: list[tuple[str, int]] = []
+
+    def job(name: str) -> Any:
+        def run() -> str:
+            if name == "first":
+                release.wait(timeout=30)  # a hang guard; the test releases it at once
+            ran.append(name)
+            return name
+
+        return run
+
+    worker.run(
+        "reading", job("first"), lambda result: shown.append((result, threading.get_ident()))
+    )
+    worker.run("reading", job("second"), lambda result: shown.append((result, 0)))
+    worker.run(
+        "reading", job("third"), lambda result: shown.append((result, threading.get_ident()))
+    )
+    assert worker.busy
+    release.set()
+    qtbot.waitUntil(lambda: not worker.busy, timeout=30_000)
+    assert ran == ["first", "third"]  # the second ask was overtaken by the third
+    gui = threading.get_ident()
+    assert [result for result, _ in shown] == ["first", "third"]
+    assert all(thread == gui for _, thread in shown)  # results are shown on the GUI thread

@@ -51,7 +51,6 @@ class StaffWorker(QObject):
         self._delivery.done.connect(self._done)
         self._running: dict[str, Callable[[Any], None]] = {}
         self._again: dict[str, tuple[Callable[[], Any], Callable[[Any], None]]] = {}
-        self._alive = True
 
     @property
     def busy(self) -> bool:
@@ -64,15 +63,9 @@ class StaffWorker(QObject):
         self._running[name] = done
         self._pool.start(_Job(name, job, self._delivery))
 
-    def close(self) -> None:
-        """Let jobs under way finish, and deliver nothing more."""
-        self._alive = False
-        self._again.clear()
-        self._pool.waitForDone()
-
     def _done(self, name: str, result: object, error: object) -> None:
         done = self._running.pop(name, None)
-        if not self._alive or done is None:
+        if done is None:
             return
         if error is not None:
             log.error("staff: %s could not be read: %s", name, error)
