@@ -72,7 +72,7 @@ def test_opening_hours_follow_the_clock_back_and_forward(
 ) -> None:
     kiosk = make_kiosk(exhibit, reduced_motion=True)
     clock = WallClock(OPEN_10)
-    sleep = DisplaySleep(kiosk.window, HOURS, clock=clock)
+    sleep = DisplaySleep(kiosk.window, HOURS, clock=clock, controller=kiosk.controller)
     assert not sleep.asleep
     clock.step(-1.5)  # NTP: it was really 08:30, before opening
     sleep.check()
@@ -99,7 +99,7 @@ def test_a_time_zone_change_is_followed_without_a_restart(
     # Open for three hours either side of now in UTC; twelve hours on, it is closed.
     hours = {"daily": f"{(hour - 3) % 24:02d}:00-{(hour + 3) % 24:02d}:00"}
     kiosk = make_kiosk(exhibit, reduced_motion=True)
-    sleep = DisplaySleep(kiosk.window, hours)  # the real clock
+    sleep = DisplaySleep(kiosk.window, hours, controller=kiosk.controller)  # the real clock
     assert not sleep.asleep
     os.environ["TZ"] = "Etc/GMT-12"  # UTC+12: the system's zone changed, not ours
     sleep.check()

@@ -46,7 +46,7 @@ def test_the_display_sleeps_when_closed_and_wakes_for_staff(
     kiosk = make_kiosk(exhibit, reduced_motion=False)
     assert kiosk.window.attract.ambient.is_animating()
     now = [MONDAY]  # closed all Monday
-    sleep = DisplaySleep(kiosk.window, HOURS, clock=lambda: now[0])
+    sleep = DisplaySleep(kiosk.window, HOURS, clock=lambda: now[0], controller=kiosk.controller)
     assert sleep.asleep
     assert not kiosk.window.attract.ambient.is_animating()  # the computer rests too
     finger.tap(sleep.dark)  # staff after hours
