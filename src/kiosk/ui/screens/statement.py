@@ -8,7 +8,7 @@ once, when a move starts, and kept until the text, its size or its colours chang
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPixmap, QRegion
 from PySide6.QtWidgets import (
     QFrame,
@@ -172,6 +172,8 @@ class MovingPage(QWidget):
         self._area = area
         self._background = background
         self._picture = QPixmap()
+        self._content = QRect()  # the part of the page in the picture, in page coordinates
+        self._page_size = QSize()
         self.hide()
         self._scrollers = (QScroller.scroller(area.viewport()), QScroller.scroller(area))
         for scroller in self._scrollers:
@@ -217,21 +219,27 @@ class MovingPage(QWidget):
         page = self._area.widget()
         if page is None or page.width() <= 0 or page.height() <= 0:
             return
-        if self._picture.isNull() or self._picture.deviceIndependentSize().toSize() != page.size():
-            self._picture = self._take_picture(page)
+        # Only what the page's children cover (the column of text): beside it lies nothing
+        # but background, and the picture is then about half the page (43 of 77 MiB at 4K).
+        content = page.childrenRect().intersected(page.rect())
+        if self._picture.isNull() or self._content != content or self._page_size != page.size():
+            self._content, self._page_size = content, page.size()
+            self._picture = self._take_picture(page, content)
         self.setGeometry(self._area.viewport().rect())
         self.raise_()
         self.show()
         # Again after show(): the style sheet's polish, which runs then, clears it.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
-    def _take_picture(self, page: QWidget) -> QPixmap:
+    def _take_picture(self, page: QWidget, content: QRect) -> QPixmap:
+        if content.isEmpty():
+            return QPixmap()
         ratio = self.devicePixelRatioF()
-        picture = QPixmap(round(page.width() * ratio), round(page.height() * ratio))
+        picture = QPixmap(round(content.width() * ratio), round(content.height() * ratio))
         picture.setDevicePixelRatio(ratio)
         picture.fill(self._background)
         painter = QPainter(picture)
-        page.render(painter, QPoint(), QRegion(), QWidget.RenderFlag.DrawChildren)
+        page.render(painter, QPoint(), QRegion(content), QWidget.RenderFlag.DrawChildren)
         painter.end()
         return picture
 
@@ -249,16 +257,17 @@ class MovingPage(QWidget):
         if page is None or self._picture.isNull():
             painter.fillRect(area, self._background)
         else:
-            # The page's place in the viewport is where the scroll area has moved it; what
-            # lies beyond its picture (nothing, unless the page is shorter) is background.
-            placed = QRect(page.pos(), page.size())
+            # The text's place in the viewport is where the scroll area has moved the page;
+            # everything beside and beyond its picture is background.
+            placed = self._content.translated(page.pos())
             if not placed.contains(area):
                 painter.setClipRegion(QRegion(area).subtracted(QRegion(placed)))
                 painter.fillRect(area, self._background)
                 painter.setClipping(False)
             shown = area.intersected(placed)
-            source = _scaled(shown.translated(-page.pos()), self._picture)
-            painter.drawPixmap(shown.topLeft(), self._picture, source)
+            if not shown.isEmpty():
+                source = _scaled(shown.translated(-placed.topLeft()), self._picture)
+                painter.drawPixmap(shown.topLeft(), self._picture, source)
         painter.end()
 
 
