@@ -7,13 +7,15 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from conftest import Finger, make_kiosk
+from conftest import Finger
 from kiosk.analytics.store import AnalyticsStore, default_db_path
 from kiosk.content.issues import Issue, Location
 from kiosk.core.reloader import ContentReloader
@@ -25,15 +27,30 @@ from kiosk.staff_cli import config_with_pin, write_private
 from kiosk.station import StaffSettings, StationConfig
 from kiosk.ui.live_content import LiveContent
 from kiosk.ui.staff.mode import StaffMode
-from test_staff_mode import PIN, REPO, enter_pin, settle, tap_in_panel
+from test_staff_mode import (
+    PIN,
+    REPO,
+    Checks,
+    Staffed,
+    enter_pin,
+    settle,
+    staff_mode_on,
+    tap_in_panel,
+)
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from conftest import KioskFactory
+    from kiosk.content.model import Exhibit
 
 TITLE = "20 January - National Mourning Day"
 
 
 @pytest.fixture
-def station(tmp_path: Path, monkeypatch) -> StationConfig:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("KIOSK_CONFIG", str(tmp_path / "station.yaml"))
+def station(tmp_path: Path) -> StationConfig:
+    # The configuration file is conftest's (tmp_path/station.yaml): a PIN set there while
+    # the kiosk runs is read by the tests below.
     usb = tmp_path / "usb"
     usb.mkdir()
     staff = StaffSettings(pin_hash=hash_pin(PIN), taps=4, hold_seconds=0.3, auto_lock_seconds=60)
@@ -41,18 +58,25 @@ def station(tmp_path: Path, monkeypatch) -> StationConfig:  # type: ignore[no-un
 
 
 @pytest.fixture
-def staffed(qtbot, exhibit, station, tmp_path: Path):  # type: ignore[no-untyped-def]
-    kiosk = make_kiosk(qtbot, exhibit, reduced_motion=True)
+def staffed(
+    qtbot: QtBot,
+    make_kiosk: KioskFactory,
+    exhibit: Exhibit,
+    station: StationConfig,
+    tmp_path: Path,
+) -> Iterator[Staffed]:
+    kiosk = make_kiosk(exhibit, reduced_motion=True)
     # A copy: edits in the checkout while the test runs must not start checks of their own.
     shown = tmp_path / "shown"
     shutil.copytree(REPO / "content", shown)
     reloader = ContentReloader(shown, kiosk.window)
+    checks = Checks(reloader)
     LiveContent(kiosk.controller, reloader, parent=kiosk.window)
-    mode = StaffMode(kiosk.window, kiosk.controller, station, [], reloader, follow_store=True)
+    mode = staff_mode_on(kiosk, reloader, station)
     yield kiosk, mode
     mode.lock()
-    qtbot.waitUntil(lambda: reloader._job is None and mode.action is None, timeout=60_000)
-    kiosk.close()
+    # A check still running (after an install) is let finish, not killed with the window.
+    qtbot.waitUntil(lambda: not checks.running and mode.action is None, timeout=60_000)
 
 
 def chord(mode: StaffMode) -> None:
@@ -67,7 +91,7 @@ def chord(mode: StaffMode) -> None:
     )
 
 
-def open_from_start(qtbot, mode: StaffMode, finger: Finger, pin: str = PIN) -> None:  # type: ignore[no-untyped-def]
+def open_from_start(qtbot: QtBot, mode: StaffMode, finger: Finger, pin: str = PIN) -> None:
     chord(mode)
     assert mode.pin_pad.isVisible()
     enter_pin(finger, mode, pin)
@@ -98,13 +122,14 @@ def install(pack: Path, *extra: str) -> None:
 
 
 def test_the_panel_stays_open_after_a_check_from_the_start_screen(
-    qtbot, staffed, finger: Finger
+    qtbot: QtBot, staffed: Staffed, finger: Finger
 ) -> None:
     kiosk, mode = staffed
     assert kiosk.session.screen is Screen.ATTRACT
     open_from_start(qtbot, mode, finger)
     assert mode.is_open and kiosk.session.screen is Screen.ATTRACT
     live = kiosk.window.findChild(LiveContent)
+    assert live is not None
     with qtbot.waitSignal(live.applied, timeout=60_000):  # the checked content is applied
         finger.tap(mode.panel.check_button)
     assert mode.is_open
@@ -117,7 +142,7 @@ def test_the_panel_stays_open_after_a_check_from_the_start_screen(
 
 
 def test_a_new_pin_takes_effect_without_a_restart(
-    qtbot, staffed, tmp_path: Path, finger: Finger
+    qtbot: QtBot, staffed: Staffed, tmp_path: Path, finger: Finger
 ) -> None:
     _, mode = staffed
     write_private(
@@ -132,7 +157,7 @@ def test_a_new_pin_takes_effect_without_a_restart(
 
 
 def test_roll_back_after_a_first_install_offers_the_factory_exhibit(
-    qtbot, staffed, tmp_path: Path, finger: Finger
+    qtbot: QtBot, staffed: Staffed, tmp_path: Path, finger: Finger
 ) -> None:
     _, mode = staffed
     install(make_pack(tmp_path, "exhibit-2026-01", "First pack"))
@@ -149,7 +174,7 @@ def test_roll_back_after_a_first_install_offers_the_factory_exhibit(
 
 
 def test_repeated_roll_backs_name_what_will_show(
-    qtbot, staffed, tmp_path: Path, finger: Finger
+    qtbot: QtBot, staffed: Staffed, tmp_path: Path, finger: Finger
 ) -> None:
     _, mode = staffed
     install(make_pack(tmp_path, "exhibit-2026-01", "First pack"))
@@ -171,7 +196,9 @@ def test_repeated_roll_backs_name_what_will_show(
     assert ContentStore.default().active_id() is None
 
 
-def test_versions_have_human_names(qtbot, staffed, tmp_path: Path, finger: Finger) -> None:
+def test_versions_have_human_names(
+    qtbot: QtBot, staffed: Staffed, tmp_path: Path, finger: Finger
+) -> None:
     _, mode = staffed
     install(make_pack(tmp_path, "exhibit-2026-01", "First pack"))
     open_from_start(qtbot, mode, finger)
@@ -182,7 +209,7 @@ def test_versions_have_human_names(qtbot, staffed, tmp_path: Path, finger: Finge
 
 
 def test_a_pack_already_showing_says_so_and_an_older_one_asks_with_both_dates(
-    qtbot, staffed, station, tmp_path: Path, finger: Finger
+    qtbot: QtBot, staffed: Staffed, station: StationConfig, tmp_path: Path, finger: Finger
 ) -> None:
     _, mode = staffed
     older = make_pack(tmp_path, "exhibit-2026-01", "Older pack")
@@ -208,7 +235,7 @@ def test_a_pack_already_showing_says_so_and_an_older_one_asks_with_both_dates(
 
 
 def test_the_stations_problems_are_named_at_the_top_of_the_panel(
-    qtbot, staffed, finger: Finger
+    qtbot: QtBot, staffed: Staffed, finger: Finger
 ) -> None:
     _, mode = staffed
     problem = (
@@ -227,7 +254,7 @@ def test_the_stations_problems_are_named_at_the_top_of_the_panel(
 
 
 def test_the_panel_stays_open_after_an_install_from_the_start_screen(
-    qtbot, staffed, station, tmp_path: Path, finger: Finger
+    qtbot: QtBot, staffed: Staffed, station: StationConfig, tmp_path: Path, finger: Finger
 ) -> None:
     kiosk, mode = staffed
     usb = station.watched_folders[0]
@@ -236,6 +263,7 @@ def test_the_panel_stays_open_after_an_install_from_the_start_screen(
     open_from_start(qtbot, mode, finger)
     tap_in_panel(finger, mode, mode.panel.pack_buttons[usb / "a.zip"])
     live = kiosk.window.findChild(LiveContent)
+    assert live is not None
     with qtbot.waitSignal(live.applied, timeout=60_000):  # shown at once: on the start screen
         finger.tap(mode.panel.confirm_yes)
     settle(qtbot, mode)  # the outcome is shown with the store read again
@@ -248,7 +276,9 @@ def test_the_panel_stays_open_after_an_install_from_the_start_screen(
 @pytest.mark.parametrize(
     ("errors", "words"), [(1, "1 ошибка"), (3, "3 ошибки"), (5, "5 ошибок"), (21, "21 ошибка")]
 )
-def test_russian_counts_take_the_right_plural_form(staffed, errors: int, words: str) -> None:
+def test_russian_counts_take_the_right_plural_form(
+    staffed: Staffed, errors: int, words: str
+) -> None:
     kiosk, mode = staffed
     kiosk.session.set_language("ru")
     issue = Issue("error", Location("content/exhibit.yaml", 1, 1), "x")
@@ -257,7 +287,7 @@ def test_russian_counts_take_the_right_plural_form(staffed, errors: int, words: 
 
 
 def test_a_station_file_broken_while_running_holds_no_pin(
-    qtbot, staffed, tmp_path: Path, finger: Finger
+    qtbot: QtBot, staffed: Staffed, tmp_path: Path, finger: Finger
 ) -> None:
     _, mode = staffed
     (tmp_path / "station.yaml").write_text('staff:\n  pin_hash: "unclosed\n', encoding="utf-8")
@@ -266,7 +296,7 @@ def test_a_station_file_broken_while_running_holds_no_pin(
     assert not any(key.isVisibleTo(mode.pin_pad) for key in mode.pin_pad.keys.values())
 
 
-def test_the_stations_problems_are_named_in_the_staffs_language(staffed) -> None:  # type: ignore[no-untyped-def]
+def test_the_stations_problems_are_named_in_the_staffs_language(staffed: Staffed) -> None:
     kiosk, mode = staffed
     kiosk.session.set_language("ru")
     data = health.DATA_FOLDER % ("/var/lib/kiosk %2", health.FULL)
@@ -281,7 +311,7 @@ def test_the_stations_problems_are_named_in_the_staffs_language(staffed) -> None
 
 
 def test_the_health_lines_and_the_visit_counts_are_in_the_staffs_language(
-    qtbot, staffed, finger: Finger
+    qtbot: QtBot, staffed: Staffed, finger: Finger
 ) -> None:
     kiosk, mode = staffed
     with AnalyticsStore(default_db_path()) as store:
