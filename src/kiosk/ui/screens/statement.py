@@ -260,15 +260,27 @@ class MovingPage(QWidget):
             # The text's place in the viewport is where the scroll area has moved the page;
             # everything beside and beyond its picture is background.
             placed = self._content.translated(page.pos())
-            if not placed.contains(area):
-                painter.setClipRegion(QRegion(area).subtracted(QRegion(placed)))
-                painter.fillRect(area, self._background)
-                painter.setClipping(False)
+            for strip in _around(area, placed):
+                painter.fillRect(strip, self._background)  # plain fills: no clip region
             shown = area.intersected(placed)
             if not shown.isEmpty():
                 source = _scaled(shown.translated(-placed.topLeft()), self._picture)
                 painter.drawPixmap(shown.topLeft(), self._picture, source)
         painter.end()
+
+
+def _around(area: QRect, inner: QRect) -> list[QRect]:
+    """The parts of ``area`` outside ``inner``: above, below, left and right of it."""
+    if not area.intersects(inner):
+        return [area]
+    top, bottom = max(area.top(), inner.top()), min(area.bottom(), inner.bottom())
+    strips = [
+        QRect(area.left(), area.top(), area.width(), top - area.top()),
+        QRect(area.left(), bottom + 1, area.width(), area.bottom() - bottom),
+        QRect(area.left(), top, inner.left() - area.left(), bottom - top + 1),
+        QRect(inner.right() + 1, top, area.right() - inner.right(), bottom - top + 1),
+    ]
+    return [strip for strip in strips if strip.width() > 0 and strip.height() > 0]
 
 
 def _scaled(rect: QRect, picture: QPixmap) -> QRect:
