@@ -9,10 +9,11 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import make_kiosk
+from conftest import Finger
 from kiosk.core.reloader import ContentReloader
 from kiosk.paths import data_dir
 from kiosk.security import (
@@ -25,6 +26,13 @@ from kiosk.security import (
 from kiosk.station import StaffSettings, StationConfig
 from kiosk.ui.application import Kiosk
 from kiosk.ui.staff.mode import StaffMode
+from test_staff_mode import enter_pin, tap_in_panel
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from conftest import KioskFactory
+    from kiosk.content.model import Exhibit
 
 REPO = Path(__file__).resolve().parents[1]
 PIN = "2468"
@@ -99,7 +107,9 @@ def test_kill_9_after_five_wrong_pins_keeps_the_lockout(tmp_path: Path) -> None:
     assert not gate.attempt(PIN)
 
 
-def test_a_removed_record_is_logged_and_locks(tmp_path: Path, caplog) -> None:  # type: ignore[no-untyped-def]
+def test_a_removed_record_is_logged_and_locks(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.INFO, logger="kiosk.staff")
     clocks, path = Clocks(), tmp_path / PIN_RECORD
     fail(clocks.gate(PinRecord(path)), 2)
@@ -109,7 +119,9 @@ def test_a_removed_record_is_logged_and_locks(tmp_path: Path, caplog) -> None:  
     assert restarted.seconds_locked() == pytest.approx(FIRST_LOCK_S)  # fail closed
 
 
-def test_a_broken_record_is_logged_and_locks(tmp_path: Path, caplog) -> None:  # type: ignore[no-untyped-def]
+def test_a_broken_record_is_logged_and_locks(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.INFO, logger="kiosk.staff")
     path = tmp_path / PIN_RECORD
     for broken in ("{not json", '{"failures": 0, "locked_until": NaN, "written": 1}'):
@@ -144,7 +156,9 @@ def test_the_wall_clock_jumping_during_a_run_changes_nothing(tmp_path: Path) -> 
     assert gate.seconds_locked() == pytest.approx(FIRST_LOCK_S)
 
 
-def test_an_unwritable_data_folder_still_locks_in_memory(tmp_path: Path, caplog) -> None:  # type: ignore[no-untyped-def]
+def test_an_unwritable_data_folder_still_locks_in_memory(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.INFO, logger="kiosk.staff")
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
@@ -158,63 +172,66 @@ def test_an_unwritable_data_folder_still_locks_in_memory(tmp_path: Path, caplog)
 
 
 @pytest.fixture
-def station(tmp_path: Path, monkeypatch) -> StationConfig:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
+def station() -> StationConfig:
     return StationConfig(staff=StaffSettings(pin_hash=HASH, hold_seconds=0.3))
 
 
-def start_staff_mode(qtbot, exhibit, station) -> tuple[Kiosk, StaffMode]:  # type: ignore[no-untyped-def]
-    kiosk = make_kiosk(qtbot, exhibit, reduced_motion=True)
+def start_staff_mode(
+    make_kiosk: KioskFactory, exhibit: Exhibit, station: StationConfig
+) -> tuple[Kiosk, StaffMode]:
+    kiosk = make_kiosk(exhibit, reduced_motion=True)
     reloader = ContentReloader(REPO / "content", kiosk.window)
     return kiosk, StaffMode(
         kiosk.window, kiosk.controller, station, [], reloader, follow_store=True
     )
 
 
-def test_a_restarted_kiosk_is_still_locked(qtbot, exhibit, station, caplog) -> None:  # type: ignore[no-untyped-def]
+def test_a_restarted_kiosk_is_still_locked(
+    make_kiosk: KioskFactory,
+    exhibit: Exhibit,
+    station: StationConfig,
+    finger: Finger,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     caplog.set_level(logging.INFO, logger="kiosk.staff")
-    kiosk, mode = start_staff_mode(qtbot, exhibit, station)
-    try:
-        mode.ask_for_pin()
-        for _ in range(5):
-            mode.pin_pad.submitted.emit("0000")
-        assert mode.pin_pad.message.text().startswith("Too many wrong PINs")
-    finally:
-        mode.lock()
-        kiosk.close()
+    kiosk, mode = start_staff_mode(make_kiosk, exhibit, station)
+    mode.ask_for_pin()
+    for _ in range(5):
+        enter_pin(finger, mode, "0000")
+    assert mode.pin_pad.message.text().startswith("Too many wrong PINs")
+    kiosk.close()  # the kiosk stops
     assert (data_dir() / PIN_RECORD).exists()
-    kiosk, mode = start_staff_mode(qtbot, exhibit, station)  # the kiosk started again
-    try:
-        mode.ask_for_pin()
-        assert mode.pin_pad.message.text().startswith("Too many wrong PINs")
-        mode.pin_pad.submitted.emit(PIN)
-        assert not mode.is_open
-    finally:
-        mode.lock()
-        kiosk.close()
+    _, mode = start_staff_mode(make_kiosk, exhibit, station)  # the kiosk started again
+    mode.ask_for_pin()
+    assert mode.pin_pad.message.text().startswith("Too many wrong PINs")
+    enter_pin(finger, mode, PIN)
+    assert not mode.is_open
     assert "0000" not in caplog.text and PIN not in caplog.text
 
 
-def test_staff_entry_and_actions_are_logged_without_digits(qtbot, exhibit, station, caplog) -> None:  # type: ignore[no-untyped-def]
+def test_staff_entry_and_actions_are_logged_without_digits(
+    qtbot: QtBot,
+    make_kiosk: KioskFactory,
+    exhibit: Exhibit,
+    station: StationConfig,
+    finger: Finger,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     caplog.set_level(logging.INFO, logger="kiosk.staff")
-    kiosk, mode = start_staff_mode(qtbot, exhibit, station)
-    try:
-        mode.ask_for_pin()
-        mode.pin_pad.submitted.emit("1357")
-        mode.pin_pad.submitted.emit(PIN)
-        assert mode.is_open
-        mode.panel.station_buttons["test-pattern"].click()
-        mode.test_pattern.close_button.click()
-        mode.panel.out_of_order_requested.emit()
-        mode.panel.out_of_order_requested.emit()
-        checks: list[bool] = []
-        mode.reloader.check_now = lambda: checks.append(True)  # type: ignore[method-assign]
-        mode.panel.check_requested.emit()
-        assert checks == [True]
-        mode.panel.lock_button.click()
-    finally:
-        mode.lock()
-        kiosk.close()
+    _, mode = start_staff_mode(make_kiosk, exhibit, station)
+    mode.ask_for_pin()
+    enter_pin(finger, mode, "1357")
+    enter_pin(finger, mode, PIN)
+    assert mode.is_open
+    tap_in_panel(finger, mode, mode.panel.station_buttons["test-pattern"])
+    finger.tap(mode.test_pattern.close_button)
+    for _ in range(2):  # put up, then taken down
+        tap_in_panel(finger, mode, mode.panel.station_buttons["out-of-order"])
+    # The check runs to its end: the window does not close under it.
+    with qtbot.waitSignal(mode.reloader.reported, timeout=60_000):
+        tap_in_panel(finger, mode, mode.panel.check_button)
+    tap_in_panel(finger, mode, mode.panel.lock_button)
+    assert not mode.is_open
     text = caplog.text
     for expected in (
         "wrong PIN (1 in a row)",
