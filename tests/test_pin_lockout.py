@@ -26,7 +26,7 @@ from kiosk.security import (
 from kiosk.station import StaffSettings, StationConfig
 from kiosk.ui.application import Kiosk
 from kiosk.ui.staff.mode import StaffMode
-from test_staff_mode import enter_pin, tap_in_panel
+from test_staff_mode import enter_pin, settle, tap_in_panel
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -223,7 +223,9 @@ def test_staff_entry_and_actions_are_logged_without_digits(
     enter_pin(finger, mode, "1357")
     enter_pin(finger, mode, PIN)
     assert mode.is_open
+    settle(qtbot, mode)  # the panel's readings are in: its buttons stay where they are
     tap_in_panel(finger, mode, mode.panel.station_buttons["test-pattern"])
+    assert mode.test_pattern.isVisible()
     finger.tap(mode.test_pattern.close_button)
     for _ in range(2):  # put up, then taken down
         tap_in_panel(finger, mode, mode.panel.station_buttons["out-of-order"])
