@@ -24,10 +24,11 @@ from kiosk.core.reloader import ContentReloader
 from kiosk.core.session import Screen
 from kiosk.security import hash_pin
 from kiosk.station import StaffSettings, StationConfig
+from kiosk.ui.application import Kiosk
 from kiosk.ui.staff.mode import StaffMode
-from test_staff_mode import PIN, REPO, corner_gesture, enter_pin, settle
+from test_staff_mode import PIN, REPO, Checks, corner_gesture, enter_pin, settle, staff_mode_on
 
-Staffed = tuple[Any, StaffMode, Path]
+Staffed = tuple[Kiosk, StaffMode, Path]
 
 
 @pytest.fixture
@@ -40,10 +41,12 @@ def staffed(
     config = StationConfig(staff=staff, watched_folders=(usb,))
     kiosk = make_kiosk(exhibit, reduced_motion=True)
     reloader = ContentReloader(REPO / "content", kiosk.window)
-    mode = StaffMode(kiosk.window, kiosk.controller, config, [], reloader, follow_store=True)
+    checks = Checks(reloader)
+    mode = staff_mode_on(kiosk, reloader, config)
     yield kiosk, mode, usb
     mode.lock()
-    qtbot.waitUntil(lambda: reloader._job is None and mode.action is None, timeout=60_000)
+    # A check still running is let finish, not killed with the window.
+    qtbot.waitUntil(lambda: not checks.running and mode.action is None, timeout=60_000)
 
 
 def recorded_threads(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[int]]:
