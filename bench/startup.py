@@ -46,8 +46,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 TARGET_RATIO = 1.3  # first frame, kiosk / bare window (issue 20; was 1.5)
 MEMORY_TARGET_RATIO = 1.5  # peak RSS at the first frame, kiosk / bare window
 BUNDLE_NAME = "bundle"  # the PyInstaller bundle's first frame (--bundle DIR)
-UNCACHED_NAME = "uncached"  # the kiosk's first frame without its model cache (--uncached)
-CONTENT_CACHE_FILE = "content-model.json"  # kiosk.content_cache.CACHE_FILE (no import here)
+
 CHROMIUM_TIME_TARGET = 0.35  # kiosk time / Chromium time (issue 20; was 0.4)
 CHROMIUM_MEMORY_TARGET = 0.5  # kiosk summed RSS / Chromium summed RSS
 CHROMIUM_NAME = "chromium"
@@ -488,11 +487,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--no-chromium", action="store_true", help="leave the comparison with Chromium out"
     )
     parser.add_argument(
-        "--uncached",
-        action="store_true",
-        help="also start the kiosk without its content-model cache, in the same rounds",
-    )
-    parser.add_argument(
         "--bundle",
         type=Path,
         metavar="DIR",
@@ -500,15 +494,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "the source checkout, alternating in the same rounds",
     )
     return parser.parse_args(argv)
-
-
-def uncached_subject() -> Subject:
-    """The kiosk to its first frame with its content-model cache removed before each start
-    (kiosk.content_cache): what a start costs when the content changed.  A shell removes the
-    file and execs the kiosk, which adds about a millisecond to this subject's time."""
-    kiosk = subjects()[0]
-    remove = f'rm -f "$KIOSK_DATA_DIR/{CONTENT_CACHE_FILE}"; exec "$0" "$@"'
-    return Subject(UNCACHED_NAME, ["/bin/sh", "-c", remove, *kiosk.argv])
 
 
 def bundle_subject(folder: Path) -> tuple[Subject | None, str]:
@@ -531,8 +516,6 @@ def _optional_subjects(args: argparse.Namespace, notes: list[str]) -> tuple[Subj
             notes.append(why)
         else:
             optional.append(chromium)
-    if args.uncached:
-        optional.append(uncached_subject())
     if args.bundle is not None:
         bundle, why = bundle_subject(args.bundle)
         if bundle is None:
@@ -575,12 +558,6 @@ def main(argv: list[str] | None = None) -> int:
     if CHROMIUM_NAME in samples:
         time_ratio, chromium_memory = chromium_ratios(samples[kiosk.name], samples[CHROMIUM_NAME])
         print(chromium_verdict(time_ratio, chromium_memory, samples[CHROMIUM_NAME]))
-    if UNCACHED_NAME in samples:
-        cold_time, cold_memory = ratios(samples[UNCACHED_NAME], samples[baseline.name])
-        print(
-            f"without the content-model cache (information): time {cold_time:.2f}x, "
-            f"memory {cold_memory:.2f}x the baseline's first frame"
-        )
     if BUNDLE_NAME in samples:
         bundle_time, bundle_memory = ratios(samples[BUNDLE_NAME], samples[kiosk.name])
         print(

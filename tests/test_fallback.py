@@ -14,7 +14,6 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 import kiosk.content.loader
-import kiosk.content_cache
 import kiosk.packs.pointer
 import kiosk.station
 import kiosk.ui.fallback
@@ -127,7 +126,6 @@ def test_it_shows_without_content_or_configuration(
     for module, name in [
         (kiosk.content.loader, "load_exhibit"),
         (kiosk.content.loader, "read_exhibit"),
-        (kiosk.content_cache, "load_cached"),
         (kiosk.station, "load_station_config"),
         (kiosk.packs.pointer, "active_folder"),
     ]:

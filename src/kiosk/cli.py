@@ -339,24 +339,15 @@ def _render_command(args: argparse.Namespace) -> int:
 
 
 def _load_to_show(folder: Path) -> Exhibit | None:
-    """The content to show at start: from the cache of its validated model when that is
-    exactly this content (kiosk.content_cache: the seal is checked either way), else read,
-    checked and then kept for the next start."""
-    from kiosk import content_cache  # noqa: PLC0415
-    from kiosk.paths import data_dir  # noqa: PLC0415
-
-    data = data_dir()
-    cached = content_cache.load_cached(folder, data)
-    if cached is not None:
-        return cached
-    exhibit = _load(folder)
-    if exhibit is not None:
-        content_cache.store(exhibit, folder, data)
-    return exhibit
+    """The content to show at start, read and checked from its files every time.  A cache
+    of the checked model was tried (about 11 ms of the first frame) and removed: it would
+    sit in the data folder, which the kiosk's own account can write, so anyone able to
+    write there could put figures or captions on screen that no check ever saw."""
+    return _load(folder)
 
 
 def _load(folder: Path) -> Exhibit | None:
-    # Imported here: a start whose content is cached never needs the loader.
+    # Imported here: only the commands that read content pay for the loader.
     from kiosk.content.loader import load_exhibit  # noqa: PLC0415
 
     try:
