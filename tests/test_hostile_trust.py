@@ -218,6 +218,21 @@ def test_trust_list_names_configured_keys_and_problems(
     assert f"{keypair}.pub" in out
 
 
+def test_trust_list_never_says_unsigned_packs_are_accepted_when_install_refuses(
+    tmp_path: Path, unsigned_pack: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An empty station file (cut short by a full disk?) leaves trust uncertain: the list
+    must say every pack is refused, as install does, not that unsigned packs pass."""
+    (tmp_path / "station.yaml").write_text("", "utf-8")
+    assert pack_cli("install", unsigned_pack) != 0
+    capsys.readouterr()
+    assert pack_cli("trust", "--list") == 0
+    out = capsys.readouterr().out
+    assert "unsigned packs are accepted" not in out
+    assert "every pack is refused" in out
+    assert "station.yaml:1:1: error: the file is empty" in out
+
+
 def test_a_configuration_the_account_may_not_read_is_named_with_its_owner(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -236,7 +236,12 @@ def _trust(args: argparse.Namespace) -> int:
             name = key.fingerprint or "UNREADABLE"
             note = f": {key.problem}" if key.problem else ""
             print(f"{name}  {key.path}  ({origin}){note}")
-        if not keys:
+        if config.trust_problems:
+            # Trust fails closed: say so rather than "accepted" while install would refuse.
+            print("the station's trust cannot be read with certainty: every pack is refused")
+            for problem in config.trust_problems:
+                print(f"  {problem}")
+        elif not keys:
             print("no trusted keys: unsigned packs are accepted")
     for problem in config.trust_problems:
         print(f"{problem} (signatures are required until this is fixed)", file=sys.stderr)
