@@ -818,10 +818,14 @@ class Soak:
     def _note_memory(self) -> Memory | None:
         """Memory, read in the same state each time: on the start screen, quiet (see
         ``_quiet``), and the start screen painted (its light, 5 MB, is drawn once per size
-        and colour)."""
+        and colour).  The fades' spare frames (two whole-window images, 17.8 MB at 1920x1080,
+        kept for 30 s after the last fade) are given back first, as the pixmap cache is: a
+        bounded cache held or not depending on when the last fade ran, never growth."""
         window = self.kiosk.window
         if not wait_until(self._quiet, SETTLE_MS):
             raise self.fail("a transition or a picture's decoding did not finish")
+        for fade in window.findChildren(FadeOverlay):
+            fade._drop_spares()  # what its 30 s release timer does
         window.repaint()
         flush_deletions()
         memory = resident_memory()
