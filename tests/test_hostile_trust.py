@@ -321,3 +321,39 @@ def test_kiosk_run_names_an_unreadable_configuration_and_its_owner(tmp_path: Pat
     assert "Traceback" not in text
     assert f"{config}:1:1: error: cannot be read by the account 'root'" in text
     assert f"{locked} belongs to 'nobody' (mode 0700)" in text
+
+
+def test_kiosk_run_says_at_once_which_file_it_may_not_read(tmp_path: Path) -> None:
+    """Issue 12: another account's `kiosk run` on an installed station is told at start,
+    before any window, which file it may not read and whose it is (not only in the log
+    after the first frame, which a run that ends there never reaches)."""
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    config = locked / "station.yaml"
+    config.write_text("cursor: hidden\n", encoding="utf-8")
+    nobody = pwd.getpwnam("nobody").pw_uid
+    os.chown(config, nobody, -1)
+    os.chown(locked, nobody, -1)
+    config.chmod(0o600)
+    locked.chmod(0o700)
+    environ = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "KIOSK_CONFIG": str(config),
+        "KIOSK_DATA_DIR": str(tmp_path / "data"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+    }
+    drop = ["setpriv", "--reuid=0", "--inh-caps=-all", "--bounding-set=-all"]
+    command = [*drop, sys.executable, "-m", "kiosk", "run", "--windowed"]
+    result = subprocess.run(
+        [*command, "--exit-after-first-frame"],
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=120,  # a hang guard
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr  # the exhibit still shows
+    assert "Traceback" not in result.stderr
+    assert f"{config}:1:1: error: cannot be read by the account" in result.stderr
+    assert "belongs to 'nobody'" in result.stderr

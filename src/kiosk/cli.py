@@ -315,6 +315,10 @@ def _run_command(args: argparse.Namespace) -> int:
         os.environ["KIOSK_SUPERVISED"] = "1"
 
     station = load_station_config(args.config)
+    # Said before the window, not only in the log after the first frame: whoever started
+    # the kiosk (another account on a station, say) learns at once why trust is refused.
+    for problem in station[0].trust_problems:
+        print(f"kiosk: {problem}", file=sys.stderr)
     folder = content_folder(args.content, station[0].content_store)
     exhibit = _load_to_show(folder)
     if exhibit is None and args.content is None and folder != default_content_dir():
