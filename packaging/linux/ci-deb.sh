@@ -79,13 +79,13 @@ step "staff content: a signed pack installed as the kiosk user"
 scratch=$(mktemp -d)
 chown kiosk: "$scratch"
 as_kiosk() { runuser -u kiosk -- "$@"; }
-as_kiosk kiosk pack build /opt/kiosk/_internal/content -o "$scratch/exhibit.kpack" >/dev/null
+as_kiosk kiosk pack build /opt/kiosk/_internal/content -o "$scratch/exhibit.kioskpack" >/dev/null
 as_kiosk kiosk pack keygen --out "$scratch/museum" >/dev/null
-as_kiosk kiosk pack sign "$scratch/exhibit.kpack" --key "$scratch/museum.key" >/dev/null
+as_kiosk kiosk pack sign "$scratch/exhibit.kioskpack" --key "$scratch/museum.key" >/dev/null
 # Staff trust the museum's key with sudo: root's file, readable by the kiosk.
 kiosk pack trust "$scratch/museum.pub" >/dev/null
 for key in /var/lib/kiosk/trusted-keys/*.pub; do owned "$key" "root:kiosk 640"; done
-as_kiosk kiosk pack install "$scratch/exhibit.kpack"
+as_kiosk kiosk pack install "$scratch/exhibit.kioskpack"
 snapshot() { (cd /var/lib/kiosk && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
 before=$(snapshot)
 test -n "$before"
@@ -109,6 +109,12 @@ apt-get purge -y -qq memorial-kiosk
 test ! -e /opt/kiosk && test ! -e /usr/bin/kiosk && test ! -e /lib/systemd/system/kiosk.service
 test "$(snapshot)" = "$before" || { echo "purge changed /var/lib/kiosk" >&2; exit 1; }
 test -f /etc/kiosk/station.yaml
+
+step "purge on request: KIOSK_PURGE_STAFF_DATA=yes removes what staff made too"
+apt-get install -y -qq --no-install-recommends "./${deb#"$root"/}" >/dev/null
+KIOSK_PURGE_STAFF_DATA=yes apt-get purge -y -qq memorial-kiosk
+test ! -e /var/lib/kiosk && test ! -e /etc/kiosk && ! id kiosk >/dev/null 2>&1 \
+    || { echo "KIOSK_PURGE_STAFF_DATA=yes left something behind" >&2; exit 1; }
 
 step "clean up this machine"
 rm -rf "$scratch" /var/lib/kiosk /etc/kiosk
