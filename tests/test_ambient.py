@@ -197,7 +197,12 @@ def test_less_motion_and_closed_hours_leave_no_timer_running(qtbot, exhibit) -> 
         assert running_timers(attract) == []
         kiosk.session.set_access(Access())
         assert len(running_timers(attract)) == 1
-        DisplaySleep(kiosk.window, {"daily": "closed"}, clock=lambda: MONDAY_NOON)
+        DisplaySleep(
+            kiosk.window,
+            {"daily": "closed"},
+            clock=lambda: MONDAY_NOON,
+            controller=kiosk.controller,
+        )
         assert running_timers(attract) == []
     finally:
         kiosk.close()

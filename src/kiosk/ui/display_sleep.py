@@ -36,12 +36,12 @@ class DisplaySleep(QObject):
         hours: Mapping[str, str],
         clock: Callable[[], datetime.datetime] = local_now,
         *,
-        controller: KioskController | None = None,
+        controller: KioskController,
     ) -> None:
         super().__init__(window)
         # The window is what goes dark; the visit (its end, the motion in force) is the
-        # controller's.  Without one given, the window's own (older callers).
-        self.controller = controller if controller is not None else window.controller
+        # controller's, handed in rather than reached through the window.
+        self.controller = controller
         self.window = window
         self.hours = hours
         self.clock = clock
