@@ -82,6 +82,18 @@ def test_a_text_of_invisible_characters_is_an_error(tmp_path: Path, invisible: s
     ), found
 
 
+def test_a_direction_mark_in_the_statement_is_an_error_and_breaks_the_seal(
+    tmp_path: Path,
+) -> None:
+    """Found by review: right-to-left marks around numbers reorder what a visitor reads
+    ("killed in 150/744 :1988-1990") while the sealed words stay the same."""
+    folder = baseline(tmp_path)
+    edit(folder / "statement.yaml", "150 civilians", "\u200f150\u200f civilians")
+    found = errors(assert_answered(folder))
+    assert any("bidirectional control character U+200F" in line for line in found), found
+    assert any("is not the sealed en text" in line for line in found), found
+
+
 def test_a_word_too_long_to_wrap_is_an_error(tmp_path: Path) -> None:
     folder = baseline(tmp_path)
     word = "Memorial" * 12

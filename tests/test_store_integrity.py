@@ -181,11 +181,42 @@ def test_self_test_holds_a_signed_version_to_its_signature(
     assert pack_cli("install", pack) == 0
     store = ContentStore.default()
     forged = forge_consistently(store, store.active_id() or "")
-    assert IntegrityChecker().problem(store.root, forged) is None  # 32 bits, forged
+    problem = IntegrityChecker().problem(store.root, forged)  # the name's 32 bits, forged
+    assert problem is not None
+    assert f"version {forged} is not shown" in problem  # the signature does not cover it
+    assert content_folder(None) == default_content_dir()
     capsys.readouterr()
     assert main(["self-test"]) == 1
-    err = capsys.readouterr().err
-    assert f"content store: version {forged} was altered: its manifest is not the one" in err
+    assert f"version {forged}" in capsys.readouterr().err
+
+
+def test_a_station_that_requires_signatures_never_shows_an_unsigned_version(
+    tmp_path: Path, two_packs: list[Path]
+) -> None:
+    """Found by review: signatures were checked at install only, so an unsigned version put
+    in the store by the kiosk's own account (which can write it) was shown."""
+    assert pack_cli("install", two_packs[0]) == 0  # unsigned, while nothing is trusted
+    store = ContentStore.default()
+    unsigned = store.active_id()
+    assert resolve_intact(store.root).version == unsigned  # no trust: unsigned is fine
+    assert pack_cli("keygen", "--out", tmp_path / "staff") == 0
+    assert pack_cli("trust", tmp_path / "staff.pub") == 0
+    resolved = resolve_intact(store.root)
+    assert resolved.folder is None  # the factory exhibit
+    assert any(
+        "it is not signed, and this station requires signatures" in why for why in resolved.refused
+    )
+
+
+def test_a_linked_folder_inside_a_version_is_refused(tmp_path: Path, two_packs: list[Path]) -> None:
+    assert pack_cli("install", two_packs[0]) == 0
+    store = ContentStore.default()
+    active = store.active_id() or ""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (store.content_dir(active) / "extra").symlink_to(outside, target_is_directory=True)
+    problem = IntegrityChecker().problem(store.root, active)
+    assert problem == f"version {active} was altered: 'extra' is a link"
 
 
 def test_self_test_fails_when_trust_cannot_be_known(

@@ -31,7 +31,11 @@ MAX_SUGGESTED_KEY = 100  # characters
 MAX_ALLOWED_LISTED = 80  # characters of the unknown key and the allowed keys, in a message
 OCTAL_LOOKING = re.compile(r"^[-+]?0[0-9_]+$")
 # Unicode bidi controls can make text display in a different order than it is stored.
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# The embeddings, overrides and isolates, and the marks (LRM, RLM, ALM): a mark around a
+# number reorders what a visitor reads ("killed in 150/744 :1988-1990") without a word changing.
+BIDI_CONTROLS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+)
 
 
 UNSAFE_PATH_RULES: tuple[tuple[Callable[[str], bool], str], ...] = (

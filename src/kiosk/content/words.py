@@ -13,7 +13,8 @@ _TYPOGRAPHY = str.maketrans(
         **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc\u00b4\u0060", "'"),
         **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u2039\u203a", '"'),
         **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
-        **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f", None),
+        # Not the direction marks (U+200E, U+200F): they reorder what is read.
+        **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", None),
         "\u2026": "...",
     }
 )

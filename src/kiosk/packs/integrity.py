@@ -29,6 +29,7 @@ from kiosk.packs.pointer import CONTENT, active_version
 MANIFEST_COPY, SIGNATURE_COPY = "manifest.json", "manifest.sig"
 
 Signature = tuple[int, int, int, int]  # inode, size, mtime_ns, ctime_ns
+KEYS_TTL_S = 30.0  # how long the station's trusted keys are taken as read
 
 
 class IntegrityChecker:
@@ -36,6 +37,9 @@ class IntegrityChecker:
 
     def __init__(self) -> None:
         self._verified: dict[Path, Signature] = {}
+        self._signed: dict[Path, tuple[Signature, Signature, tuple[str, ...]]] = {}
+        self._keys_read: tuple[float, list[Any] | None] | None = None
+        self._keys_stamp: tuple[str, ...] = ()
 
     def problem(self, root: Path, version: str) -> str | None:
         """Why ``version`` in the store at ``root`` is not what was installed, or None."""
@@ -45,20 +49,89 @@ class IntegrityChecker:
             return files
         content = folder / CONTENT
         try:
+            entries = list(content.rglob("*"))
+            # A linked folder would read files from outside the store (a pack never holds one).
+            link = next((path for path in entries if path.is_symlink()), None)
             present = {
-                path.relative_to(content).as_posix()
-                for path in content.rglob("*")
-                if not path.is_dir()
+                path.relative_to(content).as_posix() for path in entries if not path.is_dir()
             }
         except OSError as error:
             return f"version {version} cannot be read: {error}"
+        if link is not None:
+            name = link.relative_to(content).as_posix()
+            return f"version {version} was altered: '{name}' is a link"
         extra = sorted(present - set(files))
         if extra:
             return f"version {version} was altered: '{extra[0]}' was added"
         for name, expected in sorted(files.items()):
             if not self._matches(content / name, expected):
                 return f"version {version} was altered: '{name}' is missing or changed"
+        return self._signature_problem(folder, version)
+
+    def _signature_problem(self, folder: Path, version: str) -> str | None:
+        """While the station requires signatures, a version is shown only if its manifest
+        copy carries a valid signature by a key the station trusts now.  The store is
+        writable by the kiosk's own account, so the name's 32 bits and the install records
+        prove nothing against someone who can write there; the signature does."""
+        keys = self._keys()
+        if keys is None:
+            return None  # the station trusts no key: unsigned content is allowed
+        manifest_path, signature_path = folder / MANIFEST_COPY, folder / SIGNATURE_COPY
+        try:
+            stamp = (_stamp(manifest_path), _stamp(signature_path), self._keys_stamp)
+            if self._signed.get(folder) == stamp:
+                return None
+            manifest_bytes = manifest_path.read_bytes()
+            signature = signature_path.read_bytes()
+        except OSError:
+            return (
+                f"version {version} is not shown: it is not signed, and this station "
+                "requires signatures"
+            )
+        from kiosk.packs.errors import PackError  # noqa: PLC0415
+        from kiosk.packs.verdict import check_manifest_signature  # noqa: PLC0415
+
+        try:
+            check_manifest_signature(manifest_bytes, signature, keys)
+        except PackError as error:
+            self._signed.pop(folder, None)
+            return f"version {version} is not shown: {error}"
+        self._signed[folder] = stamp
         return None
+
+    def _keys(self) -> list[Any] | None:
+        """The keys a shown version must be signed by; None when the station trusts none.
+        Read again at most every KEYS_TTL_S (the follower looks every two seconds).  When
+        the station's trust cannot be read with certainty, signatures are still required,
+        by the keys of the trusted-keys folder alone."""
+        import time  # noqa: PLC0415
+
+        now = time.monotonic()
+        if self._keys_read is not None and now - self._keys_read[0] < KEYS_TTL_S:
+            return self._keys_read[1]
+        from kiosk.packs.errors import PackError  # noqa: PLC0415
+        from kiosk.packs.keys import (  # noqa: PLC0415
+            TrustUncertainError,
+            load_public_key,
+            station_key_paths,
+            station_keys,
+        )
+
+        keys: list[Any] | None
+        try:
+            keys = station_keys() or None
+        except TrustUncertainError:
+            keys = []
+            for path in station_key_paths():
+                try:
+                    keys.append(load_public_key(path))
+                except PackError:
+                    continue  # an unusable key signs nothing
+        except PackError:
+            keys = []  # a damaged key file: required, and nothing can satisfy it
+        self._keys_read = (now, keys)
+        self._keys_stamp = tuple(sorted(key.fingerprint for key in keys or []))
+        return keys
 
     def _matches(self, path: Path, expected: str) -> bool:
         try:
@@ -77,6 +150,11 @@ class IntegrityChecker:
             return False
         self._verified[path] = signature
         return True
+
+
+def _stamp(path: Path) -> Signature:
+    status = path.lstat()
+    return (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
 
 
 def _installed_manifest(folder: Path, version: str) -> dict[str, str] | str:
