@@ -9,6 +9,7 @@ import pytest
 
 from content_cases import copy_content, edit
 from hostile import assert_answered, baseline, errors
+from kiosk.content.words import numbers_in
 
 
 def warnings(findings: list[str]) -> list[str]:
@@ -122,6 +123,26 @@ def test_a_figure_its_sentence_does_not_give_is_an_error(
     edit(folder / "figures.yaml", old, new)
     found = errors(assert_answered(folder))
     assert any("figures.yaml:" in line and new.split()[1] in line for line in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "given"),
+    [
+        ("one hundred and fifty civilians", "en", {150}),
+        ("a hundred and fifty civilians", "en", {150}),
+        ("nine thousand nine hundred ninety-nine", "en", {9999}),
+        ("fifteen hundred people", "en", {1500}),
+        ("150 thousand people", "en", {150_000}),
+        ("1.5 million people", "en", set()),
+        ("1.50 metres", "en", set()),
+        ("1,500 people, 744 people and four people", "en", {1500, 744, 4}),
+        ("150 тысяч человек", "ru", {150_000}),
+    ],
+)
+def test_numbers_are_read_as_phrases(sentence: str, language: str, given: set[int]) -> None:
+    """Found by review: "one hundred and fifty" was read as 1 and 50, so a figure of 50
+    passed against a sentence that gives 150."""
+    assert numbers_in(sentence, language) == given
 
 
 def test_a_figure_written_in_words_is_found(tmp_path: Path) -> None:

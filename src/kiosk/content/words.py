@@ -128,18 +128,80 @@ def _english_number_words() -> dict[str, int]:
 _EN_NUMBERS = _english_number_words()
 
 
+# Words that multiply the number before them ("one hundred", "150 thousand"); matched at
+# the start of a word in the languages that inflect them.
+_SCALES: dict[str, tuple[tuple[str, int], ...]] = {
+    "en": (("hundred", 100), ("thousand", 1000), ("million", 10**6), ("billion", 10**9)),
+    "ru": (("тысяч", 1000), ("миллион", 10**6), ("миллиард", 10**9)),
+    "az": (("yüz", 100), ("min", 1000), ("milyon", 10**6), ("milyard", 10**9)),
+}
+_ITEM = re.compile(
+    r"(?P<decimal>\d+[.,]\d+(?:[.,]\d+)*)|(?P<number>" + _NUMBER.pattern + r")"
+    r"|(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)"
+)
+
+
 def numbers_in(text: str, language: str) -> set[int]:
-    """Every whole number ``text`` gives, in digits ("150", "1,500") or small number words."""
+    """Every whole number ``text`` gives, in digits ("150", "1,500") or number words, read
+    as a phrase: "one hundred and fifty" is 150 (not 1 and 50), "150 thousand" 150,000, and
+    a decimal ("1.5 million") gives nothing a figure could match."""
     plain = normalise(text).casefold()
-    found = {int(re.sub(r"\D", "", match)) for match in _NUMBER.findall(plain)}
-    tokens = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", plain)
     base = language.partition("-")[0]
-    if base == "en":
-        found.update(_EN_NUMBERS[token] for token in tokens if token in _EN_NUMBERS)
-    stems = _STEMS.get(base, [])
-    for token in tokens:
-        # The longest stem that starts the word: "двадцать" is 20, not 2.
-        matches = [(len(stem), value) for stem, value in stems if token.startswith(stem)]
-        if matches:
-            found.add(max(matches)[1])
-    return found
+    found: set[int] = set()
+    phrase: list[tuple[str, int]] = []  # ("n", value) or ("x", scale) or ("bad", 0)
+    last_end = 0
+    for match in _ITEM.finditer(plain):
+        if phrase and plain[last_end : match.start()].strip(" -"):
+            found |= _phrase_values(phrase)  # punctuation between: another phrase
+            phrase = []
+        last_end = match.end()
+        item = _number_item(match, base)
+        if item is None:
+            if match.group("word") == "and" and base == "en" and phrase:
+                continue  # "one hundred and fifty"
+            found |= _phrase_values(phrase)
+            phrase = []
+        else:
+            phrase.append(item)
+    return found | _phrase_values(phrase)
+
+
+def _number_item(match: re.Match[str], language: str) -> tuple[str, int] | None:
+    if match.group("decimal"):
+        grouped = _NUMBER.fullmatch(match.group("decimal"))
+        if grouped is not None:  # "1,500" or "1.500": thousands, not a decimal
+            return ("n", int(re.sub(r"\D", "", match.group("decimal"))))
+        return ("bad", 0)
+    if match.group("number"):
+        return ("n", int(re.sub(r"\D", "", match.group("number"))))
+    token = match.group("word")
+    for stem, scale in _SCALES.get(language, ()):
+        if token.startswith(stem) and len(token) <= len(stem) + 3:
+            return ("x", scale)
+    if language == "en":
+        value = _EN_NUMBERS.get(token)
+        return None if value is None else ("n", value)
+    # The longest stem that starts the word: "двадцать" is 20, not 2.
+    matches = [
+        (len(stem), value) for stem, value in _STEMS.get(language, []) if token.startswith(stem)
+    ]
+    return ("n", max(matches)[1]) if matches else None
+
+
+def _phrase_values(phrase: list[tuple[str, int]]) -> set[int]:
+    """The numbers a run of number items gives: each on its own, unless a scale joins them
+    into one; nothing at all when the run holds a decimal."""
+    if any(kind == "bad" for kind, _ in phrase):
+        return set()
+    if not any(kind == "x" for kind, _ in phrase):
+        return {value for _, value in phrase}
+    total = current = 0
+    for kind, value in phrase:
+        if kind == "n":
+            current += value
+        elif value == 100:
+            current = (current or 1) * 100
+        else:
+            total += (current or 1) * value
+            current = 0
+    return {total + current}
