@@ -268,18 +268,20 @@ def test_an_unknown_key_makes_trust_uncertain_unless_plainly_harmless(tmp_path: 
     assert issues and not loaded.trust_problems  # reported, but no reason to doubt trust
 
 
-@pytest.mark.skipif(
+# Root reads any file; these tests drop that override to meet a file as another account.
+DROP_ROOT = ["setpriv", "--reuid=0", "--inh-caps=-all", "--bounding-set=-all"]
+needs_setpriv = pytest.mark.skipif(
     os.name != "posix" or shutil.which("setpriv") is None or os.geteuid() != 0,
     reason="drops root's file-permission override with setpriv",
 )
-def test_kiosk_run_names_an_unreadable_configuration_and_its_owner(tmp_path: Path) -> None:
-    """As the kiosk's account meets /etc/kiosk/station.yaml in a folder it may not enter:
-    the exhibit starts (no traceback) and the log names the file, the account and the
-    owner, and says the security settings are refused."""
+
+
+def locked_station(tmp_path: Path, text: str) -> tuple[Path, dict[str, str]]:
+    """A station file in a folder only 'nobody' may enter, and the environment to run with."""
     locked = tmp_path / "locked"
     locked.mkdir()
     config = locked / "station.yaml"
-    config.write_text("trusted_keys: [/etc/kiosk/museum.pub]\n", encoding="utf-8")
+    config.write_text(text, encoding="utf-8")
     nobody = pwd.getpwnam("nobody").pw_uid
     os.chown(config, nobody, -1)
     os.chown(locked, nobody, -1)
@@ -292,8 +294,16 @@ def test_kiosk_run_names_an_unreadable_configuration_and_its_owner(tmp_path: Pat
         "KIOSK_DATA_DIR": str(tmp_path / "data"),
         "XDG_STATE_HOME": str(tmp_path / "state"),
     }
-    drop = ["setpriv", "--reuid=0", "--inh-caps=-all", "--bounding-set=-all"]
-    command = [*drop, sys.executable, "-m", "kiosk", "run", "--windowed", "--size", "800x600"]
+    return config, environ
+
+
+@needs_setpriv
+def test_kiosk_run_names_an_unreadable_configuration_and_its_owner(tmp_path: Path) -> None:
+    """As the kiosk's account meets /etc/kiosk/station.yaml in a folder it may not enter:
+    the exhibit starts (no traceback) and the log names the file, the account and the
+    owner, and says the security settings are refused."""
+    config, environ = locked_station(tmp_path, "trusted_keys: [/etc/kiosk/museum.pub]\n")
+    command = [*DROP_ROOT, sys.executable, "-m", "kiosk", "run", "--windowed", "--size", "800x600"]
     process = subprocess.Popen(command, env=environ, stderr=subprocess.PIPE, text=True)
     lines: list[str] = []
     answered = threading.Event()  # the refusal was logged, or the kiosk ended
@@ -320,32 +330,17 @@ def test_kiosk_run_names_an_unreadable_configuration_and_its_owner(tmp_path: Pat
     text = "".join(lines)
     assert "Traceback" not in text
     assert f"{config}:1:1: error: cannot be read by the account 'root'" in text
-    assert f"{locked} belongs to 'nobody' (mode 0700)" in text
+    assert f"{config.parent} belongs to 'nobody' (mode 0700)" in text
 
 
+@needs_setpriv
 def test_kiosk_run_says_at_once_which_file_it_may_not_read(tmp_path: Path) -> None:
     """Issue 12: another account's `kiosk run` on an installed station is told at start,
     before any window, which file it may not read and whose it is (not only in the log
     after the first frame, which a run that ends there never reaches)."""
     pytest.importorskip("PySide6")  # `kiosk run` shows a window (not in the run without Qt)
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    config = locked / "station.yaml"
-    config.write_text("cursor: hidden\n", encoding="utf-8")
-    nobody = pwd.getpwnam("nobody").pw_uid
-    os.chown(config, nobody, -1)
-    os.chown(locked, nobody, -1)
-    config.chmod(0o600)
-    locked.chmod(0o700)
-    environ = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "KIOSK_CONFIG": str(config),
-        "KIOSK_DATA_DIR": str(tmp_path / "data"),
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-    }
-    drop = ["setpriv", "--reuid=0", "--inh-caps=-all", "--bounding-set=-all"]
-    command = [*drop, sys.executable, "-m", "kiosk", "run", "--windowed"]
+    config, environ = locked_station(tmp_path, "cursor: hidden\n")
+    command = [*DROP_ROOT, sys.executable, "-m", "kiosk", "run", "--windowed"]
     result = subprocess.run(
         [*command, "--exit-after-first-frame"],
         env=environ,
