@@ -1,0 +1,1 @@
+"""The exhibit studio: a desktop window where staff edit, proof and publish an exhibit."""
