@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QImageWriter
 
 from hostile import baseline, png, set_image
 from kiosk.content import checks, images
@@ -31,7 +31,8 @@ def light_png() -> bytes:
 def picture(path: Path, width: int = 64, height: int = 48, kind: str = "PNG") -> Path:
     image = QImage(width, height, QImage.Format.Format_RGB32)
     image.fill(QColor("#336699"))
-    assert image.save(str(path), kind.encode())
+    writer = QImageWriter(str(path), kind.encode())
+    assert writer.write(image), writer.errorString()
     return path
 
 
