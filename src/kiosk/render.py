@@ -10,7 +10,11 @@ from typing import TYPE_CHECKING
 from kiosk.content.model import Exhibit
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication
+
     from kiosk.core.session import Access
+    from kiosk.ui.application import Kiosk
 
 
 def ensure_offscreen() -> None:
@@ -88,35 +92,65 @@ def render_all(
 ) -> list[Path]:
     """Render every state at every size; one sub-folder per size when several are given."""
     ensure_offscreen()
-    from PySide6.QtCore import QCoreApplication, Qt  # noqa: PLC0415
+    from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
 
-    from kiosk.ui.application import build_kiosk, create_application  # noqa: PLC0415
+    from kiosk.ui.application import create_application  # noqa: PLC0415
 
     app = create_application()
     written: list[Path] = []
     for width, height in sizes:
         folder = out_dir / f"{width}x{height}" if len(sizes) > 1 else out_dir
         folder.mkdir(parents=True, exist_ok=True)
-        kiosk = build_kiosk(app, exhibit, reduced_motion=True)
-        window = kiosk.window
-        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-        window.resize(width, height)
-        window.show()
-        window.build_remaining_screens()
+        kiosk = hidden_kiosk(app, exhibit, (width, height))
         if pseudo:
-            window.use_pseudo_language()
-        QCoreApplication.processEvents()
-        for name, action in screen_states(kiosk, language):
-            window.close_layers()
-            action()
+            kiosk.window.use_pseudo_language()
             QCoreApplication.processEvents()
+        for name, action in screen_states(kiosk, language):
             path = folder / f"{name}.png"
-            if not window.grab().save(str(path)):
+            if not grab_state(kiosk, action).save(str(path)):
                 raise OSError(f"cannot write {path}")
             written.append(path)
         kiosk.close()
         QCoreApplication.processEvents()
     return written
+
+
+def hidden_kiosk(app: QApplication, exhibit: Exhibit, size: tuple[int, int]) -> Kiosk:
+    """A kiosk drawn only off screen, at ``size``, without motion, every screen built:
+    what ``kiosk render`` draws (and the studio's preview, so both show the same pixels)."""
+    from PySide6.QtCore import QCoreApplication, Qt  # noqa: PLC0415
+
+    from kiosk.ui.application import build_kiosk  # noqa: PLC0415
+
+    kiosk = build_kiosk(app, exhibit, reduced_motion=True)
+    window = kiosk.window
+    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    window.resize(*size)
+    window.show()
+    window.build_remaining_screens()
+    QCoreApplication.processEvents()
+    return kiosk
+
+
+def grab_state(kiosk: Kiosk, action: Callable[[], None]) -> QImage:
+    """The window's picture once ``action`` (one of ``screen_states``') has brought the
+    kiosk into its state, with the layers of the state before closed."""
+    from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
+
+    kiosk.window.close_layers()
+    action()
+    QCoreApplication.processEvents()
+    return kiosk.window.grab().toImage()
+
+
+def render_state(kiosk: Kiosk, name: str, language: str | None = None) -> QImage:
+    """The state called ``name`` alone, as ``render_all`` draws it: the visit started over
+    in ``language`` first (the start screen's action), so no earlier state shows through.
+    KeyError when the exhibit has no state of that name (a moment's id that is gone)."""
+    states = dict(screen_states(kiosk, language))
+    action = states[name]
+    states["attract"]()
+    return grab_state(kiosk, action)
 
 
 def contact_sheets(written: list[Path], sheet: Path, sizes: list[tuple[int, int]]) -> list[Path]:

@@ -1,0 +1,379 @@
+"""The studio's live preview: the real kiosk screen for the chosen state, size and language.
+
+A hidden kiosk (the one ``kiosk render`` draws, kiosk.render.hidden_kiosk) renders the state;
+the pane shows its picture scaled to fit, proportions kept.  The studio calls
+``show_exhibit`` on every keystroke: the picture follows once typing pauses (a single-shot
+timer), on the same hidden kiosk while the size stays the same (new content goes in as hot
+reload puts it: ``KioskController.apply``), on a new one after a change of size.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.content.languages import ENDONYMS
+from kiosk.content.model import Exhibit
+from kiosk.render import hidden_kiosk, render_state
+from kiosk.ui.application import Kiosk
+
+# Typing pauses longer than this between words, not between letters: one render per pause,
+# and the picture still follows within about half a second of the last key.
+DEBOUNCE_MS = 250
+# A state the exhibit no longer has (a moment whose id was changed or removed) shows this.
+FALLBACK_STATE = "home"
+BACKDROP = QColor("#2B2B2B")  # neutral, so the exhibit's own colours read true against it
+VEIL = QColor(0, 0, 0, 110)  # over a picture that no longer matches the text being typed
+
+
+class PreviewPicture(QWidget):
+    """The last rendered frame, scaled to fit with its proportions kept, centred; a calm
+    note over it when the text being typed cannot be shown."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(160, 90)
+        self._image: QImage | None = None
+        # Scaled once per picture and size: a 4K frame scaled smoothly on every paint would
+        # cost tens of milliseconds while staff type.
+        self._scaled: QPixmap | None = None
+        self.note = QLabel(self)
+        self.note.setObjectName("PreviewNote")
+        self.note.setWordWrap(True)
+        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setStyleSheet(
+            "QLabel#PreviewNote { background: rgba(20, 20, 20, 215); color: #F2F2F2;"
+            " border-radius: 6px; padding: 10px 14px; }"
+        )
+        self.note.hide()
+        self.empty_text = ""
+
+    def set_image(self, image: QImage) -> None:
+        self._image = image
+        self._scaled = None
+        self.update()
+
+    def set_note(self, text: str | None) -> None:
+        if text:
+            self.note.setText(text)
+            self.note.setAccessibleName(text)
+            self.note.show()
+            self._place_note()
+        else:
+            self.note.hide()
+        self.update()
+
+    def target_rect(self) -> QRect:
+        """Where the picture goes: the largest rectangle of its proportions, centred."""
+        if self._image is None or self._image.isNull():
+            return QRect()
+        size = self._image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        x = (self.width() - size.width()) // 2
+        y = (self.height() - size.height()) // 2
+        return QRect(x, y, size.width(), size.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._scaled = None
+        self._place_note()
+        super().resizeEvent(event)
+
+    def _place_note(self) -> None:
+        width = max(120, min(self.width() - 24, 560))
+        height = self.note.heightForWidth(width)
+        self.note.setGeometry(
+            (self.width() - width) // 2, self.height() - height - 12, width, max(height, 1)
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), BACKDROP)
+        target = self.target_rect()
+        if self._image is None or target.isEmpty():
+            painter.setPen(QColor("#D0D0D0"))
+            painter.drawText(
+                self.rect().adjusted(16, 16, -16, -16),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                self.empty_text,
+            )
+            return
+        if self._scaled is None or self._scaled.size() != target.size():
+            self._scaled = QPixmap.fromImage(
+                self._image.scaled(
+                    target.size(),
+                    Qt.AspectRatioMode.IgnoreAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        painter.drawPixmap(target.topLeft(), self._scaled)
+        if self.note.isVisible():
+            painter.fillRect(target, VEIL)
+
+
+class PreviewPane(QWidget):
+    """The kiosk screen for one state of the exhibit being edited (see the module's doc)."""
+
+    SIZES: tuple[tuple[int, int], ...] = ((1920, 1080), (3840, 2160), (1080, 1920), (1280, 800))
+    rendered = Signal()  # after each new picture
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PreviewPane")
+        self._exhibit: Exhibit | None = None
+        self._state = "attract"
+        self._size = self.SIZES[0]
+        self._language: str | None = None  # None: the exhibit's default language
+        self._kiosk: Kiosk | None = None
+        self._kiosk_size: tuple[int, int] | None = None
+        self._picture = QImage()
+        self._shown_state: str | None = None
+        self._rendering = False
+        self._again = False
+        self.renders = 0  # pictures made (tests and the benchmark count them)
+
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self._render)
+
+        self.size_label = QLabel(self)
+        self.size_combo = QComboBox(self)
+        for _size in self.SIZES:
+            self.size_combo.addItem("")
+        self.size_label.setBuddy(self.size_combo)
+        self.language_label = QLabel(self)
+        self.language_combo = QComboBox(self)
+        self.language_label.setBuddy(self.language_combo)
+        self.view = PreviewPicture(self)
+
+        controls = QHBoxLayout()
+        controls.addWidget(self.size_label)
+        controls.addWidget(self.size_combo)
+        controls.addSpacing(12)
+        controls.addWidget(self.language_label)
+        controls.addWidget(self.language_combo)
+        controls.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(controls)
+        layout.addWidget(self.view, 1)
+
+        self.size_combo.currentIndexChanged.connect(self._size_chosen)
+        self.language_combo.currentIndexChanged.connect(self._language_chosen)
+        self._release = _KioskRelease()
+        # The hidden kiosk is a window of its own (so nothing of the studio's style reaches
+        # it): it goes with the pane.
+        self.destroyed.connect(self._release.close)
+        self.retranslate()
+
+    # -- what the studio calls --------------------------------------------------------------
+
+    def show_exhibit(self, exhibit: Exhibit) -> None:
+        """The exhibit as the staff's text now reads (valid: with errors the studio calls
+        ``show_unavailable`` instead).  Rendered once typing pauses."""
+        self._exhibit = exhibit
+        self.view.set_note(None)
+        self._fill_languages(exhibit)
+        self._timer.start(DEBOUNCE_MS)
+
+    def show_state(self, state: str) -> None:
+        """One of kiosk.render.screen_states' names: "attract", "home", "statement-top",
+        "statement-end", "timeline-<id>", "figures" (and "idle-warning", "access")."""
+        self._state = state
+        self._soon()
+
+    def set_size(self, size: tuple[int, int]) -> None:
+        wanted = (int(size[0]), int(size[1]))
+        if wanted not in self.SIZES:
+            raise ValueError(f"not one of the standard sizes: {wanted[0]}x{wanted[1]}")
+        self.size_combo.setCurrentIndex(self.SIZES.index(wanted))  # _size_chosen follows
+
+    def set_language(self, code: str) -> None:
+        """A language of the exhibit's; another shows the exhibit's default language."""
+        self._language = code
+        index = self.language_combo.findData(code)
+        if index >= 0:
+            self.language_combo.setCurrentIndex(index)
+        self._soon()
+
+    def show_unavailable(self, message: str) -> None:
+        """The text being typed cannot be shown (errors): the last picture stays, dimmed,
+        with ``message`` over it, until the next ``show_exhibit``."""
+        self.view.set_note(message)
+
+    def picture(self) -> QImage:
+        """The last rendered frame at full size (null before the first)."""
+        return self._picture
+
+    @property
+    def screen_size(self) -> tuple[int, int]:
+        """The kiosk screen's size the picture is drawn at."""
+        return self._size
+
+    @property
+    def state(self) -> str:
+        return self._state
+
+    @property
+    def shown_state(self) -> str | None:
+        """The state the picture shows: the chosen one, or FALLBACK_STATE when the exhibit
+        has no state of that name."""
+        return self._shown_state
+
+    @property
+    def kiosk(self) -> Kiosk | None:
+        """The hidden kiosk that draws the pictures (tests read its widgets)."""
+        return self._kiosk
+
+    @property
+    def pending(self) -> bool:
+        """Whether a render is waiting for typing to pause."""
+        return self._timer.isActive() or self._again
+
+    def release(self) -> None:
+        """Close the hidden kiosk now (the studio is closing); a later change builds it anew."""
+        self._timer.stop()
+        self._release.close()
+        self._kiosk = None
+        self._kiosk_size = None
+
+    # -- rendering --------------------------------------------------------------------------
+
+    def _soon(self) -> None:
+        """A choice of the staff's (state, size, language): at the next turn of the loop,
+        with any typing still pending folded in."""
+        if self._exhibit is not None:
+            self._timer.start(0)
+
+    def _render(self) -> None:
+        if self._rendering:  # a render's own event processing ran the timer: once more after
+            self._again = True
+            return
+        exhibit = self._exhibit
+        if exhibit is None:
+            return
+        self._rendering = True
+        try:
+            image = self._draw(exhibit)
+        finally:
+            self._rendering = False
+        self._picture = image
+        self.renders += 1
+        self.view.set_image(image)
+        self.rendered.emit()
+        if self._again:
+            self._again = False
+            self._timer.start(0)
+
+    def _draw(self, exhibit: Exhibit) -> QImage:
+        kiosk = self._kiosk_for(exhibit)
+        languages = exhibit.settings.languages
+        language = self._language if self._language in languages else None
+        try:
+            try:
+                image = render_state(kiosk, self._state, language)
+                self._shown_state = self._state
+            except KeyError:
+                image = render_state(kiosk, FALLBACK_STATE, language)
+                self._shown_state = FALLBACK_STATE
+        finally:
+            # The kiosk's interface translator is the application's: left installed it
+            # would translate the studio's own words into the previewed language.
+            kiosk.window.translations.release()
+            # Nobody visits the hidden kiosk: its idle question must never come up.
+            kiosk.idle.stop()
+        return image
+
+    def _kiosk_for(self, exhibit: Exhibit) -> Kiosk:
+        """The hidden kiosk at the chosen size showing ``exhibit``: the one there is, with
+        the content replaced as hot reload replaces it, or a new one after a change of size."""
+        kiosk = self._kiosk
+        if kiosk is not None and self._kiosk_size == self._size:
+            if kiosk.controller.exhibit is not exhibit:
+                kiosk.controller.apply(exhibit)
+                # The views it replaced are deleted later; until then the old language
+                # switch, still a child of the navigation bar, paints under the new one (and
+                # a render runs inside one turn of the loop, where later never comes).
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            return kiosk
+        self.release()
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        kiosk = hidden_kiosk(app, exhibit, self._size)
+        # The kiosk filters the whole application against visitors (keys that leave, context
+        # menus, dragging) and counts any input as a visit: neither may touch the studio.
+        app.removeEventFilter(kiosk.lockdown)
+        app.removeEventFilter(kiosk.activity)
+        self._kiosk, self._kiosk_size = kiosk, self._size
+        self._release.kiosk = kiosk
+        return kiosk
+
+    # -- controls ---------------------------------------------------------------------------
+
+    def _size_chosen(self, index: int) -> None:
+        if 0 <= index < len(self.SIZES):
+            self._size = self.SIZES[index]
+            self._soon()
+
+    def _language_chosen(self, index: int) -> None:
+        code = self.language_combo.itemData(index)
+        if code is not None:
+            self._language = str(code)
+            self._soon()
+
+    def _fill_languages(self, exhibit: Exhibit) -> None:
+        languages = exhibit.settings.languages
+        present = [self.language_combo.itemData(i) for i in range(self.language_combo.count())]
+        if list(languages) == present:
+            return
+        wanted = self._language or exhibit.settings.default_language
+        self.language_combo.blockSignals(True)
+        self.language_combo.clear()
+        for code in languages:
+            self.language_combo.addItem(f"{ENDONYMS.get(code, code)} ({code})", code)
+        index = self.language_combo.findData(wanted)
+        if index < 0:
+            index = self.language_combo.findData(exhibit.settings.default_language)
+        self.language_combo.setCurrentIndex(max(0, index))
+        self.language_combo.blockSignals(False)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Preview"))
+        self.size_label.setText(self.tr("Screen &size:"))
+        self.size_combo.setAccessibleName(self.tr("Screen size of the preview"))
+        for index, (width, height) in enumerate(self.SIZES):
+            shape = self.tr("portrait") if height > width else self.tr("landscape")
+            self.size_combo.setItemText(index, f"{width} × {height} ({shape})")
+        self.language_label.setText(self.tr("&Language:"))
+        self.language_combo.setAccessibleName(self.tr("Language of the preview"))
+        self.view.setAccessibleName(self.tr("The kiosk screen as visitors will see it"))
+        self.view.empty_text = self.tr("The preview appears here once the exhibit can be read.")
+        self.view.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(640, 400)
+
+
+class _KioskRelease:
+    """Closes the hidden kiosk; also when the pane is destroyed without ``release``."""
+
+    def __init__(self) -> None:
+        self.kiosk: Kiosk | None = None
+
+    def close(self, *_: object) -> None:
+        kiosk, self.kiosk = self.kiosk, None
+        if kiosk is not None:
+            kiosk.close()

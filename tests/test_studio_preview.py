@@ -1,0 +1,244 @@
+"""The studio's live preview: the real kiosk screen, as `kiosk render` draws it, following
+the staff's text once typing pauses, at the chosen state, size and language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from conftest import fail_on_leaks, settle_deletions
+from kiosk.content.loader import load_exhibit
+from kiosk.content.model import Exhibit
+from kiosk.paths import default_content_dir
+from kiosk.render import render_all
+from kiosk.ui.studio.preview_pane import PreviewPane
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+CONTENT = default_content_dir()
+NEW_CAPTION = "The martyrs of 20 January restored the independence of the Republic."
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Exhibit:
+    return load_exhibit(CONTENT)
+
+
+@pytest.fixture
+def pane(qapp: QApplication, qtbot: QtBot) -> Iterator[PreviewPane]:
+    """A shown pane; afterwards its hidden kiosk must be gone with it (no window left)."""
+    before = set(QApplication.topLevelWidgets())
+    pane = PreviewPane()
+    pane.resize(960, 640)
+    pane.show()
+    qtbot.waitExposed(pane)
+    yield pane
+    pane.close()
+    pane.deleteLater()
+    settle_deletions()
+    fail_on_leaks(before)
+
+
+def with_caption(exhibit: Exhibit, moment_id: str, text: str) -> Exhibit:
+    """``exhibit`` with one moment's English caption changed, as the studio's text would read."""
+    timeline = tuple(
+        moment._replace(
+            caption=moment.caption._replace(values={**moment.caption.values, "en": text})
+        )
+        if moment.id == moment_id
+        else moment
+        for moment in exhibit.timeline
+    )
+    return exhibit._replace(timeline=timeline)
+
+
+def without_moment(exhibit: Exhibit, moment_id: str) -> Exhibit:
+    timeline = tuple(moment for moment in exhibit.timeline if moment.id != moment_id)
+    return exhibit._replace(timeline=timeline)
+
+
+def rendered(qtbot: QtBot, pane: PreviewPane) -> QImage:
+    """The next picture (the render itself is started by what the test did before)."""
+    with qtbot.waitSignal(pane.rendered, timeout=30_000):
+        pass
+    return pane.picture()
+
+
+def show(qtbot: QtBot, pane: PreviewPane, exhibit: Exhibit, state: str) -> QImage:
+    with qtbot.waitSignal(pane.rendered, timeout=30_000):
+        pane.show_exhibit(exhibit)
+        pane.show_state(state)
+    return pane.picture()
+
+
+def same_pixels(first: QImage, second: QImage) -> bool:
+    fmt = QImage.Format.Format_RGB32
+    return first.convertToFormat(fmt) == second.convertToFormat(fmt)
+
+
+def test_a_moment_and_the_figures_are_different_pictures(
+    qtbot: QtBot, pane: PreviewPane, bundled: Exhibit
+) -> None:
+    moment = show(qtbot, pane, bundled, "timeline-1991")
+    assert (moment.width(), moment.height()) == (1920, 1080)
+    with qtbot.waitSignal(pane.rendered, timeout=30_000):
+        pane.show_state("figures")
+    figures = pane.picture()
+    assert pane.shown_state == "figures"
+    assert not same_pixels(moment, figures)
+
+
+def test_a_changed_caption_is_what_kiosk_render_draws(
+    qtbot: QtBot, pane: PreviewPane, bundled: Exhibit, tmp_path: Path
+) -> None:
+    before = show(qtbot, pane, bundled, "timeline-1991")
+    kiosk = pane.kiosk
+    changed = with_caption(bundled, "1991", NEW_CAPTION)
+    with qtbot.waitSignal(pane.rendered, timeout=30_000):
+        pane.show_exhibit(changed)
+    after = pane.picture()
+    assert not same_pixels(before, after)
+    # The same hidden kiosk, its content replaced as hot reload replaces it.
+    assert pane.kiosk is kiosk
+    assert kiosk is not None and kiosk.window.built is not None
+    assert kiosk.window.built.timeline.caption.text() == NEW_CAPTION
+    # Pixel for pixel what `kiosk render` writes for the same exhibit, state and size.
+    written = render_all(changed, tmp_path, [(1920, 1080)], "en")
+    png = QImage(str(tmp_path / "timeline-1991.png"))
+    assert [path.name for path in written if path.name == "timeline-1991.png"]
+    assert same_pixels(after, png)
+
+
+def test_each_state_is_what_kiosk_render_draws_in_another_language(
+    qtbot: QtBot, pane: PreviewPane, bundled: Exhibit, tmp_path: Path
+) -> None:
+    # Qt draws the figures' large numerals a little differently the first time in a process
+    # (`kiosk render` run twice in one process differs there too): both draw once first.
+    render_all(bundled, tmp_path / "first", [(1280, 800)], "ru")
+    pane.set_size((1280, 800))
+    pane.set_language("ru")
+    show(qtbot, pane, bundled, "statement-end")
+    pictures = {}
+    for state in ("home", "statement-top", "timeline-2020", "figures", "attract"):
+        with qtbot.waitSignal(pane.rendered, timeout=30_000):
+            pane.show_state(state)
+        pictures[state] = pane.picture()
+    render_all(bundled, tmp_path, [(1280, 800)], "ru")
+    for state, picture in pictures.items():
+        assert same_pixels(picture, QImage(str(tmp_path / f"{state}.png"))), state
+
+
+def test_a_portrait_size_gives_a_portrait_picture(
+    qtbot: QtBot, pane: PreviewPane, bundled: Exhibit
+) -> None:
+    show(qtbot, pane, bundled, "home")
+    landscape_kiosk = pane.kiosk
+    with qtbot.waitSignal(pane.rendered, timeout=30_000):
+        pane.set_size((1080, 1920))
+    picture = pane.picture()
+    assert (picture.width(), picture.height()) == (1080, 1920)
+    assert pane.size_combo.currentIndex() == PreviewPane.SIZES.index((1080, 1920))
+    assert pane.screen_size == (1080, 1920)
+    # A new kiosk at the new size; the old one is closed (the fixture finds no window left).
+    assert pane.kiosk is not landscape_kiosk
+    # Shown to fit the pane, taller than wide.
+    target = pane.view.target_rect()
+    assert target.height() > target.width()
+    assert target.height() <= pane.view.height()
+
+
+def test_two_changes_while_typing_give_one_render_of_the_last(
+    qtbot: QtBot, pane: PreviewPane, bundled: Exhibit
+) -> None:
+    show(qtbot, pane, bundled, "timeline-1991")
+    renders = pane.renders
+    with qtbot.waitSignal(pane.rendered, timeout=30_000):
+        pane.show_exhibit(with_caption(bundled, "1991", "The martyrs"))
+        pane.show_exhibit(with_caption(bundled, "1991", NEW_CAPTION))
+    assert pane.renders == renders + 1
+    assert not pane.pending
+    kiosk = pane.kiosk
+    assert kiosk is not None and kiosk.window.built is not None
+    assert kiosk.window.built.timeline.caption.text() == NEW_CAPTION
+
+
+def test_the_last_picture_stays_under_a_note_while_the_text_has_errors(
+    qtbot: QtBot, pane: PreviewPane, bundled: Exhibit
+) -> None:
+    picture = show(qtbot, pane, bundled, "timeline-1991")
+    renders = pane.renders
+    pane.show_unavailable("timeline.yaml:12:5: the caption is missing")
+    assert pane.view.note.isVisible()
+    assert "caption is missing" in pane.view.note.text()
+    assert pane.picture().cacheKey() == picture.cacheKey()
+    assert pane.renders == renders
+    assert not pane.pending
+    with qtbot.waitSignal(pane.rendered, timeout=30_000):
+        pane.show_exhibit(with_caption(bundled, "1991", NEW_CAPTION))
+    assert not pane.view.note.isVisible()
+
+
+def test_a_moment_that_is_gone_shows_the_home_screen(
+    qtbot: QtBot, pane: PreviewPane, bundled: Exhibit
+) -> None:
+    show(qtbot, pane, bundled, "timeline-1991")
+    with qtbot.waitSignal(pane.rendered, timeout=30_000):
+        pane.show_exhibit(without_moment(bundled, "1991"))
+    assert pane.shown_state == "home"
+    assert pane.state == "timeline-1991"  # shown again once the moment is back
+
+
+def test_the_preview_leaves_the_studio_its_language_keys_and_quiet(
+    qtbot: QtBot, pane: PreviewPane, bundled: Exhibit
+) -> None:
+    """The hidden kiosk's translator, lockdown and idle timer are the application's or run on
+    their own: none may reach the studio around it."""
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    pane.set_language("ru")
+    show(qtbot, pane, bundled, "timeline-1991")
+    # The studio's words stay in the studio's language, not the previewed one.
+    assert QCoreApplication.translate("NavigationBar", "Home") == "Home"
+    # Keys a kiosk blocks for visitors still reach the studio's fields (Ctrl+W, Escape).
+    seen: list[int] = []
+    field.keyPressEvent = lambda event: seen.append(event.key())  # type: ignore[method-assign]
+    seen.clear()
+    QTest.keyClick(field, Qt.Key.Key_Escape)
+    QTest.keyClick(field, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert [key for key in seen if key != Qt.Key.Key_Control] == [Qt.Key.Key_Escape, Qt.Key.Key_W]
+    # Nobody visits the hidden kiosk: no "Still there?" will come.
+    kiosk = pane.kiosk
+    assert kiosk is not None and not kiosk.idle.running
+
+
+def test_the_controls_list_the_sizes_and_the_exhibits_languages(
+    qtbot: QtBot, pane: PreviewPane, bundled: Exhibit
+) -> None:
+    show(qtbot, pane, bundled, "home")
+    sizes = [pane.size_combo.itemText(i) for i in range(pane.size_combo.count())]
+    assert [text.split(" (")[0] for text in sizes] == [
+        "1920 × 1080",
+        "3840 × 2160",
+        "1080 × 1920",
+        "1280 × 800",
+    ]
+    codes = [pane.language_combo.itemData(i) for i in range(pane.language_combo.count())]
+    assert codes == list(bundled.settings.languages)
+    for control in (pane.size_combo, pane.language_combo, pane.view):
+        assert control.accessibleName()
+    # Choosing with the keyboard renders in the language chosen.
+    pane.language_combo.setFocus()
+    assert pane.language_combo.currentData() == "en"  # the exhibit's default
+    with qtbot.waitSignal(pane.rendered, timeout=30_000):
+        QTest.keyClick(pane.language_combo, Qt.Key.Key_Up)  # en -> az, the one before
+    kiosk = pane.kiosk
+    assert kiosk is not None and kiosk.session.language == "az"
