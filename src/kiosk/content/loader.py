@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping as Mapping_
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ from kiosk.content.source import (
     Mapping,
     Scalar,
     Sequence,
+    _too_large,
     end_of,
     load_yaml_bytes,
     read_bounded,
@@ -257,6 +259,14 @@ FILES = tuple(FILE_SPECS)
 
 def read_exhibit(folder: Path) -> tuple[Exhibit | None, list[Issue]]:
     """Every file read and checked: the exhibit (None if any error) and all findings."""
+    return read_exhibit_texts({}, folder)
+
+
+def read_exhibit_texts(
+    texts: Mapping_[str, bytes], folder: Path
+) -> tuple[Exhibit | None, list[Issue]]:
+    """As read_exhibit, with the files named in ``texts`` read from those bytes instead of
+    the disk (the studio's unsaved texts, found exactly as they would be once saved)."""
     if not folder.is_dir():
         return None, [Issue("error", Location(str(folder)), "content folder not found")]
     reader = FieldReader()
@@ -264,7 +274,10 @@ def read_exhibit(folder: Path) -> tuple[Exhibit | None, list[Issue]]:
     root = folder.resolve()
     for name in FILE_SPECS:
         try:
-            data = read_bounded(_inside(folder / name, root, name), name, MAX_FILE_BYTES)
+            if name in texts:
+                data = _bounded(texts[name], name)
+            else:
+                data = read_bounded(_inside(folder / name, root, name), name, MAX_FILE_BYTES)
             parts[name] = read_file(reader, name, data)
         except ContentError as error:
             reader.issues.extend(error.issues)
@@ -297,6 +310,13 @@ def read_file(reader: FieldReader, name: str, data: bytes) -> Any:
             _check_default_language(reader, tree)
             _check_languages(reader, tree)
     return FILE_SPECS[name].read(reader, tree)
+
+
+def _bounded(data: bytes, name: str) -> bytes:
+    """Bytes in memory held to the size read_bounded allows a file on disk."""
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(Location(name), len(data), MAX_FILE_BYTES)
+    return data
 
 
 def _inside(path: Path, root: Path, name: str) -> Path:

@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from kiosk.content.checks import check_exhibit
 from kiosk.content.issues import Issue
-from kiosk.content.loader import FILE_SPECS, SCHEMA_VERSION, read_exhibit
+from kiosk.content.loader import FILE_SPECS, SCHEMA_VERSION, read_exhibit_texts
+from kiosk.content.model import Exhibit
 
 
 def validate_folder(folder: Path) -> list[Issue]:
     """Every finding about a content folder, with the thorough checks, sorted by place."""
-    exhibit, issues = read_exhibit(folder)
+    return validate_texts({}, folder)[1]
+
+
+def validate_texts(texts: Mapping[str, bytes], folder: Path) -> tuple[Exhibit | None, list[Issue]]:
+    """validate_folder's findings (and the exhibit) with the files named in ``texts`` read
+    from those bytes: the studio's unsaved texts, as they would be found once saved."""
+    exhibit, issues = read_exhibit_texts(texts, folder)
     if exhibit is not None:
         issues = [*issues, *check_exhibit(exhibit, folder, thorough=True, only_thorough=True)]
-    return sorted(issues, key=lambda issue: issue.location)
+    return exhibit, sorted(issues, key=lambda issue: issue.location)
 
 
 def format_text(issues: list[Issue]) -> str:
