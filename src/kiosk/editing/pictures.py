@@ -53,11 +53,17 @@ class ImportedPicture(NamedTuple):
 
 def safe_stem(name: str) -> str:
     """ASCII letters, digits, '-' and '_' from a file's stem, lower case ("Şəhid Xiyabanı
-    1990" -> "sehid-xiyabani-1990"); "picture" when nothing is left."""
-    spelled = Path(name).stem.lower().translate(_SPELLED)
+    1990.JPG" -> "sehid-xiyabani-1990"); "picture" when nothing is left."""
+    return ascii_name(Path(name).stem) or "picture"
+
+
+def ascii_name(text: str) -> str:
+    """``text`` as a file name's stem of ASCII letters, digits, '-' and '_', lower case;
+    empty when nothing is left."""
+    spelled = text.lower().translate(_SPELLED)
     folded = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode()
-    stem = re.sub(r"[^a-z0-9_-]+", "-", folded).strip("-_")
-    return stem[:MAX_STEM].rstrip("-_") or "picture"
+    stem = re.sub(r"-{2,}", "-", re.sub(r"[^a-z0-9_-]+", "-", folded)).strip("-_")
+    return stem[:MAX_STEM].rstrip("-_")
 
 
 def picture_warning(source: Path) -> str | None:
