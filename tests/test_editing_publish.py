@@ -82,9 +82,9 @@ def test_the_sequence_only_grows(
             moment = datetime.now(UTC) + timedelta(days=365)
             return cls.fromtimestamp(moment.timestamp(), UTC)
 
-    monkeypatch.setattr(building, "datetime", Ahead)
-    build_pack(folder, stick / "from-the-future.kioskpack")
-    monkeypatch.undo()
+    with monkeypatch.context() as patch:
+        patch.setattr(building, "datetime", Ahead)
+        build_pack(folder, stick / "from-the-future.kioskpack")
     with open_pack(stick / "from-the-future.kioskpack") as pack:
         ahead = pack.checked.manifest.order
     later = publish(folder, keys[0], stick, DAY + timedelta(days=1))
