@@ -8,17 +8,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from conftest import fail_on_leaks, settle_deletions
 from kiosk.content.loader import load_exhibit
 from kiosk.content.model import Exhibit
+from kiosk.core.session import Screen
 from kiosk.paths import default_content_dir
 from kiosk.render import render_all
 from kiosk.ui.studio.preview_pane import PreviewPane
+from kiosk.ui.translations import Translations
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -242,3 +244,68 @@ def test_the_controls_list_the_sizes_and_the_exhibits_languages(
         QTest.keyClick(pane.language_combo, Qt.Key.Key_Up)  # en -> az, the one before
     kiosk = pane.kiosk
     assert kiosk is not None and kiosk.session.language == "az"
+
+
+def test_the_studios_own_language_does_not_reach_the_kiosk_screen(
+    qtbot: QtBot, pane: PreviewPane, bundled: Exhibit
+) -> None:
+    """The studio speaks Russian to its staff through the same translations as the kiosk;
+    the preview in English still shows the kiosk's English words, and the studio keeps its."""
+    changed = with_caption(bundled, "1991", NEW_CAPTION)
+    english = show(qtbot, pane, changed, "home")
+    studio = Translations()
+    studio.use("ru")
+    try:
+        # Typing builds the kiosk's screens anew, a new size a new kiosk: all in English.
+        for step in (
+            lambda: pane.show_exhibit(bundled),
+            lambda: pane.show_exhibit(changed),
+            lambda: pane.set_size((1280, 800)),
+        ):
+            with qtbot.waitSignal(pane.rendered, timeout=30_000):
+                step()
+            kiosk = pane.kiosk
+            assert kiosk is not None and kiosk.window.built is not None
+            assert kiosk.window.nav.home_button.text() == "Home"
+            assert kiosk.window.built.home.tiles[Screen.STATEMENT].text() == "Statement"
+            if pane.screen_size == (1920, 1080):
+                assert same_pixels(pane.picture(), english)
+        assert QCoreApplication.translate("NavigationBar", "Home") == "Главная"
+    finally:
+        studio.release()
+
+
+class StudioWords(QLabel):
+    """A studio widget that words itself anew on every change of language."""
+
+    def __init__(self) -> None:
+        super().__init__(QCoreApplication.translate("NavigationBar", "Home"))
+        self.worded: list[str] = []
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setText(QCoreApplication.translate("NavigationBar", "Home"))
+            self.worded.append(self.text())
+        super().changeEvent(event)
+
+
+def test_the_studio_never_flashes_the_previewed_language(
+    qtbot: QtBot, pane: PreviewPane, bundled: Exhibit
+) -> None:
+    """While a render puts the kiosk's translators in and takes them out, the studio's own
+    widgets are not told to word themselves in another language (they would show it)."""
+    studio = Translations()
+    studio.use("ru")
+    words = StudioWords()
+    qtbot.addWidget(words)
+    words.show()
+    try:
+        assert words.text() == "Главная"
+        for language in ("en", "az"):
+            pane.set_language(language)
+            show(qtbot, pane, bundled, "home")
+        QCoreApplication.processEvents()  # whatever the renders left for the loop
+        assert set(words.worded) <= {"Главная"}
+        assert words.text() == "Главная"
+    finally:
+        studio.release()

@@ -9,7 +9,17 @@ reload puts it: ``KioskController.apply``), on a new one after a change of size.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    QTranslator,
+    Signal,
+)
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,6 +35,7 @@ from kiosk.content.languages import ENDONYMS
 from kiosk.content.model import Exhibit
 from kiosk.render import hidden_kiosk, render_state
 from kiosk.ui.application import Kiosk
+from kiosk.ui.window import KioskWindow
 
 # Typing pauses longer than this between words, not between letters: one render per pause,
 # and the picture still follows within about half a second of the last key.
@@ -169,6 +180,8 @@ class PreviewPane(QWidget):
         self.size_combo.currentIndexChanged.connect(self._size_chosen)
         self.language_combo.currentIndexChanged.connect(self._language_chosen)
         self._release = _KioskRelease()
+        self._source_words = SourceWords(self)
+        self._studio_unmoved = OnlyTheKioskRetranslates(self)
         # The hidden kiosk is a window of its own (so nothing of the studio's style reaches
         # it): it goes with the pane.
         self.destroyed.connect(self._release.close)
@@ -274,6 +287,21 @@ class PreviewPane(QWidget):
             self._timer.start(0)
 
     def _draw(self, exhibit: Exhibit) -> QImage:
+        app = QCoreApplication.instance()
+        assert app is not None
+        # Installed before the kiosk's own translator (which is asked first), taken out after.
+        app.installTranslator(self._source_words)
+        app.installEventFilter(self._studio_unmoved)
+        try:
+            return self._draw_kiosk(exhibit)
+        finally:
+            app.removeTranslator(self._source_words)
+            # The changes of language the render caused are delivered now, while the
+            # studio's widgets are still kept out of them.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+            app.removeEventFilter(self._studio_unmoved)
+
+    def _draw_kiosk(self, exhibit: Exhibit) -> QImage:
         kiosk = self._kiosk_for(exhibit)
         languages = exhibit.settings.languages
         language = self._language if self._language in languages else None
@@ -365,6 +393,35 @@ class PreviewPane(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(640, 400)
+
+
+class SourceWords(QTranslator):
+    """Every word as written in the code, for the length of a render.
+
+    The studio speaks to staff through the same translations as the kiosk, installed in the
+    same application: without this, a word the previewed language has no translation for
+    (every word, for English) would be looked up in the studio's language next, and the
+    kiosk screen would show the staff's language instead of the visitor's.  Beneath the
+    kiosk's own translator, this answers first with the word itself, as on a kiosk."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        return source
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+class OnlyTheKioskRetranslates(QObject):
+    """While a render puts translators in and takes them out, only the kiosk's widgets
+    hear of it: the studio's would word themselves in the previewed language (and show it)
+    until the render ends."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.LanguageChange or not isinstance(watched, QWidget):
+            return False
+        return not isinstance(watched.window(), KioskWindow)
 
 
 class _KioskRelease:
