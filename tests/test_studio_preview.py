@@ -3,7 +3,7 @@ the staff's text once typing pauses, at the chosen state, size and language."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -257,11 +257,12 @@ def test_the_studios_own_language_does_not_reach_the_kiosk_screen(
     studio.use("ru")
     try:
         # Typing builds the kiosk's screens anew, a new size a new kiosk: all in English.
-        for step in (
+        steps: list[Callable[[], None]] = [
             lambda: pane.show_exhibit(bundled),
             lambda: pane.show_exhibit(changed),
             lambda: pane.set_size((1280, 800)),
-        ):
+        ]
+        for step in steps:
             with qtbot.waitSignal(pane.rendered, timeout=30_000):
                 step()
             kiosk = pane.kiosk
