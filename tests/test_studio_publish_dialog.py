@@ -233,6 +233,7 @@ def test_every_control_has_a_name_and_the_keyboard_reaches_it(
     for control in controls:
         assert control.accessibleName(), control.objectName()
     assert dialog.status.accessibleName()
+    assert dialog.key_note.accessibleName()
     # Tab goes round every enabled control.
     reached = set()
     dialog.key_field.setFocus()
@@ -242,6 +243,7 @@ def test_every_control_has_a_name_and_the_keyboard_reaches_it(
     wanted = {
         dialog.key_field,
         dialog.key_button,
+        dialog.new_key_button,
         dialog.target_box,
         dialog.target_button,
         dialog.publish_button,
@@ -251,3 +253,51 @@ def test_every_control_has_a_name_and_the_keyboard_reaches_it(
     # The labels' mnemonics lead to their fields (Alt+K, Alt+W).
     assert dialog.key_label.buddy() is dialog.key_field
     assert dialog.target_label.buddy() is dialog.target_box
+
+
+def test_a_new_key_pair_is_made_once_and_used(
+    qtbot: QtBot, folder: Path, stick: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "safe").mkdir()
+    wanted = tmp_path / "safe" / "museum.key"
+    choose_new_key = Chooser(folder / "pictures" / "museum.key", wanted, wanted)
+    dialog = dialog_for(
+        qtbot, folder, choose_new_key=choose_new_key, list_removable=lambda: [stick]
+    )
+    assert "New key..." in dialog.key_note.text()
+
+    click(qtbot, dialog.new_key_button)  # inside the content folder: not made
+    assert dialog.status.text().startswith("The key was not made: the key ")
+    assert not (folder / "pictures" / "museum.key").exists()
+    assert dialog.key is None
+
+    click(qtbot, dialog.new_key_button)
+    public = tmp_path / "safe" / "museum.pub"
+    assert dialog.key == wanted
+    assert public.is_file()
+    assert load_settings().key_path == wanted
+    said = dialog.status.text()
+    assert said.startswith(f"Made {wanted} (private: keep it secret, never copy it to a kiosk)")
+    fingerprint = dialog.key_note.text().split()[1].rstrip(":")
+    assert fingerprint in said
+    assert len(fingerprint) == 16
+
+    click(qtbot, dialog.new_key_button)  # never over an existing key: a lost key is final
+    assert dialog.status.text() == (
+        f"The key was not made: {wanted} already exists; choose another name"
+    )
+    assert dialog.key == wanted
+
+    with qtbot.waitSignal(dialog.finished_publishing, timeout=HANG_GUARD_MS) as outcome:
+        click(qtbot, dialog.publish_button)
+    assert outcome.args[0].fingerprint == fingerprint
+
+
+def test_a_remembered_key_that_cannot_be_read_is_said_before_publishing(
+    qtbot: QtBot, folder: Path, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.key"
+    broken.write_text("not a key\n", encoding="utf-8")
+    dialog = dialog_for(qtbot, folder, choose_key=Chooser(broken))
+    click(qtbot, dialog.key_button)
+    assert dialog.key_note.text() == (f"This key cannot be read: {broken} is not a PEM private key")

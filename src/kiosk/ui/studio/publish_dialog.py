@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QStorageInfo, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QStorageInfo, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +35,9 @@ from kiosk.editing.studio_settings import (
     load_settings,
     save_settings,
 )
+from kiosk.packs.errors import PackError
+from kiosk.packs.keys import PRIVATE_SUFFIX, PUBLIC_SUFFIX, generate_keypair, load_private_key
+from kiosk.packs.keys import fingerprint as key_fingerprint
 from kiosk.ui.staff.worker import StaffWorker
 
 log = logging.getLogger(__name__)
@@ -54,9 +57,20 @@ def choose_key_file(parent: QWidget, current: Path | None) -> Path | None:
     start = str(current.parent) if current is not None else str(Path.home())
     name, _ = QFileDialog.getOpenFileName(
         parent,
-        parent.tr("Choose the signing key"),
+        QCoreApplication.translate("PublishDialog", "Choose the signing key"),
         start,
-        parent.tr("Private keys (*.key);;All files (*)"),
+        QCoreApplication.translate("PublishDialog", "Private keys (*.key);;All files (*)"),
+    )
+    return Path(name) if name else None
+
+
+def choose_new_key_file(parent: QWidget, current: Path | None) -> Path | None:
+    start = current.parent if current is not None else Path.home()
+    name, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("PublishDialog", "Make a signing key pair"),
+        str(start / ("museum" + PRIVATE_SUFFIX)),
+        QCoreApplication.translate("PublishDialog", "Private keys (*.key)"),
     )
     return Path(name) if name else None
 
@@ -64,7 +78,9 @@ def choose_key_file(parent: QWidget, current: Path | None) -> Path | None:
 def choose_target_folder(parent: QWidget, current: Path | None) -> Path | None:
     start = str(current) if current is not None else str(Path.home())
     name = QFileDialog.getExistingDirectory(
-        parent, parent.tr("Choose the folder or USB stick for the pack"), start
+        parent,
+        QCoreApplication.translate("PublishDialog", "Choose the folder or USB stick for the pack"),
+        start,
     )
     return Path(name) if name else None
 
@@ -106,12 +122,14 @@ class PublishDialog(QDialog):
         *,
         choose_key: Chooser = choose_key_file,
         choose_target: Chooser = choose_target_folder,
+        choose_new_key: Chooser = choose_new_key_file,
         list_removable: Callable[[], list[Path]] = removable_folders,
         publisher: Publisher = publish,
     ) -> None:
         super().__init__(parent)
         self.folder = folder
         self._choose_key, self._choose_target = choose_key, choose_target
+        self._choose_new_key = choose_new_key
         self._publisher = publisher
         self._settings = load_settings()
         self._key: Path | None = self._settings.key_path
@@ -159,9 +177,21 @@ class PublishDialog(QDialog):
         self.key_button.setAccessibleName(self.tr("Change the signing key"))
         self.key_button.setAutoDefault(False)
         self.key_button.clicked.connect(self._change_key)
+        self.new_key_button = QPushButton(self.tr("New key..."), self)
+        self.new_key_button.setObjectName("PublishNewKey")
+        self.new_key_button.setAccessibleName(self.tr("Make a new signing key pair"))
+        self.new_key_button.setAutoDefault(False)
+        self.new_key_button.clicked.connect(self._new_key)
+        self.key_note = QLabel(self)
+        self.key_note.setObjectName("PublishKeyNote")
+        self.key_note.setAccessibleName(self.tr("About the signing key"))
+        self.key_note.setWordWrap(True)
+        self.key_note.setTextFormat(Qt.TextFormat.PlainText)
         grid.addWidget(self.key_label, 0, 0)
         grid.addWidget(self.key_field, 0, 1)
         grid.addWidget(self.key_button, 0, 2)
+        grid.addWidget(self.new_key_button, 0, 3)
+        grid.addWidget(self.key_note, 1, 1, 1, 3)
 
         self.target_label = QLabel(self.tr("&Write to:"), self)
         self.target_box = QComboBox(self)
@@ -175,9 +205,9 @@ class PublishDialog(QDialog):
         self.target_button.setAccessibleName(self.tr("Choose the folder for the pack"))
         self.target_button.setAutoDefault(False)
         self.target_button.clicked.connect(self._change_target)
-        grid.addWidget(self.target_label, 1, 0)
-        grid.addWidget(self.target_box, 1, 1)
-        grid.addWidget(self.target_button, 1, 2)
+        grid.addWidget(self.target_label, 2, 0)
+        grid.addWidget(self.target_box, 2, 1)
+        grid.addWidget(self.target_button, 2, 2)
         grid.setColumnStretch(1, 1)
         return grid
 
@@ -242,20 +272,34 @@ class PublishDialog(QDialog):
         if self._key is None:
             self.key_field.setText(self.tr("No key chosen yet"))
             self.key_button.setText(self.tr("Choose key..."))
-        else:
-            self.key_field.setText(str(self._key))
-            self.key_button.setText(self.tr("Change key..."))
+            self.key_note.setText(
+                self.tr("No key yet? New key... makes a pair once; keep the .key file safe.")
+            )
+            return
+        self.key_field.setText(str(self._key))
+        self.key_button.setText(self.tr("Change key..."))
+        try:
+            # A few hundred bytes: read here so staff see which key signs before they publish.
+            shown = key_fingerprint(load_private_key(self._key).public_key())
+        except (PackError, OSError) as error:
+            self.key_note.setText(self.tr("This key cannot be read: %1").replace("%1", str(error)))
+            return
+        self.key_note.setText(
+            self.tr("Fingerprint %1: kiosks that trust its .pub file install these packs.").replace(
+                "%1", shown
+            )
+        )
 
     def _update(self) -> None:
         ready = self._key is not None and self.target is not None and not self.busy
         self.publish_button.setEnabled(ready)
-        for control in (self.key_button, self.target_button, self.target_box):
+        for control in (self.key_button, self.new_key_button, self.target_button, self.target_box):
             control.setEnabled(not self.busy)
         self.close_button.setEnabled(not self.busy)
         if self.busy:
             return
         if self._key is None:
-            self._say(self.tr("Choose your signing key (the .key file made with the pack keys)."))
+            self._say(self.tr("Choose your signing key: the .key file 'kiosk pack keygen' made."))
         elif self.target is None:
             self._say(self.tr("Choose the folder or USB stick to write the pack to."))
 
@@ -276,6 +320,36 @@ class PublishDialog(QDialog):
         self._remember(replace(self._settings, key_path=chosen))
         self._show_key()
         self._update()
+
+    def _new_key(self) -> None:
+        chosen = self._choose_new_key(self, self._key)
+        if chosen is None:
+            return
+        prefix = (
+            chosen.with_suffix("") if chosen.suffix in (PRIVATE_SUFFIX, PUBLIC_SUFFIX) else chosen
+        )
+        problem = key_problem(prefix.with_name(prefix.name + PRIVATE_SUFFIX), self.folder)
+        if problem:
+            self._say(self.tr("The key was not made: %1").replace("%1", problem))
+            return
+        try:
+            private, public, made = generate_keypair(prefix)
+        except (PackError, OSError) as error:
+            self._say(self.tr("The key was not made: %1").replace("%1", str(error)))
+            return
+        self._key = private
+        self._remember(replace(self._settings, key_path=private))
+        self._show_key()
+        self._update()
+        self._say(
+            self.tr(
+                "Made %1 (private: keep it secret, never copy it to a kiosk) and %2 (public: "
+                "each kiosk trusts it with 'kiosk pack trust'; compare the fingerprint %3)."
+            )
+            .replace("%1", str(private))
+            .replace("%2", str(public))
+            .replace("%3", made)
+        )
 
     def _change_target(self) -> None:
         chosen = self._choose_target(self, self.target)
