@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.emitter import Emitter
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import CommentMark, MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scalarbool import ScalarBoolean
@@ -65,6 +65,7 @@ _STR_TAG = "tag:yaml.org,2002:str"
 # more than ruamel (editors, PyYAML), so a text any of them would misread is quoted.
 _RESOLVERS = (VersionedResolver(version=(1, 1)), VersionedResolver(version=(1, 2)))
 _ANALYSER = Emitter(None, allow_unicode=True)
+_ANALYSER.use_version = None  # type: ignore[attr-defined]  # asked of its serializer
 _SPACE_BREAK = re.compile(r"(?<=\S) (?=\S)")
 
 
@@ -95,18 +96,74 @@ class EditableFile:
         self.bom = data is not None and data.startswith(b"\xef\xbb\xbf")
         self._text: tuple[int, str] | None = None
         self._places: tuple[int, _Places] | None = None
+        # Dumping by parts (see _assembled): the frame's version and each item's.
+        self.shape = 0
+        self._frame: tuple[int, str, list[str]] | None = None
+        self._versions: dict[int, int] = {}
+        self._items: dict[int, tuple[Any, int, str]] = {}
 
     def text(self, yaml: YAML) -> str:
         if self.tree is None:
             return "" if self.original is None else self.original.decode("utf-8", "replace")
         if self._text is None or self._text[0] != self.generation:
-            stream = io.StringIO()
-            yaml.dump(self.tree, stream)
-            text = stream.getvalue()
+            text = self._assembled(yaml, self.tree)
+            if text is None:
+                text = dump(yaml, self.tree)
             if self.newline != "\n":
                 text = text.replace("\n", self.newline)
             self._text = (self.generation, text)
         return self._text[1]
+
+    def touched(self, address: Address, *, structural: bool = False) -> None:
+        """Note a change at ``address``: within one item of a long list only that item's
+        text is dumped again; anything else dumps the file's frame (and, for a change of
+        the list itself, every item)."""
+        self.generation += 1
+        self.dirty = True
+        item = None if structural else _item_at(self.tree, address)
+        if item is not None:
+            self._versions[id(item)] = self._versions.get(id(item), 0) + 1
+            return
+        self.shape += 1
+        if structural:
+            self._items.clear()
+
+    def _assembled(self, yaml: YAML, tree: CommentedMap) -> str | None:
+        """The file's text from its frame (the long list's items as markers) and each
+        item's own text, dumped again only when it changed: a keystroke in one of 1,000
+        moments dumps one moment.  None when the file has no such list."""
+        key = _split_key(tree)
+        if key is None:
+            return None
+        items: CommentedSeq = tree[key]
+        if self._frame is None or self._frame[:2] != (self.shape, key):
+            markers = CommentedSeq([_MARKER] * len(items))
+            markers.ca.comment = items.ca.comment
+            markers.ca.end = items.ca.end
+            tree[key] = markers
+            try:
+                parts = dump(yaml, tree).split(f"  - {_MARKER}\n")
+            finally:
+                tree[key] = items
+            if len(parts) != len(items) + 1:
+                return None
+            self._frame = (self.shape, key, parts)
+        parts = self._frame[2]
+        pieces = [parts[0]]
+        for item, following in zip(items, parts[1:], strict=True):
+            pieces += [self._item_text(yaml, key, item), following]
+        return "".join(pieces)
+
+    def _item_text(self, yaml: YAML, key: str, item: Any) -> str:
+        version = self._versions.get(id(item), 0)
+        cached = self._items.get(id(item))
+        if cached is not None and cached[0] is item and cached[1] == version:
+            return cached[2]
+        alone = CommentedMap()
+        alone[key] = CommentedSeq([item])
+        text = dump(yaml, alone).partition("\n")[2]
+        self._items[id(item)] = (item, version, text)
+        return text
 
     def data(self, yaml: YAML) -> bytes | None:
         if self.tree is None:
@@ -187,7 +244,8 @@ class ContentDocument:
         self._yaml = _round_trip()
         # The object first replaced at an address and its key's position: setting the same
         # text back (undo) restores it exactly, fold positions and quotes included.
-        self._originals: dict[Address, tuple[int | None, Any]] = {}
+        self._originals: dict[Address, Any] = {}
+        self._positions: dict[Address, int] = {}
 
     @classmethod
     def open(cls, folder: Path) -> ContentDocument:
@@ -239,36 +297,51 @@ class ContentDocument:
         if isinstance(value, str) and not value.strip():
             value = None
         file = self._editable(address)
-        parent, key = self._parent(address, create=value is not None)
-        if parent is None:
-            return None  # removing what is not there
-        if isinstance(parent, CommentedSeq):
-            if not isinstance(key, int) or not -len(parent) <= key < len(parent):
-                raise NotEditableError(f"no item {key} at {address[:-1]}")
-            previous = parent[key]
+        if len(address) < 2:  # a file and a key
+            raise NotEditableError(f"{address} names no field")
+        node, depth = self._deepest(address)
+        if depth < len(address) - 1:  # a mapping on the way is missing
             if value is None:
-                raise NotEditableError("list items are removed with remove_item")
-            parent[key] = self._styled(address, previous, value)
-            self._changed(file)
-            return plain(previous)
-        if not isinstance(parent, CommentedMap) or not isinstance(key, str):
+                return None  # removing what is not there
+            step = address[depth + 1]
+            if not (isinstance(node, CommentedMap) and isinstance(step, str)):
+                raise NotEditableError(f"no {address[: depth + 2]} to change")
+            self._add(node, address[: depth + 2], self._nested(address, depth + 2, value))
+            self._changed(file, address)
+            return None
+        key = address[-1]
+        if isinstance(node, CommentedSeq):
+            return self._set_item(file, node, address, value)
+        if not (isinstance(node, CommentedMap) and isinstance(key, str)):
             raise NotEditableError(f"{address} is not a field")
-        previous = parent.get(key, _MISSING)
-        if previous is not _MISSING and address not in self._originals:
-            self._originals[address] = (list(parent).index(key), previous)
+        previous = node.get(key, _MISSING)
+        if previous is not _MISSING:
+            self._remember(node, address)
         if value is None:
             if previous is _MISSING:
                 return None
-            self._prune(address[:-1], _remove_key(parent, key))
+            self._prune(address[:-1], _remove_key(node, key))
+        elif previous is _MISSING:
+            self._add(node, address, self._styled(address, None, value))
         else:
-            new = self._styled(address, None if previous is _MISSING else previous, value)
-            if previous is _MISSING:
-                position = self._originals.get(address, (None, None))[0]
-                _add_key(parent, key, new, position)
-            else:
-                parent[key] = new
-        self._changed(file)
+            node[key] = self._styled(address, previous, value)
+        self._changed(file, address)
         return None if previous is _MISSING else plain(previous)
+
+    def _set_item(
+        self, file: EditableFile, items: CommentedSeq, address: Address, value: object | None
+    ) -> object | None:
+        index = address[-1]
+        if not isinstance(index, int) or not 0 <= index < len(items):
+            raise NotEditableError(f"no item {index} at {address[:-1]}")
+        if value is None:
+            raise NotEditableError("list items are removed with remove_item")
+        previous = items[index]
+        trailer = _take(_last_slot(previous))
+        items[index] = self._styled(address, previous, value)
+        _put(_last_slot(items[index]), trailer)
+        self._changed(file, address)
+        return plain(previous)
 
     def insert_item(self, list_address: Address, index: int, item: dict[str, object]) -> None:
         file = self._editable(list_address)
@@ -278,7 +351,8 @@ class ContentDocument:
         trailers = _take_trailers(items)
         items.insert(index, _build(item, _indent(list_address) + 2))
         _put_trailers(items, _grown(trailers, len(items)))
-        self._changed(file)
+        self._forget(list_address)
+        self._changed(file, list_address, structural=True)
 
     def remove_item(self, list_address: Address, index: int) -> dict[str, object]:
         file = self._editable(list_address)
@@ -288,7 +362,8 @@ class ContentDocument:
         trailers = _take_trailers(items)
         removed = items.pop(index)
         _put_trailers(items, _shrunk(trailers, len(items)))
-        self._changed(file)
+        self._forget(list_address)
+        self._changed(file, list_address, structural=True)
         value = plain(removed)
         return value if isinstance(value, dict) else {"value": value}
 
@@ -305,7 +380,8 @@ class ContentDocument:
         trailers = _take_trailers(items)
         items.insert(target, items.pop(source))
         _put_trailers(items, trailers)
-        self._changed(file)
+        self._forget(list_address)
+        self._changed(file, list_address, structural=True)
 
     # --- saving ---------------------------------------------------------------------------
 
@@ -333,9 +409,8 @@ class ContentDocument:
             raise NotEditableError(f"{file.name} could not be read as YAML; it is read-only")
         return file
 
-    def _changed(self, file: EditableFile) -> None:
-        file.generation += 1
-        file.dirty = True
+    def _changed(self, file: EditableFile, address: Address, *, structural: bool = False) -> None:
+        file.touched(address, structural=structural)
         self.generation += 1
 
     def _find(self, address: Address) -> Any:
@@ -347,45 +422,106 @@ class ContentDocument:
                 break
         return node
 
-    def _parent(self, address: Address, *, create: bool) -> tuple[Any, str | int]:
-        if len(address) < 2:  # a file and a key
-            raise NotEditableError(f"{address} names no field")
+    def _deepest(self, address: Address) -> tuple[Any, int]:
+        """The container of ``address``'s value, or the deepest one on its way that is
+        there, with its depth in ``address``."""
         node: Any = self._find(address[:1])
-        for step in address[1:-1]:
+        for depth, step in enumerate(address[1:-1], 1):
             child = _child(node, step)
             if child is _MISSING:
-                if not (create and isinstance(node, CommentedMap) and isinstance(step, str)):
-                    return None, address[-1]
-                child = CommentedMap()
-                _add_key(node, step, child, None)
+                return node, depth - 1
             node = child
-        return node, address[-1]
+        return node, len(address) - 1
+
+    def _nested(self, address: Address, depth: int, value: object) -> Any:
+        """``value`` inside new mappings for the keys of ``address`` from ``depth`` on."""
+        node = self._styled(address, None, value)
+        for end in range(len(address) - 1, depth - 1, -1):
+            key = address[end]
+            if not isinstance(key, str):
+                raise NotEditableError(f"no list at {address[:end]}")
+            mapping = CommentedMap()
+            mapping[key] = node
+            node = mapping
+        return node
+
+    def _remember(self, mapping: CommentedMap, address: Address) -> None:
+        """Where a key stood and what it held, before its first change (for undo)."""
+        key = address[-1]
+        self._positions.setdefault(address, list(mapping).index(key))
+        self._originals.setdefault(address, mapping[key])
+
+    def _add(self, mapping: CommentedMap, address: Address, value: Any) -> None:
+        key = address[-1]
+        assert isinstance(key, str)
+        _add_key(mapping, key, value, self._positions.get(address))
+
+    def _forget(self, list_address: Address) -> None:
+        """Items moved: what was remembered by index no longer names the same item."""
+        length = len(list_address)
+        for memo in (self._positions, self._originals):
+            for address in [a for a in memo if a[:length] == list_address]:
+                del memo[address]
 
     def _prune(self, address: Address, carried: CommentToken | None) -> None:
         """Mappings an edit left empty go too (``caption: {}`` says nothing); what followed
         them stays in its place."""
         while len(address) > 1:
-            node = self._find(address)
-            parent, key = self._parent(address, create=False)
-            if not (isinstance(node, CommentedMap) and not node):
+            node, depth = self._deepest(address)
+            key = address[-1]
+            empty = depth == len(address) - 1 and isinstance(node, CommentedMap)
+            if not (empty and isinstance(key, str) and node.get(key) == {}):
                 break
-            if not isinstance(parent, CommentedMap) or not isinstance(key, str):
-                break
-            carried = _remove_key(parent, key, carried)
+            self._remember(node, address)
+            carried = _remove_key(node, key, carried)
             address = address[:-1]
         if carried is not None:
             _put(_last_slot(self._find(address)), carried)
 
     def _styled(self, address: Address, previous: Any, value: object) -> Any:
-        original = self._originals.get(address)
-        if original is not None and plain(original[1]) == value:
-            return original[1]
+        original = self._originals.get(address, _MISSING)
+        if original is not _MISSING and plain(original) == value:
+            return original
         if isinstance(value, str):
             return styled_text(value, _indent(address) + 2, previous)
         return _build(value, _indent(address))
 
 
 _MISSING: Any = object()
+# Stands for one item of a long list in the frame of a file dumped by parts.
+_MARKER = "kiosk-studio-item-a81f3c"
+# Lists at least this long (of mappings, at a file's top) are dumped by parts.
+SPLIT_FROM = 2
+
+
+def dump(yaml: YAML, tree: Any) -> str:
+    stream = io.StringIO()
+    yaml.dump(tree, stream)
+    return stream.getvalue()
+
+
+def _item_at(tree: CommentedMap | None, address: Address) -> Any:
+    """The item of a top-level list that ``address`` lies inside, if it does."""
+    if tree is None or len(address) < 4:
+        return None
+    items, index = tree.get(address[1]), address[2]
+    if isinstance(items, CommentedSeq) and isinstance(index, int) and 0 <= index < len(items):
+        return items[index]
+    return None
+
+
+def _split_key(tree: CommentedMap) -> str | None:
+    """The top-level key holding a long list of mappings with no comments of its own
+    between items (timeline's moments, figures), if there is one."""
+    for key, value in tree.items():
+        if (
+            isinstance(value, CommentedSeq)
+            and len(value) >= SPLIT_FROM
+            and not value.ca.items
+            and all(isinstance(item, CommentedMap) for item in value)
+        ):
+            return str(key)
+    return None
 
 
 def _round_trip() -> YAML:
@@ -469,7 +605,7 @@ def styled_text(text: str, column: int, previous: Any = None) -> Any:
     """``text`` in the style its previous value had, or for a new text: plain when short and
     safe, quoted when YAML would misread it, folded (>-) when long."""
     if isinstance(previous, FoldedScalarString) and _foldable(text):
-        return folded(text, column)
+        return folded(text, column, previous)
     if isinstance(previous, LiteralScalarString):
         return LiteralScalarString(text)
     if isinstance(previous, SingleQuotedScalarString) and "\n" not in text:
@@ -493,24 +629,51 @@ def _foldable(text: str) -> bool:
     )
 
 
-def folded(text: str, column: int) -> FoldedScalarString:
-    """A folded (>-) text whose lines, starting at ``column``, stay within FOLD_WIDTH."""
+def folded(text: str, column: int, previous: Any = None) -> FoldedScalarString:
+    """A folded (>-) text whose lines, starting at ``column``, stay within FOLD_WIDTH.
+
+    Changing a folded text keeps its lines before the change as they were and, once a new
+    line can end where an old one did, the lines after it too: the file's diff shows the
+    lines that changed, not a whole paragraph wrapped anew."""
+    old = str(previous) if isinstance(previous, FoldedScalarString) else ""
+    old_breaks: list[int] = list(getattr(previous, "fold_pos", None) or []) if old else []
+    prefix = _common_prefix(old, text)
+    suffix = _common_prefix(old[prefix:][::-1], text[prefix:][::-1])
+    positions = [p for p in old_breaks if p < prefix]
+    tail = [p + len(text) - len(old) for p in old_breaks if p >= len(old) - suffix]
+    spaces = [match.start() for match in _SPACE_BREAK.finditer(text)]
+    limit = FOLD_WIDTH - column
+    start = positions[-1] + 1 if positions else 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start <= limit:
+            start = end + 1
+            continue
+        reachable = [q for q in tail if start < q <= start + limit]
+        if reachable:  # from here on the old lines fit as they were
+            positions += [q for q in tail if q >= reachable[-1]]
+            break
+        fitting = [c for c in spaces if start < c < end and c - start <= limit]
+        beyond = [c for c in spaces if start + limit < c < end][:1]  # a word wider than a line
+        if not (fitting or beyond):
+            start = end + 1
+            continue
+        chosen = fitting[-1] if fitting else beyond[0]
+        positions.append(chosen)
+        start = chosen + 1
     value: FoldedScalarString = FoldedScalarString(text)
-    positions: list[int] = []
-    start = 0
-    last = None
-    for match in _SPACE_BREAK.finditer(text):
-        line_start = max(start, text.rfind("\n", 0, match.start()) + 1)
-        if column + match.start() - line_start > FOLD_WIDTH and last is not None:
-            positions.append(last)
-            start = last + 1
-        last = match.start()
-        if "\n" in text[start : match.start()]:
-            start = text.rfind("\n", 0, match.start()) + 1
-    if last is not None and column + len(text) - max(start, text.rfind("\n") + 1) > FOLD_WIDTH:
-        positions.append(last)
     value.fold_pos = positions  # type: ignore[attr-defined]  # set on instances only
     return value
+
+
+def _common_prefix(first: str, second: str) -> int:
+    length = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        length += 1
+    return length
 
 
 def _build(value: object, column: int) -> Any:
@@ -554,30 +717,38 @@ def _last_slot(node: Any) -> Slot | None:
 
 
 def _take(slot: Slot | None) -> CommentToken | None:
-    """Detach what follows a slot's value (a comment on the value's own line stays)."""
+    """Detach the lines after a slot's value (a comment on the value's own line stays).
+
+    ruamel keeps them differently after a block text (>-, |), which ends its own line, and
+    after any other value, whose line break the token starts with; what is returned is the
+    lines alone, so they can follow a value of either kind."""
     if slot is None:
         return None
     owner, key = slot
     entry = owner.ca.items.get(key)
     where = 2 if isinstance(owner, CommentedMap) else 0
-    if not entry or not isinstance(entry[where], CommentToken):
+    if not entry or len(entry) <= where or not isinstance(entry[where], CommentToken):
         return None
     token: CommentToken = entry[where]
     text = token.value
-    if not text.startswith("\n"):  # a comment on the value's own line stays with it
+    if _ends_its_line(owner[key]):
+        entry[where] = None
+        lines = token
+    elif text.startswith("\n"):
+        entry[where] = None
+        lines = _token(text[1:])
+    else:  # a comment on the value's own line stays with it
         own, newline, rest = text.partition("\n")
-        if not rest:
-            return None
-        entry[where] = CommentToken(own + newline, token.start_mark, None, token.column)
-        return CommentToken(rest, None, None, 0)
-    entry[where] = None
+        entry[where] = CommentToken(own + newline, token.start_mark)
+        lines = _token(rest)
     if not any(entry):
         del owner.ca.items[key]
-    return token
+    return lines if lines.value else None
 
 
 def _put(slot: Slot | None, token: CommentToken | None) -> CommentToken | None:
-    """Attach ``token`` after a slot's value; returned when there is no slot to take it."""
+    """Attach lines (as _take gives them) after a slot's value; returned when there is no
+    slot to take them."""
     if token is None or slot is None:
         return token
     owner, key = slot
@@ -588,15 +759,25 @@ def _put(slot: Slot | None, token: CommentToken | None) -> CommentToken | None:
     current = entry[where]
     if isinstance(current, CommentToken):
         current.value = current.value + token.value
-    else:
+    elif _ends_its_line(owner[key]):
         entry[where] = token
+    else:
+        entry[where] = _token("\n" + token.value)
     return None
+
+
+def _ends_its_line(value: Any) -> bool:
+    return isinstance(value, FoldedScalarString | LiteralScalarString)
+
+
+def _token(text: str, column: int = 0) -> CommentToken:
+    return CommentToken(text, CommentMark(column))
 
 
 def _joined(first: CommentToken | None, second: CommentToken | None) -> CommentToken | None:
     if first is None or second is None:
         return first or second
-    return CommentToken(first.value + second.value, None, None, 0)
+    return _token(first.value + second.value)
 
 
 def _take_trailers(items: CommentedSeq) -> list[CommentToken | None]:
@@ -611,7 +792,7 @@ def _put_trailers(items: CommentedSeq, trailers: list[CommentToken | None]) -> N
 def _separator(trailers: list[CommentToken | None]) -> CommentToken | None:
     """What usually stands between two items: blank lines, if the list has them."""
     between = [t for t in trailers[:-1] if t is not None and not t.value.strip("\n")]
-    return CommentToken(between[0].value, None, None, 0) if between else None
+    return _token(between[0].value) if between else None
 
 
 def _grown(trailers: list[CommentToken | None], count: int) -> list[CommentToken | None]:
@@ -619,7 +800,7 @@ def _grown(trailers: list[CommentToken | None], count: int) -> list[CommentToken
     if len(trailers) < 1:
         return [None] * count
     if len(trailers) == 1:  # no example of a separator: a blank line, as the bundled files
-        return [CommentToken("\n", None, None, 0), trailers[-1]]
+        return [_token("\n"), trailers[-1]]
     return [*trailers[:-1], _separator(trailers), trailers[-1]]
 
 
