@@ -172,6 +172,30 @@ def test_two_changes_while_typing_give_one_render_of_the_last(
     assert kiosk.window.built.timeline.caption.text() == NEW_CAPTION
 
 
+def test_a_caller_that_waits_for_typing_itself_gets_the_picture_at_the_next_turn(
+    qtbot: QtBot, bundled: Exhibit
+) -> None:
+    before = set(QApplication.topLevelWidgets())
+    pane = PreviewPane(debounce_ms=0)
+    pane.show()
+    try:
+        show(qtbot, pane, bundled, "timeline-1991")
+        renders = pane.renders
+        with qtbot.waitSignal(pane.rendered, timeout=30_000):
+            pane.show_exhibit(with_caption(bundled, "1991", "The martyrs"))
+            pane.show_exhibit(with_caption(bundled, "1991", NEW_CAPTION))
+        assert pane.renders == renders + 1
+        assert not pane.pending
+        kiosk = pane.kiosk
+        assert kiosk is not None and kiosk.window.built is not None
+        assert kiosk.window.built.timeline.caption.text() == NEW_CAPTION
+    finally:
+        pane.close()
+        pane.deleteLater()
+        settle_deletions()
+    fail_on_leaks(before)
+
+
 def test_the_last_picture_stays_under_a_note_while_the_text_has_errors(
     qtbot: QtBot, pane: PreviewPane, bundled: Exhibit
 ) -> None:

@@ -137,9 +137,13 @@ class PreviewPane(QWidget):
     SIZES: tuple[tuple[int, int], ...] = ((1920, 1080), (3840, 2160), (1080, 1920), (1280, 800))
     rendered = Signal()  # after each new picture
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, debounce_ms: int = DEBOUNCE_MS) -> None:
+        """``debounce_ms``: how long typing must pause before a render; a caller that
+        already waits for typing to pause before ``show_exhibit`` passes 0 (one pause in
+        the way from a key to the picture, not two)."""
         super().__init__(parent)
         self.setObjectName("PreviewPane")
+        self.debounce_ms = debounce_ms
         self._exhibit: Exhibit | None = None
         self._state = "attract"
         self._size = self.SIZES[0]
@@ -152,7 +156,7 @@ class PreviewPane(QWidget):
         self._again = False
         self.renders = 0  # pictures made (tests and the benchmark count them)
 
-        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer = QTimer(self, singleShot=True, interval=debounce_ms)
         self._timer.timeout.connect(self._render)
 
         self.size_label = QLabel(self)
@@ -195,7 +199,7 @@ class PreviewPane(QWidget):
         self._exhibit = exhibit
         self.view.set_note(None)
         self._fill_languages(exhibit)
-        self._timer.start(DEBOUNCE_MS)
+        self._timer.start(self.debounce_ms)
 
     def show_state(self, state: str) -> None:
         """One of kiosk.render.screen_states' names: "attract", "home", "statement-top",
