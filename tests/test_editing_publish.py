@@ -184,3 +184,14 @@ def test_the_pack_is_named_after_the_exhibit_and_the_day(tmp_path: Path) -> None
     assert pack_name("…", tmp_path / "…", DAY) == "exhibit-2026-01-20.kioskpack"
     long = pack_name("A" * 200, folder, DAY)
     assert long == "a" * 40 + "-2026-01-20.kioskpack"
+
+
+def test_a_target_name_taken_by_a_folder_is_refused_in_plain_words(
+    folder: Path, keys: tuple[Path, Path, str], stick: Path
+) -> None:
+    (stick / PACK).mkdir()
+    with pytest.raises(PublishRefused) as refused:
+        publish(folder, keys[0], stick, DAY)
+    assert str(refused.value).startswith(f"the pack could not be named {PACK} in {stick}: ")
+    assert [path.name for path in stick.iterdir()] == [PACK]  # no temporary left
+    assert (stick / PACK).is_dir()

@@ -174,17 +174,22 @@ def _write_verified(built: Path, target: Path, public: PublicKey) -> Path:
             ) from None
         try:
             verified = verify_pack(temporary, [public])
-        except PackError as error:
+        except (PackError, OSError) as error:
             raise PublishRefused(
-                f"the pack written to {target.parent} did not verify ({error}); it was "
-                "removed. The stick may be failing: try another one"
+                f"the pack written to {target.parent} did not verify ({_reason(error)}); it "
+                "was removed. The stick may be failing: try another one"
             ) from None
         if verified.signature.signer is None:  # cannot happen with a key: said if it does
             raise PublishRefused(f"the pack written to {target.parent} is not validly signed")
-        temporary.replace(target)
+        try:
+            temporary.replace(target)
+            fsync_dir(target.parent)
+        except OSError as error:
+            raise PublishRefused(
+                f"the pack could not be named {target.name} in {target.parent}: {_reason(error)}"
+            ) from None
     finally:
         temporary.unlink(missing_ok=True)
-    fsync_dir(target.parent)
     return target
 
 
