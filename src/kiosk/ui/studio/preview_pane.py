@@ -73,6 +73,7 @@ class PreviewPicture(QWidget):
     def set_image(self, image: QImage) -> None:
         self._image = image
         self._scaled = None
+        self._place_note()
         self.update()
 
     def set_note(self, text: str | None) -> None:
@@ -100,11 +101,12 @@ class PreviewPicture(QWidget):
         super().resizeEvent(event)
 
     def _place_note(self) -> None:
-        width = max(120, min(self.width() - 24, 560))
-        height = self.note.heightForWidth(width)
-        self.note.setGeometry(
-            (self.width() - width) // 2, self.height() - height - 12, width, max(height, 1)
-        )
+        """Near the top of the picture, where a kiosk screen is mostly quiet (its
+        controls are at the bottom)."""
+        area = self.target_rect() if self._image is not None else self.rect()
+        width = max(120, min(area.width() - 24, 560))
+        height = max(1, self.note.heightForWidth(width))
+        self.note.setGeometry(area.center().x() - width // 2, area.top() + 12, width, height)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -170,6 +172,7 @@ class PreviewPane(QWidget):
         self.view = PreviewPicture(self)
 
         controls = QHBoxLayout()
+        controls.setContentsMargins(6, 4, 6, 4)
         controls.addWidget(self.size_label)
         controls.addWidget(self.size_combo)
         controls.addSpacing(12)
