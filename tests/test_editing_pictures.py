@@ -203,3 +203,27 @@ def test_a_large_picture_is_named_before_it_is_added(folder: Path, outside: Path
     assert picture_warning(heavy) == (
         "'heavy.png' is 10 MiB; pictures over 10 MiB make every pack heavier and slower to copy"
     )
+
+
+def test_a_picture_already_in_the_folder_is_used_where_it_is(folder: Path) -> None:
+    before = snapshot(folder)
+    imported = import_picture(folder / "pictures" / "light.png", folder)
+    assert imported.relative == "pictures/light.png"
+    assert snapshot(folder) == before  # no second copy
+    (folder / "pictures" / "notes.png").write_text("words\n", encoding="utf-8")
+    with pytest.raises(PictureRefused) as refused:
+        import_picture(folder / "pictures" / "notes.png", folder)
+    assert str(refused.value) == (
+        "'notes.png' is a text file, not an image; content images must be PNG, JPEG or WebP"
+    )
+
+
+def test_a_pictures_file_in_the_way_is_refused_in_plain_words(
+    tmp_path: Path, outside: Path
+) -> None:
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "pictures").write_text("not a folder\n", encoding="utf-8")
+    with pytest.raises(PictureRefused, match=r"^'pictures' is not a folder$"):
+        import_picture(picture(outside / "a.png"), folder)
+    assert sorted(path.name for path in folder.iterdir()) == ["pictures"]

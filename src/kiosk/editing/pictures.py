@@ -103,27 +103,47 @@ def import_picture(source: Path, folder: Path) -> ImportedPicture:
     """
     label = f"'{shown(source.name)}'"
     resolved = _regular_file(source, label)
-    if resolved.stat().st_size > images.MAX_FILE_BYTES:
+    root = folder.resolve()
+    if resolved.is_relative_to(root):
+        return _already_inside(resolved, root, label)
+    try:
+        size = resolved.stat().st_size
+    except OSError as error:
+        raise PictureRefused(f"{label} cannot be read: {error.strerror or error}") from None
+    if size > images.MAX_FILE_BYTES:
         # Said before anything is copied: problem_with() checks the size first.
         too_large = images.problem_with(resolved) or "changed while it was read"
         raise PictureRefused(f"{label} {too_large}")
     with tempfile.TemporaryDirectory(prefix="kiosk-picture-") as scratch:
-        copy = _bounded_copy(resolved, Path(scratch) / source.name)
+        copy = _bounded_copy(resolved, Path(scratch) / "chosen", label)
         info = images.sniff(copy)
-        if info.kind in images.ACCEPTED:
-            # Named by what it is: a PNG called photo.jpg arrives as photo.png.
-            named = copy.with_name(safe_stem(source.name) + images.ACCEPTED[info.kind][0])
-            copy = copy.rename(named)
+        # Named by what it is: a PNG called photo.jpg arrives as photo.png.
+        extension = images.ACCEPTED[info.kind][0] if info.kind in images.ACCEPTED else ""
+        copy = copy.rename(copy.with_name(safe_stem(source.name) + (extension or source.suffix)))
         problem = images.problem_with(copy)
         if problem:
             raise PictureRefused(f"{label} {problem}")
         note = _decode_problem(copy, label)
         # Only now does anything reach the folder (pictures/ included, if it was missing).
-        target_dir = _pictures_dir(folder)
-        final = _place(copy, target_dir)
+        try:
+            final = _place(copy, _pictures_dir(root))
+        except OSError as error:
+            raise PictureRefused(
+                f"'{PICTURES}' cannot be written: {error.strerror or error}"
+            ) from None
     notes = [text for text in (note, picture_warning(final)) if text]
-    relative = final.relative_to(target_dir.parent).as_posix()
-    return ImportedPicture(relative, "; ".join(notes) or None)
+    return ImportedPicture(final.relative_to(root).as_posix(), "; ".join(notes) or None)
+
+
+def _already_inside(resolved: Path, root: Path, label: str) -> ImportedPicture:
+    """A picture chosen from the content folder itself is used where it is (a second copy
+    would only make the pack heavier), after the same checks."""
+    problem = images.problem_with(resolved)
+    if problem:
+        raise PictureRefused(f"{label} {problem}")
+    note = _decode_problem(resolved, label)
+    notes = [text for text in (note, picture_warning(resolved)) if text]
+    return ImportedPicture(resolved.relative_to(root).as_posix(), "; ".join(notes) or None)
 
 
 def _regular_file(source: Path, label: str) -> Path:
@@ -141,26 +161,28 @@ def _regular_file(source: Path, label: str) -> Path:
     return resolved
 
 
-def _pictures_dir(folder: Path) -> Path:
-    """``folder``/pictures, made if missing; refused when it is a link leading out."""
-    root = folder.resolve()
+def _pictures_dir(root: Path) -> Path:
+    """``root``/pictures, made if missing; refused when it is a link leading out."""
     target = root / PICTURES
-    target.mkdir(exist_ok=True)
-    if target.is_symlink() or not target.resolve().is_relative_to(root):
+    if target.is_symlink() and not target.resolve().is_relative_to(root):
         raise PictureRefused(f"'{PICTURES}' leads outside the content folder")
-    if not target.is_dir():
+    if target.exists() and not target.is_dir():
         raise PictureRefused(f"'{PICTURES}' is not a folder")
+    target.mkdir(exist_ok=True)
     return target
 
 
-def _bounded_copy(source: Path, target: Path) -> Path:
+def _bounded_copy(source: Path, target: Path, label: str) -> Path:
     """Copy at most one byte more than the validator allows (a file growing while it is
     copied is then refused by its size, not read without end)."""
     remaining = images.MAX_FILE_BYTES + 1
-    with source.open("rb") as reader, target.open("wb") as writer:
-        while remaining > 0 and (chunk := reader.read(min(CHUNK, remaining))):
-            writer.write(chunk)
-            remaining -= len(chunk)
+    try:
+        with source.open("rb") as reader, target.open("wb") as writer:
+            while remaining > 0 and (chunk := reader.read(min(CHUNK, remaining))):
+                writer.write(chunk)
+                remaining -= len(chunk)
+    except OSError as error:
+        raise PictureRefused(f"{label} cannot be read: {error.strerror or error}") from None
     return target
 
 
