@@ -313,16 +313,36 @@ def test_reading_from_memory_finds_what_validate_finds_on_disk(folder: Path) -> 
     assert document.save() == []
 
 
+# ruamel keeps no record of a text written on the line after its key; this file has one
+# (a mistake the validator reports), and it moves up beside its key once the file is saved.
+REFLOWED = {("edit-no-space-after-language", "timeline.yaml")}
+
+
 @pytest.mark.parametrize("name", case_names())
 def test_every_broken_fixture_reads_as_validate_reads_it(tmp_path: Path, name: str) -> None:
     folder = build_case(name, tmp_path)
     document = ContentDocument.open(folder)
     assert document.read()[1] == validate_folder(folder)
     for file in document.files.values():
-        if file.readable:
-            assert document.texts()[file.name] == file.path.read_bytes()
-        else:
+        if not file.readable:
             assert file.problems
+            assert document.texts()[file.name] == file.path.read_bytes()
+        elif (name, file.name) not in REFLOWED:
+            disk = file.path.read_bytes().decode("utf-8-sig")
+            assert document.text_of(file.name) == disk, file.name
+
+
+def test_invisible_characters_stay_escapes_and_new_ones_are_escaped(tmp_path: Path) -> None:
+    folder = build_case("text-bidi-control", tmp_path)
+    document = ContentDocument.open(folder)
+    assert '"STATE\\u202EMENT"' in document.text_of("statement.yaml")
+    document.set(("statement.yaml", "issuer", "az"), "Xarici\u200fİşlər")
+    document.save()
+    saved = (folder / "statement.yaml").read_text(encoding="utf-8")
+    assert '"STATE\\u202EMENT"' in saved
+    assert 'az: "Xarici\\u200Fİşlər"' in saved
+    assert "\u202e" not in saved and "\u200f" not in saved
+    assert yaml.safe_load(saved)["issuer"]["az"] == "Xarici\u200fİşlər"
 
 
 # --- places ---------------------------------------------------------------------------------
@@ -381,3 +401,37 @@ def test_an_edit_of_a_missing_address_is_refused(folder: Path) -> None:
     assert not document.dirty
     document.set(("exhibit.yaml", "idle", "later", "seconds"), 5)
     assert document.get(("exhibit.yaml", "idle", "later")) == {"seconds": 5}
+
+
+def test_a_keystroke_in_a_long_timeline_dumps_only_its_moment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With hundreds of moments, a caption's change dumps that moment alone: the work of a
+    keystroke does not grow with the moments around it (bench: 1,000 moments)."""
+    monkeypatch.syspath_prepend(str(REPO / "bench"))
+    from exhibit_gen import generate  # noqa: PLC0415 - the benchmarks' own generator
+
+    folder = tmp_path / "large"
+    generate(folder, 600, 0)
+    document = ContentDocument.open(folder)
+    caption = (*MOMENTS, 300, "caption", "en")
+    document.set(caption, "A first change.")
+    document.text_of("timeline.yaml")  # the first change dumps every part once
+    dumped: list[int] = []
+    real_dump = document_module.dump
+
+    def counting(yaml_: object, tree: object) -> str:
+        items = tree.get("moments") if isinstance(tree, dict) else None
+        dumped.append(len(items) if isinstance(items, list) else -1)
+        return real_dump(yaml_, tree)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(document_module, "dump", counting)
+    for text in ("A", "A s", "A second change."):
+        document.set(caption, text)
+        assert document.get(caption) == text
+        assert document.text_of("timeline.yaml").count("A second change.") <= 1
+    exhibit, _ = document.read()
+    assert dumped == [1, 1, 1]
+    assert exhibit is not None and exhibit.timeline[300].caption.values["en"] == text
+    monkeypatch.undo()
+    assert document.text_of("timeline.yaml") == full_dump(document, "timeline.yaml")

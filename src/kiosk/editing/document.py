@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.emitter import Emitter
+from ruamel.yaml.emitter import Emitter, RoundTripEmitter
 from ruamel.yaml.error import CommentMark, MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
@@ -34,6 +34,7 @@ from ruamel.yaml.scalarstring import (
 )
 from ruamel.yaml.tokens import CommentToken
 
+from kiosk.content.fields import BIDI_CONTROLS
 from kiosk.content.issues import ContentError, Issue, Location
 from kiosk.content.loader import FILES, _inside
 from kiosk.content.model import Exhibit
@@ -67,6 +68,16 @@ _RESOLVERS = (VersionedResolver(version=(1, 1)), VersionedResolver(version=(1, 2
 _ANALYSER = Emitter(None, allow_unicode=True)
 _ANALYSER.use_version = None  # type: ignore[attr-defined]  # asked of its serializer
 _SPACE_BREAK = re.compile(r"(?<=\S) (?=\S)")
+# Characters that show nothing (direction controls and marks, zero-width ones) and a stand-in
+# for each from the last private-use plane while a quoted text is written (ruamel would write
+# them raw), replaced by its escape in the dumped text.
+INVISIBLE = "".join(sorted(BIDI_CONTROLS | set("\u200b\u200c\u200d\u2060\u00ad")))
+_STAND_IN_BASE = 0x10FE00
+_STAND_INS = {ord(ch): _STAND_IN_BASE + n for n, ch in enumerate(INVISIBLE)}
+_ESCAPES = {
+    _STAND_IN_BASE + n: f"\\x{ord(ch):02X}" if ord(ch) <= 0xFF else f"\\u{ord(ch):04X}"
+    for n, ch in enumerate(INVISIBLE)
+}
 
 
 class NotEditableError(Exception):
@@ -497,7 +508,15 @@ SPLIT_FROM = 2
 def dump(yaml: YAML, tree: Any) -> str:
     stream = io.StringIO()
     yaml.dump(tree, stream)
-    return stream.getvalue()
+    return stream.getvalue().translate(_ESCAPES)
+
+
+class _Emitter(RoundTripEmitter):
+    """Writes invisible characters in a quoted text as escapes (\\u202E), as the staff
+    wrote them, never raw: a raw one cannot be seen in an editor."""
+
+    def write_double_quoted(self, text: Any, split: Any = True) -> None:
+        super().write_double_quoted(str(text).translate(_STAND_INS), split)
 
 
 def _item_at(tree: CommentedMap | None, address: Address) -> Any:
@@ -529,6 +548,7 @@ def _round_trip() -> YAML:
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = DUMP_WIDTH
     yaml.preserve_quotes = True
+    yaml.Emitter = _Emitter
     return yaml
 
 
@@ -593,6 +613,8 @@ def _indent(address: Address) -> int:
 def needs_quotes(text: str) -> bool:
     """True when YAML would misread ``text`` written plain (a colon and a space, a leading
     special character, or a word or number some YAML reader takes for something else)."""
+    if any(ch in INVISIBLE for ch in text):
+        return True  # written as escapes, which only a double-quoted text has
     analysis = _ANALYSER.analyze_scalar(text)
     if not (analysis.allow_block_plain and analysis.allow_flow_plain) or analysis.multiline:
         return True
@@ -623,6 +645,7 @@ def _foldable(text: str) -> bool:
         text == text.strip()
         and "  " not in text
         and "\t" not in text
+        and not any(ch in INVISIBLE for ch in text)
         and "\n\n" not in text
         and not any(ch in text for ch in "\r\x85\u2028\u2029\a")
         and text.isprintable() | ("\n" in text)
