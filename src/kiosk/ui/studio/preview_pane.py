@@ -1,7 +1,7 @@
 """The studio's live preview: the real kiosk screen for the chosen state, size and language.
 
-A hidden kiosk (the one ``kiosk render`` draws, kiosk.render.hidden_kiosk) renders the state;
-the pane shows its picture scaled to fit, proportions kept.  The studio calls
+A hidden kiosk (the one ``kiosk render`` draws: kiosk.ui.screen_states) renders the
+state; the pane shows its picture scaled to fit, proportions kept.  The studio calls
 ``show_exhibit`` on every keystroke: the picture follows once typing pauses (a single-shot
 timer), on the same hidden kiosk while the size stays the same (new content goes in as hot
 reload puts it: ``KioskController.apply``), on a new one after a change of size.
@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.content.languages import ENDONYMS
 from kiosk.content.model import Exhibit
-from kiosk.render import hidden_kiosk, render_state
 from kiosk.ui.application import Kiosk
+from kiosk.ui.screen_states import hidden_kiosk, render_state
 from kiosk.ui.window import KioskWindow
 
 # Typing pauses longer than this between words, not between letters: one render per pause,
@@ -205,7 +205,7 @@ class PreviewPane(QWidget):
         self._timer.start(self.debounce_ms)
 
     def show_state(self, state: str) -> None:
-        """One of kiosk.render.screen_states' names: "attract", "home", "statement-top",
+        """One of screen_states' names (kiosk.ui.screen_states): "attract", "home", "statement-top",
         "statement-end", "timeline-<id>", "figures" (and "idle-warning", "access")."""
         self._state = state
         self._soon()
