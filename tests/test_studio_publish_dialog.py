@@ -18,12 +18,15 @@ from kiosk import cli
 from kiosk.editing.publish import PublishRefused, PublishResult
 from kiosk.editing.studio_settings import SETTINGS_OVERRIDE, StudioSettings, load_settings
 from kiosk.packs.keys import generate_keypair
+from kiosk.ui.layout_check import find_clipped_text, find_overlapping_text
 from kiosk.ui.studio.publish_dialog import PublishDialog
+from kiosk.ui.translations import Translations
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
 HANG_GUARD_MS = 120_000
+PACK_NAME = "20-january-national-mourning-day-2026-01-20.kioskpack"
 
 
 @pytest.fixture(autouse=True)
@@ -250,7 +253,7 @@ def test_every_control_has_a_name_and_the_keyboard_reaches_it(
         dialog.close_button,
     }
     assert wanted <= reached
-    # The labels' mnemonics lead to their fields (Alt+K, Alt+W).
+    # The labels name their fields (screen readers read them together).
     assert dialog.key_label.buddy() is dialog.key_field
     assert dialog.target_label.buddy() is dialog.target_box
 
@@ -301,3 +304,36 @@ def test_a_remembered_key_that_cannot_be_read_is_said_before_publishing(
     dialog = dialog_for(qtbot, folder, choose_key=Chooser(broken))
     click(qtbot, dialog.key_button)
     assert dialog.key_note.text() == (f"This key cannot be read: {broken} is not a PEM private key")
+
+
+@pytest.mark.parametrize("language", ["en", "az", "ru", "pseudo"])
+def test_no_text_is_clipped_in_any_interface_language(
+    qtbot: QtBot, folder: Path, keys: tuple[Path, Path, str], stick: Path, language: str
+) -> None:
+    """Every word fits, at the dialog's own size, on the smallest supported desktop
+    (1366x768); the pseudo-language makes every word 40% longer, as translations may be."""
+    translations = Translations()
+    if language == "pseudo":
+        translations.use_pseudo()
+    else:
+        translations.use(language)
+    try:
+        outcome = PublishResult(stick / PACK_NAME, "1e52704ffc29a560", 1_796_539_310_430_909)
+        dialog = dialog_for(
+            qtbot,
+            folder,
+            choose_key=Chooser(keys[0]),
+            list_removable=lambda: [stick],
+            publisher=lambda *_: outcome,
+        )
+        click(qtbot, dialog.key_button)
+        with qtbot.waitSignal(dialog.finished_publishing, timeout=HANG_GUARD_MS):
+            click(qtbot, dialog.publish_button)
+        dialog.adjustSize()
+        qtbot.waitUntil(lambda: dialog.layout().geometry().size() == dialog.size())
+        assert dialog.width() <= 1366
+        assert dialog.height() <= 768
+        assert find_clipped_text(dialog) == []
+        assert find_overlapping_text(dialog) == []
+    finally:
+        translations.release()

@@ -166,7 +166,7 @@ class PublishDialog(QDialog):
 
     def _choices(self) -> QGridLayout:
         grid = QGridLayout()
-        self.key_label = QLabel(self.tr("Signing &key:"), self)
+        self.key_label = QLabel(self.tr("Signing key:"), self)
         self.key_field = QLineEdit(self)
         self.key_field.setReadOnly(True)
         self.key_field.setObjectName("PublishKey")
@@ -193,7 +193,7 @@ class PublishDialog(QDialog):
         grid.addWidget(self.new_key_button, 0, 3)
         grid.addWidget(self.key_note, 1, 1, 1, 3)
 
-        self.target_label = QLabel(self.tr("&Write to:"), self)
+        self.target_label = QLabel(self.tr("Write to:"), self)
         self.target_box = QComboBox(self)
         self.target_box.setObjectName("PublishTarget")
         self.target_box.setAccessibleName(self.tr("Folder or USB stick for the pack"))
