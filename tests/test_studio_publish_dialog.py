@@ -330,7 +330,9 @@ def test_no_text_is_clipped_in_any_interface_language(
         with qtbot.waitSignal(dialog.finished_publishing, timeout=HANG_GUARD_MS):
             click(qtbot, dialog.publish_button)
         dialog.adjustSize()
-        qtbot.waitUntil(lambda: dialog.layout().geometry().size() == dialog.size())
+        layout = dialog.layout()
+        assert layout is not None
+        qtbot.waitUntil(lambda: layout.geometry().size() == dialog.size())
         assert dialog.width() <= 1366
         assert dialog.height() <= 768
         assert find_clipped_text(dialog) == []
