@@ -19,7 +19,7 @@ from kiosk.editing.publish import PublishRefused, PublishResult
 from kiosk.editing.studio_settings import SETTINGS_OVERRIDE, StudioSettings, load_settings
 from kiosk.packs.keys import generate_keypair
 from kiosk.ui.layout_check import find_clipped_text, find_overlapping_text
-from kiosk.ui.studio.publish_dialog import PublishDialog
+from kiosk.ui.studio.publish_dialog import REMOVABLE_ROOTS, PublishDialog, removable_folders
 from kiosk.ui.translations import Translations
 
 if TYPE_CHECKING:
@@ -339,3 +339,12 @@ def test_no_text_is_clipped_in_any_interface_language(
         assert find_overlapping_text(dialog) == []
     finally:
         translations.release()
+
+
+def test_mounted_sticks_are_offered_as_the_platform_names_them(qtbot: QtBot, folder: Path) -> None:
+    found = removable_folders()
+    assert all(str(path).startswith(REMOVABLE_ROOTS) for path in found)
+    # Escape closes the dialog when nothing is being written.
+    dialog = dialog_for(qtbot, folder)
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
