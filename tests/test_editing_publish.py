@@ -17,7 +17,8 @@ from kiosk.editing.publish import PublishRefused, pack_name, publish
 from kiosk.packs import build as building
 from kiosk.packs.archive import open_pack
 from kiosk.packs.build import build_pack
-from kiosk.packs.keys import generate_keypair
+from kiosk.packs.keys import generate_keypair, load_private_key
+from kiosk.packs.signing import sign_pack
 
 DAY = date(2026, 1, 20)
 PACK = "20-january-national-mourning-day-2026-01-20.kioskpack"
@@ -85,11 +86,19 @@ def test_the_sequence_only_grows(
     with monkeypatch.context() as patch:
         patch.setattr(building, "datetime", Ahead)
         build_pack(folder, stick / "from-the-future.kioskpack")
+        build_pack(folder, stick / "unsigned-from-the-future.kioskpack")
+    sign_pack(stick / "from-the-future.kioskpack", load_private_key(keys[0]))
     with open_pack(stick / "from-the-future.kioskpack") as pack:
         ahead = pack.checked.manifest.order
     later = publish(folder, keys[0], stick, DAY + timedelta(days=1))
     assert later.sequence == ahead + 1
     assert (stick / "from-the-future.kioskpack").is_file()  # read, never replaced
+
+    # Only packs signed with the same key count: a stranger's file cannot push the number.
+    (stick / "from-the-future.kioskpack").unlink()
+    with open_pack(stick / "unsigned-from-the-future.kioskpack") as pack:
+        unsigned = pack.checked.manifest.order
+    assert publish(folder, keys[0], stick, DAY + timedelta(days=2)).sequence < unsigned
 
 
 def test_content_with_errors_is_refused_with_the_findings(

@@ -90,7 +90,7 @@ def publish(folder: Path, key: Path, target_dir: Path, today: date | None = None
     public = PublicKey(private.public_key(), str(key))
     with tempfile.TemporaryDirectory(prefix="kiosk-publish-") as scratch:
         built = Path(scratch) / name
-        _link_previous(built, target_dir)
+        _link_previous(built, target_dir, public)
         try:
             build_pack(folder, built)  # the thorough checks too (decoding, glyphs)
             fingerprint = sign_pack(built, private)
@@ -126,11 +126,13 @@ def _reason(error: BaseException) -> str:
     return str(error)
 
 
-def _link_previous(built: Path, target_dir: Path) -> None:
+def _link_previous(built: Path, target_dir: Path, public: PublicKey) -> None:
     """Let ``kiosk pack build``'s own rule choose the sequence: it reads the pack it
-    replaces at its output path and goes one past it. Here that is the newest pack already
-    on the target (a kiosk refuses one older than what it showed), linked in its place;
-    the build replaces the link, never the pack it points to."""
+    replaces at its output path and goes one past it. Here that is the newest pack on the
+    target signed with this key (a kiosk refuses one older than what it showed), linked in
+    its place; the build replaces the link, never the pack it points to. Packs signed by
+    nobody or by another key do not count: a stranger's file on a stick must not push the
+    staff's sequence anywhere."""
     newest: tuple[int, Path] | None = None
     try:
         entries = sorted(target_dir.iterdir())[:MAX_PACKS_LOOKED_AT]
@@ -140,10 +142,10 @@ def _link_previous(built: Path, target_dir: Path) -> None:
         if not entry.name.lower().endswith(PACK_SUFFIXES) or entry.name.startswith("."):
             continue
         try:
-            with open_pack(entry) as pack:
+            with open_pack(entry, keys=[public]) as pack:
                 order = pack.checked.manifest.order
-        except (PackError, OSError):
-            continue  # not a pack a kiosk would take: it outranks nothing
+        except (PackError, OSError, ValueError):  # ValueError: a number too long to read
+            continue  # not this key's pack, or not a pack at all: it outranks nothing
         if newest is None or order > newest[0]:
             newest = (order, entry)
     if newest is None:
