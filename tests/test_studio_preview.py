@@ -19,6 +19,7 @@ from kiosk.content.model import Exhibit
 from kiosk.core.session import Screen
 from kiosk.paths import default_content_dir
 from kiosk.render import render_all
+from kiosk.ui.layout_check import find_clipped_text, find_overlapping_text
 from kiosk.ui.studio.preview_pane import PreviewPane
 from kiosk.ui.translations import Translations
 
@@ -334,3 +335,14 @@ def test_the_studio_never_flashes_the_previewed_language(
         assert words.text() == "Главная"
     finally:
         studio.release()
+
+
+def test_the_panes_own_words_fit(qtbot: QtBot, pane: PreviewPane, bundled: Exhibit) -> None:
+    pane.resize(640, 420)
+    show(qtbot, pane, bundled, "figures")
+    pane.show_unavailable("statement.yaml:8:3: the heading is missing in az; shown in en.")
+    QCoreApplication.processEvents()
+    assert find_clipped_text(pane) == []
+    assert find_overlapping_text(pane) == []
+    note = pane.view.note.geometry()
+    assert pane.view.target_rect().contains(note)

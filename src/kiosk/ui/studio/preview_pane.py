@@ -387,12 +387,12 @@ class PreviewPane(QWidget):
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Preview"))
-        self.size_label.setText(self.tr("Screen &size:"))
+        self.size_label.setText(self.tr("Screen size:"))
         self.size_combo.setAccessibleName(self.tr("Screen size of the preview"))
         for index, (width, height) in enumerate(self.SIZES):
             shape = self.tr("portrait") if height > width else self.tr("landscape")
             self.size_combo.setItemText(index, f"{width} × {height} ({shape})")
-        self.language_label.setText(self.tr("&Language:"))
+        self.language_label.setText(self.tr("Language:"))
         self.language_combo.setAccessibleName(self.tr("Language of the preview"))
         self.view.setAccessibleName(self.tr("The kiosk screen as visitors will see it"))
         self.view.empty_text = self.tr("The preview appears here once the exhibit can be read.")
