@@ -112,6 +112,8 @@ class EditableFile:
         self._frame: tuple[int, str, list[str]] | None = None
         self._versions: dict[int, int] = {}
         self._items: dict[int, tuple[Any, int, str]] = {}
+        # Each item's lines in the file as opened (None: not yet looked up).
+        self._slices: dict[int, tuple[Any, str]] | None = None
 
     def text(self, yaml: YAML) -> str:
         if self.tree is None:
@@ -138,6 +140,7 @@ class EditableFile:
         self.shape += 1
         if structural:
             self._items.clear()
+            self._slices = {}  # what followed each item stayed in place: its lines moved
 
     def _assembled(self, yaml: YAML, tree: CommentedMap) -> str | None:
         """The file's text from its frame (the long list's items as markers) and each
@@ -170,6 +173,12 @@ class EditableFile:
         cached = self._items.get(id(item))
         if cached is not None and cached[0] is item and cached[1] == version:
             return cached[2]
+        if version == 0 and self._slices is None and self.original is not None:
+            self._slices = original_slices(self.original, self.tree, key)
+        kept = (self._slices or {}).get(id(item)) if version == 0 else None
+        if kept is not None and kept[0] is item:  # unchanged since opened: its own lines
+            self._items[id(item)] = (item, version, kept[1])
+            return kept[1]
         alone = CommentedMap()
         alone[key] = CommentedSeq([item])
         text = dump(yaml, alone).partition("\n")[2]
@@ -324,7 +333,8 @@ class ContentDocument:
         if isinstance(node, CommentedSeq):
             return self._set_item(file, node, address, value)
         if not (isinstance(node, CommentedMap) and isinstance(key, str)):
-            raise NotEditableError(f"{address} is not a field")
+            where = ".".join(str(step) for step in address[1:-1])
+            raise NotEditableError(f"{address[0]}: {where} holds one value, not keys")
         previous = node.get(key, _MISSING)
         if previous is not _MISSING:
             self._remember(node, address)
@@ -527,6 +537,34 @@ def _item_at(tree: CommentedMap | None, address: Address) -> Any:
     if isinstance(items, CommentedSeq) and isinstance(index, int) and 0 <= index < len(items):
         return items[index]
     return None
+
+
+def original_slices(data: bytes, tree: CommentedMap | None, key: str) -> dict[int, tuple[Any, str]]:
+    """Each item of the list under ``key`` with its lines in ``data`` (up to the next item,
+    so with the blank lines and comments after it, as its dump has them): an item not
+    changed since the file was opened needs no dumping.  Empty unless every item starts a
+    line exactly as the dump would start it (``  - ``), so the two kinds can be mixed."""
+    if tree is None:
+        return {}
+    items = tree.get(key)
+    keys = list(tree)
+    lines = data.decode("utf-8-sig").replace("\r\n", "\n").splitlines(keepends=True)
+    try:
+        starts = [items.lc.item(index)[0] for index in range(len(items))]
+        following = keys.index(key) + 1
+        end = tree.lc.key(keys[following])[0] if following < len(keys) else len(lines)
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return {}
+    bounds = [*starts, end]
+    if any(
+        not (0 <= start < stop <= len(lines)) or not lines[start].startswith("  - ")
+        for start, stop in pairwise(bounds)
+    ):
+        return {}
+    return {
+        id(item): (item, "".join(lines[start:stop]))
+        for item, (start, stop) in zip(items, pairwise(bounds), strict=True)
+    }
 
 
 def _split_key(tree: CommentedMap) -> str | None:
