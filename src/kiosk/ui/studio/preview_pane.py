@@ -343,10 +343,7 @@ class PreviewPane(QWidget):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         kiosk = hidden_kiosk(app, exhibit, self._size)
-        # The kiosk filters the whole application against visitors (keys that leave, context
-        # menus, dragging) and counts any input as a visit: neither may touch the studio.
-        app.removeEventFilter(kiosk.lockdown)
-        app.removeEventFilter(kiosk.activity)
+        detach_from_application(app, kiosk)
         self._kiosk, self._kiosk_size = kiosk, self._size
         self._release.kiosk = kiosk
         return kiosk
@@ -400,6 +397,19 @@ class PreviewPane(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(640, 400)
+
+
+def detach_from_application(app: QApplication, kiosk: Kiosk) -> None:
+    """Take the kiosk's application-wide event filters off the application.
+
+    A kiosk filters the whole application against visitors (keys that leave, context menus,
+    dragging: its lockdown) and counts any input as a visit: in the studio neither may touch
+    the staff's window, and nobody touches the hidden kiosk.  Every part the kiosk holds is
+    taken off, with everything under it, so a filter added to the kiosk later is too."""
+    for part in vars(kiosk).values():
+        if isinstance(part, QObject) and part is not app:
+            for piece in (part, *part.findChildren(QObject)):
+                app.removeEventFilter(piece)
 
 
 class SourceWords(QTranslator):
