@@ -16,7 +16,13 @@ from kiosk.content.loader import FILES
 from kiosk.content.source import load_yaml_bytes
 from kiosk.content.validate import validate_folder
 from kiosk.editing import document as document_module
-from kiosk.editing.document import ContentDocument, NotEditableError, dump, needs_quotes
+from kiosk.editing.document import (
+    ChangedOnDiskError,
+    ContentDocument,
+    NotEditableError,
+    dump,
+    needs_quotes,
+)
 from kiosk.editing.outline import new_moment
 
 REPO = Path(__file__).resolve().parents[1]
@@ -443,3 +449,34 @@ def test_a_keystroke_in_a_long_timeline_dumps_only_its_moment(
     assert exhibit is not None and exhibit.timeline[300].caption.values["en"] == text
     monkeypatch.undo()
     assert document.text_of("timeline.yaml") == full_dump(document, "timeline.yaml")
+
+
+def test_saving_over_a_file_changed_on_disk_is_refused_until_asked(folder: Path) -> None:
+    """Nothing staff made is lost: an edit made in another editor since the studio opened
+    the folder is not overwritten without being asked."""
+    document = ContentDocument.open(folder)
+    document.set(CAPTION, "Changed in the studio.")
+    document.set(("figures.yaml", "figures", 0, "label", "az"), "öldürülən mülki şəxslər")
+    path = folder / "timeline.yaml"
+    elsewhere = path.read_text(encoding="utf-8") + "# added in another editor\n"
+    path.write_text(elsewhere, encoding="utf-8")
+    figures = (folder / "figures.yaml").read_bytes()
+    with pytest.raises(ChangedOnDiskError) as refused:
+        document.save()
+    assert isinstance(refused.value, OSError)
+    assert refused.value.paths == [path]
+    assert "timeline.yaml" in str(refused.value)
+    assert path.read_text(encoding="utf-8") == elsewhere
+    assert (folder / "figures.yaml").read_bytes() == figures  # nothing written
+    assert document.dirty
+    assert document.save(overwrite=True) == [path, folder / "figures.yaml"]
+    assert "Changed in the studio." in path.read_text(encoding="utf-8")
+    path.unlink()  # gone from disk: nothing of the staff's is overwritten by writing it
+    document.set(CAPTION, "Again.")
+    assert document.save() == [path]
+
+
+def test_a_place_before_any_value_leads_to_its_file(folder: Path) -> None:
+    document = ContentDocument.open(folder)
+    assert document.address_at(Location("exhibit.yaml", 1, 1)) == ("exhibit.yaml",)
+    assert document.address_at(Location("statement.yaml")) == ("statement.yaml",)

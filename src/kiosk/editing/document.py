@@ -84,6 +84,18 @@ class NotEditableError(Exception):
     """An edit of a file YAML could not read, or of an address that is not there."""
 
 
+class ChangedOnDiskError(OSError):
+    """Files changed on disk since the studio read them (another editor saved them)."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        self.paths = paths
+        names = ", ".join(path.name for path in paths)
+        super().__init__(
+            f"{names} changed on disk since the studio opened it; save again to "
+            "replace those changes, or reopen the folder to keep them"
+        )
+
+
 class EditableFile:
     """One content file: its round-trip tree when YAML could read it, else its bytes."""
 
@@ -192,6 +204,14 @@ class EditableFile:
             return self.original  # unchanged: exactly what is on disk
         encoded = self.text(yaml).encode("utf-8")
         return b"\xef\xbb\xbf" + encoded if self.bom else encoded
+
+    def changed_on_disk(self) -> bool:
+        """True when the file on disk is no longer what was read (or last saved)."""
+        try:
+            now = read_bounded(self.path, self.name, MAX_FILE_BYTES)
+        except ContentError:
+            return self.path.exists() or self.path.is_symlink()  # gone: nothing to lose
+        return now != self.original
 
     def places(self, yaml: YAML) -> _Places | None:
         if self._places is None or self._places[0] != self.generation:
@@ -307,7 +327,8 @@ class ContentDocument:
     def address_at(self, location: Location) -> Address | None:
         file = self.files.get(location.path)
         places = None if file is None else file.places(self._yaml)
-        return None if places is None else places.address_at(location)
+        found = None if places is None else places.address_at(location)
+        return (location.path,) if found is None and file is not None else found
 
     # --- editing ----------------------------------------------------------------------------
 
@@ -406,12 +427,17 @@ class ContentDocument:
 
     # --- saving ---------------------------------------------------------------------------
 
-    def save(self) -> list[Path]:
-        """Write each changed file YAML could read, atomically; the paths written."""
+    def save(self, *, overwrite: bool = False) -> list[Path]:
+        """Write each changed file YAML could read, atomically; the paths written.
+
+        A file changed on disk since it was opened (or last saved) is overwritten only when
+        asked: otherwise ChangedOnDiskError names them all, before anything is written."""
+        dirty = [file for file in self.files.values() if file.readable and file.dirty]
+        changed = [file.path for file in dirty if not overwrite and file.changed_on_disk()]
+        if changed:
+            raise ChangedOnDiskError(changed)
         written = []
-        for file in self.files.values():
-            if not (file.readable and file.dirty):
-                continue
+        for file in dirty:
             data = file.data(self._yaml)
             assert data is not None  # a readable file always has a text
             write_atomically(file.path, data)
