@@ -137,3 +137,22 @@ def test_a_copy_naming_an_escaping_file_is_refused(folder: Path) -> None:
     path.write_text(record, encoding="utf-8")
     assert find_recovery(folder) is None
     discard_recovery(folder)
+
+
+def test_a_pipe_in_place_of_a_file_never_hangs_the_studio(
+    folder: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = recovery_path(folder)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(path)
+    with caplog.at_level(logging.WARNING, logger="kiosk.editing.recovery"):
+        assert find_recovery(folder) is None
+    assert "not a regular file" in caplog.text
+    path.unlink()
+
+    # A content file that became a pipe: the recovered text is what is left of it.
+    write_recovery(folder, {"timeline.yaml": b"moments: []\n"})
+    (folder / "timeline.yaml").unlink()
+    os.mkfifo(folder / "timeline.yaml")
+    assert find_recovery(folder) == {"timeline.yaml": b"moments: []\n"}
+    discard_recovery(folder)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,13 @@ def test_a_key_inside_a_content_folder_is_never_remembered(stored: Path, tmp_pat
     save_settings(StudioSettings(key_path=elsewhere / "museum.key"))
     (elsewhere / "timeline.yaml").write_text("moments: []\n", encoding="utf-8")
     assert load_settings().key_path is None
+
+
+def test_a_pipe_in_place_of_the_settings_never_hangs_the_studio(
+    stored: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    stored.parent.mkdir(parents=True)
+    os.mkfifo(stored)
+    with caplog.at_level(logging.WARNING, logger=studio_settings.__name__):
+        assert load_settings() == StudioSettings()
+    assert "not a regular file" in caplog.text

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from kiosk.content.loader import FILES
 from kiosk.content.source import MAX_FILE_BYTES
+from kiosk.editing.studio_settings import read_small_file
 from kiosk.packs.fsio import fsync_dir, sibling_temp
 from kiosk.paths import data_dir
 
@@ -74,15 +75,13 @@ def find_recovery(folder: Path) -> dict[str, bytes] | None:
     where it is, for a person to look at)."""
     path = recovery_path(folder)
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_RECORD_BYTES + 1)
-    except FileNotFoundError:
-        return None
+        data = read_small_file(path, MAX_RECORD_BYTES)
+        if data is None:
+            return None
+        texts = _decoded(data, folder)
     except OSError as error:
         log.warning("recovery copy %s cannot be read: %s", path, error)
         return None
-    try:
-        texts = _decoded(data, folder)
     except (ValueError, RecursionError) as error:  # RecursionError: absurdly nested JSON
         log.warning("recovery copy %s ignored: %s", path, error)
         return None
@@ -134,8 +133,9 @@ def _decoded(data: bytes, folder: Path) -> dict[str, bytes] | None:
 
 
 def _on_disk(path: Path) -> bytes | None:
+    """The file's bytes as the loader would read them; None when it is not there or is
+    not a file the loader could read (then the recovered text is what is left of it)."""
     try:
-        with path.open("rb") as handle:
-            return handle.read(MAX_FILE_BYTES + 1)
-    except OSError:
+        return read_small_file(path, MAX_FILE_BYTES)
+    except (OSError, ValueError):
         return None

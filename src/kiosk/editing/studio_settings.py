@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,20 +79,41 @@ def key_problem(key: Path, folder: Path | None = None) -> str | None:
     )
 
 
+def read_small_file(path: Path, limit: int) -> bytes | None:
+    """A regular file's bytes, None when it does not exist; ValueError when it is not a
+    regular file or holds more than ``limit`` bytes. Opened without blocking, so a named
+    pipe put in its place cannot hang the studio."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except FileNotFoundError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise ValueError("not a regular file")
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            data = stream.read(limit + 1)
+    finally:
+        os.close(descriptor)
+    if len(data) > limit:
+        raise ValueError("the file is too large")
+    return data
+
+
 def load_settings() -> StudioSettings:
     """The remembered settings; defaults when there are none or they cannot be read."""
     path = settings_path()
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_SETTINGS_BYTES + 1)
-    except FileNotFoundError:
-        return StudioSettings()
+        data = read_small_file(path, MAX_SETTINGS_BYTES)
     except OSError as error:
         log.warning("studio settings %s cannot be read (%s); using defaults", path, error)
         return StudioSettings()
+    except ValueError as error:
+        log.warning("studio settings %s ignored: %s", path, error)
+        return StudioSettings()
+    if data is None:
+        return StudioSettings()
     try:
-        if len(data) > MAX_SETTINGS_BYTES:
-            raise ValueError("the file is too large")
         record = json.loads(data.decode("utf-8"))
         if not isinstance(record, dict):
             raise ValueError("not a JSON object")
