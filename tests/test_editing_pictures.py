@@ -227,3 +227,16 @@ def test_a_pictures_file_in_the_way_is_refused_in_plain_words(
     with pytest.raises(PictureRefused, match=r"^'pictures' is not a folder$"):
         import_picture(picture(outside / "a.png"), folder)
     assert sorted(path.name for path in folder.iterdir()) == ["pictures"]
+
+
+def test_a_pipe_or_a_folder_is_refused_with_the_validators_words(
+    folder: Path, outside: Path
+) -> None:
+    os.mkfifo(outside / "pipe.png")
+    with pytest.raises(PictureRefused) as pipe:
+        import_picture(outside / "pipe.png", folder)
+    assert str(pipe.value) == "'pipe.png' is not a regular file (a device or a pipe)"
+    (outside / "album.png").mkdir()
+    with pytest.raises(PictureRefused) as album:
+        import_picture(outside / "album.png", folder)
+    assert str(album.value) == "'album.png' is a folder, not an image file"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import stat
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -174,13 +175,19 @@ def _pictures_dir(root: Path) -> Path:
 
 def _bounded_copy(source: Path, target: Path, label: str) -> Path:
     """Copy at most one byte more than the validator allows (a file growing while it is
-    copied is then refused by its size, not read without end)."""
+    copied is then refused by its size, not read without end), opened without blocking and
+    checked on the open file (a pipe swapped in after the checks cannot hang the studio)."""
     remaining = images.MAX_FILE_BYTES + 1
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        with source.open("rb") as reader, target.open("wb") as writer:
-            while remaining > 0 and (chunk := reader.read(min(CHUNK, remaining))):
-                writer.write(chunk)
-                remaining -= len(chunk)
+        descriptor = os.open(source, flags)
+        with os.fdopen(descriptor, "rb") as reader:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                raise PictureRefused(f"{label} is not a regular file (a device or a pipe)")
+            with target.open("wb") as writer:
+                while remaining > 0 and (chunk := reader.read(min(CHUNK, remaining))):
+                    writer.write(chunk)
+                    remaining -= len(chunk)
     except OSError as error:
         raise PictureRefused(f"{label} cannot be read: {error.strerror or error}") from None
     return target
