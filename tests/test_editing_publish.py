@@ -204,3 +204,23 @@ def test_a_target_name_taken_by_a_folder_is_refused_in_plain_words(
     assert str(refused.value).startswith(f"the pack could not be named {PACK} in {stick}: ")
     assert [path.name for path in stick.iterdir()] == [PACK]  # no temporary left
     assert (stick / PACK).is_dir()
+
+
+def test_a_pub_file_beside_the_key_that_is_another_keys_is_refused(
+    folder: Path, keys: tuple[Path, Path, str], stick: Path, tmp_path: Path
+) -> None:
+    """Kiosks are given museum.pub to trust: a museum.key that is not its pair would sign
+    packs every one of them refuses."""
+    private, public, fingerprint = keys
+    _, stranger, stranger_print = generate_keypair(tmp_path / "keys" / "stranger")
+    public.write_bytes(stranger.read_bytes())
+    with pytest.raises(PublishRefused) as refused:
+        publish(folder, private, stick, DAY)
+    assert str(refused.value) == (
+        f"the key cannot be used: {public} beside it is another key's public half "
+        f"({stranger_print}, not {fingerprint}): kiosks that trust that file would refuse "
+        "these packs"
+    )
+    assert list(stick.iterdir()) == []
+    public.unlink()  # without a .pub beside it, the key's own public half is used
+    assert publish(folder, private, stick, DAY).fingerprint == fingerprint

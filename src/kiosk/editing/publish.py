@@ -20,6 +20,8 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from kiosk.content.issues import Issue
 from kiosk.content.loader import read_exhibit
 from kiosk.editing.pictures import ascii_name
@@ -28,7 +30,13 @@ from kiosk.packs.archive import open_pack
 from kiosk.packs.build import build_pack
 from kiosk.packs.errors import InvalidContentError, PackError
 from kiosk.packs.fsio import CHUNK, fsync_dir, sibling_temp
-from kiosk.packs.keys import PublicKey, load_private_key
+from kiosk.packs.keys import (
+    PRIVATE_SUFFIX,
+    PUBLIC_SUFFIX,
+    PublicKey,
+    load_private_key,
+    load_public_key,
+)
 from kiosk.packs.signing import sign_pack
 from kiosk.packs.verify import verify_pack
 
@@ -77,6 +85,7 @@ def publish(folder: Path, key: Path, target_dir: Path, today: date | None = None
         )
     try:
         private = load_private_key(key)
+        public = public_half(key, private)
     except (PackError, OSError) as error:
         raise PublishRefused(f"the key cannot be used: {_reason(error)}") from None
     exhibit, issues = read_exhibit(folder)
@@ -87,7 +96,6 @@ def publish(folder: Path, key: Path, target_dir: Path, today: date | None = None
         exhibit.settings.default_language, exhibit.settings.default_language
     )
     name = pack_name(title, folder, today or date.today())
-    public = PublicKey(private.public_key(), str(key))
     with tempfile.TemporaryDirectory(prefix="kiosk-publish-") as scratch:
         built = Path(scratch) / name
         _link_previous(built, target_dir, public)
@@ -103,6 +111,24 @@ def publish(folder: Path, key: Path, target_dir: Path, today: date | None = None
         sequence = pack.checked.manifest.order
     log.info("studio: published %s (key %s, sequence %d)", written, fingerprint, sequence)
     return PublishResult(written, fingerprint, sequence)
+
+
+def public_half(key: Path, private: Ed25519PrivateKey) -> PublicKey:
+    """The public key the written pack is verified with: the ``.pub`` file beside the key,
+    as `kiosk pack keygen` left it (the file kiosks are given to trust), else the private
+    key's own public half. PackError when the file beside it is another key's: kiosks
+    trusting that file would refuse every pack this key signs."""
+    companion = key.with_suffix(PUBLIC_SUFFIX)
+    own = PublicKey(private.public_key(), str(key))
+    if key.suffix != PRIVATE_SUFFIX or not companion.is_file():
+        return own
+    listed = load_public_key(companion)
+    if listed.fingerprint != own.fingerprint:
+        raise PackError(
+            f"{companion} beside it is another key's public half ({listed.fingerprint}, not "
+            f"{own.fingerprint}): kiosks that trust that file would refuse these packs"
+        )
+    return listed
 
 
 def pack_name(title: str, folder: Path, day: date) -> str:
