@@ -348,3 +348,14 @@ def test_mounted_sticks_are_offered_as_the_platform_names_them(qtbot: QtBot, fol
     dialog = dialog_for(qtbot, folder)
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_a_key_whose_pub_file_is_another_keys_is_said_before_publishing(
+    qtbot: QtBot, folder: Path, keys: tuple[Path, Path, str], tmp_path: Path
+) -> None:
+    private, public, _ = keys
+    _, stranger, _ = generate_keypair(tmp_path / "keys" / "stranger")
+    public.write_bytes(stranger.read_bytes())
+    dialog = dialog_for(qtbot, folder, choose_key=Chooser(private))
+    click(qtbot, dialog.key_button)
+    assert dialog.key_note.text().startswith(f"This key cannot be used: {public} beside it")

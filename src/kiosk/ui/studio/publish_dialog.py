@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.editing.publish import PublishRefused, PublishResult, publish
+from kiosk.editing.publish import PublishRefused, PublishResult, public_half, publish
 from kiosk.editing.studio_settings import (
     SettingRefusedError,
     StudioSettings,
@@ -37,7 +37,6 @@ from kiosk.editing.studio_settings import (
 )
 from kiosk.packs.errors import PackError
 from kiosk.packs.keys import PRIVATE_SUFFIX, PUBLIC_SUFFIX, generate_keypair, load_private_key
-from kiosk.packs.keys import fingerprint as key_fingerprint
 from kiosk.ui.staff.worker import StaffWorker
 
 log = logging.getLogger(__name__)
@@ -280,9 +279,14 @@ class PublishDialog(QDialog):
         self.key_button.setText(self.tr("Change key..."))
         try:
             # A few hundred bytes: read here so staff see which key signs before they publish.
-            shown = key_fingerprint(load_private_key(self._key).public_key())
+            private = load_private_key(self._key)
         except (PackError, OSError) as error:
             self.key_note.setText(self.tr("This key cannot be read: %1").replace("%1", str(error)))
+            return
+        try:
+            shown = public_half(self._key, private).fingerprint
+        except (PackError, OSError) as error:
+            self.key_note.setText(self.tr("This key cannot be used: %1").replace("%1", str(error)))
             return
         self.key_note.setText(
             self.tr("Fingerprint %1: kiosks that trust its .pub file install these packs.").replace(
