@@ -191,7 +191,7 @@ class PreviewPane(QWidget):
         self._studio_unmoved = OnlyTheKioskRetranslates(self)
         # The hidden kiosk is a window of its own (so nothing of the studio's style reaches
         # it): it goes with the pane.
-        self.destroyed.connect(self._release.close)
+        self.destroyed.connect(self._release.close_at_end)
         self.retranslate()
 
     # -- what the studio calls --------------------------------------------------------------
@@ -451,3 +451,13 @@ class _KioskRelease:
         kiosk, self.kiosk = self.kiosk, None
         if kiosk is not None:
             kiosk.close()
+
+    def close_at_end(self, *_: object) -> None:
+        """The pane is being destroyed.  At the program's end Python may already have
+        deleted parts of the kiosk (its idle watcher has no Qt parent), and then there is
+        nothing left to close: the program must still end quietly."""
+        try:
+            self.close()
+        except RuntimeError as error:
+            if "already deleted" not in str(error):  # shiboken's words for a deleted object
+                raise
