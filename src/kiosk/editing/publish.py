@@ -106,9 +106,7 @@ def publish(folder: Path, key: Path, target_dir: Path, today: date | None = None
             raise PublishRefused(_content_refusal(len(error.issues)), error.issues) from None
         except (PackError, OSError) as error:
             raise PublishRefused(f"the pack could not be made: {_reason(error)}") from None
-        written = _write_verified(built, target_dir / name, public)
-    with open_pack(written) as pack:
-        sequence = pack.checked.manifest.order
+        written, sequence = _write_verified(built, target_dir / name, public)
     log.info("studio: published %s (key %s, sequence %d)", written, fingerprint, sequence)
     return PublishResult(written, fingerprint, sequence)
 
@@ -182,9 +180,10 @@ def _link_previous(built: Path, target_dir: Path, public: PublicKey) -> None:
         log.info("studio: the sequence follows the clock only (%s)", error)
 
 
-def _write_verified(built: Path, target: Path, public: PublicKey) -> Path:
+def _write_verified(built: Path, target: Path, public: PublicKey) -> tuple[Path, int]:
     """Copy ``built`` beside ``target`` under a temporary name, flush it, verify what the
-    target holds, then rename it into place; the temporary file never stays."""
+    target holds, then rename it into place; the temporary file never stays. Returns the
+    pack and the sequence its verified manifest holds."""
     try:
         temporary = sibling_temp(target)
     except OSError as error:
@@ -218,7 +217,7 @@ def _write_verified(built: Path, target: Path, public: PublicKey) -> Path:
             ) from None
     finally:
         temporary.unlink(missing_ok=True)
-    return target
+    return target, verified.manifest.order
 
 
 def _copy_bytes(reader: BinaryIO, writer: BinaryIO) -> None:
