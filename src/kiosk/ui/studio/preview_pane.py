@@ -120,14 +120,18 @@ class PreviewPicture(QWidget):
                 self.empty_text,
             )
             return
-        if self._scaled is None or self._scaled.size() != target.size():
+        # In device pixels, so a high-density screen shows the kiosk's text sharp.
+        ratio = self.devicePixelRatioF()
+        wanted = target.size() * ratio
+        if self._scaled is None or self._scaled.size() != wanted:
             self._scaled = QPixmap.fromImage(
                 self._image.scaled(
-                    target.size(),
+                    wanted,
                     Qt.AspectRatioMode.IgnoreAspectRatio,
                     Qt.TransformationMode.SmoothTransformation,
                 )
             )
+            self._scaled.setDevicePixelRatio(ratio)
         painter.drawPixmap(target.topLeft(), self._scaled)
         if self.note.isVisible():
             painter.fillRect(target, VEIL)
