@@ -21,6 +21,8 @@ os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 _PRIVATE = Path(tempfile.mkdtemp(prefix="kiosk-tests-"))
 os.environ["KIOSK_CONFIG"] = str(_PRIVATE / "station.yaml")
 os.environ["KIOSK_DATA_DIR"] = str(_PRIVATE / "data")
+# The studio remembers the staff's key and target here, never in the developer's own config.
+os.environ["KIOSK_STUDIO_SETTINGS"] = str(_PRIVATE / "studio.json")
 
 from collections.abc import Iterator
 
