@@ -76,6 +76,9 @@ class StationConfig:
     # means: signatures required, and no pack command decides on trust (see module doc).
     trust_problems: tuple[Issue, ...] = ()
     store_budget_mib: int = 2048  # kept content versions, at most, in MiB
+    # The keypad's keys by intent (``keypad:``); an intent not named keeps its default keys
+    # (kiosk.ui.keypad.key_map).  Empty: the documented default for a numeric keypad.
+    keypad: MappingType[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _path(node: Node, reader: FieldReader) -> Any:
@@ -89,6 +92,91 @@ class PathSpec(Spec):
 
     def json_schema(self) -> dict[str, Any]:
         return self._described({"type": "string", "minLength": 1})
+
+
+# The keypad's intents, as kiosk.core.keypad.KeyIntent names them (a test holds the two to
+# the same words; this module imports nothing of Qt or of the core).
+KEYPAD_ACTIONS = (
+    "home",
+    "back",
+    "listen",
+    "louder",
+    "softer",
+    "help",
+    "next",
+    "previous",
+    "activate",
+    "forward",
+    "backward",
+    "up",
+    "down",
+    "left",
+    "right",
+    "page_up",
+    "page_down",
+)
+# A key as Qt writes it: modifiers ("Num" for the numeric keypad), then one key's name.
+KEY = r"(?:(?:Ctrl|Alt|Shift|Meta|Num)\+)*(?:[A-Za-z][A-Za-z0-9]*|[0-9]|[-+*/.,=])"
+# Keys the lockdown keeps (they would close or leave the kiosk) and the staff's chord: a
+# visitor's key may never be one of them.
+RESERVED_KEYS = frozenset(
+    {"esc", "escape", "f11", "menu", "close", "exit", "alt+f4", "ctrl+q", "ctrl+w", "ctrl+f4"}
+    | {"ctrl+alt+shift+k"}
+)
+
+
+class KeypadSpec(Spec):
+    """``keypad:`` intent -> a list of keys.  All or nothing: one bad key and the whole
+    mapping falls back to the default (a half-applied mapping could strand a visitor)."""
+
+    def read(self, reader: FieldReader, node: Node) -> Any:
+        before = len(reader.issues)
+        mapping = reader.mapping(node, "keypad")
+        if mapping is None:
+            return FAILED
+        reader.check_keys(mapping, set(), set(KEYPAD_ACTIONS), order=KEYPAD_ACTIONS)
+        key = Pattern(KEY, "Num+8, Return or PgDown")
+        owner: dict[str, tuple[str, int]] = {}
+        result: dict[str, tuple[str, ...]] = {}
+        for action, child in mapping.entries.items():
+            if action not in KEYPAD_ACTIONS:
+                continue
+            keys = reader.sequence(child, f"keypad: {action}")
+            if keys is None:
+                continue
+            names = []
+            for item in keys.items:
+                name = key.read(reader, item)
+                if name is FAILED:
+                    continue
+                folded = "+".join(part.strip().lower() for part in name.split("+"))
+                if folded in RESERVED_KEYS:
+                    reader.error(
+                        item.location,
+                        f"'{shown(name)}' is kept by the lockdown (it could close or leave "
+                        "the kiosk, or is the staff's chord); choose another key",
+                    )
+                elif folded in owner:
+                    first, line = owner[folded]
+                    reader.error(
+                        item.location,
+                        f"'{shown(name)}' is already the key for {first} (line {line})",
+                    )
+                else:
+                    owner[folded] = (action, item.location.line)
+                    names.append(name)
+            result[action] = tuple(names)
+        return FAILED if len(reader.issues) > before else result
+
+    def json_schema(self) -> dict[str, Any]:
+        keys = {"type": "array", "items": {"type": "string", "pattern": f"^(?:{KEY})$"}}
+        return self._described(
+            {
+                "type": "object",
+                "properties": {action: keys for action in KEYPAD_ACTIONS},
+                "additionalProperties": False,
+            }
+        )
 
 
 STAFF = ObjectSpec(
@@ -128,6 +216,7 @@ SECTIONS: dict[str, tuple[Spec, str]] = {
         Integer(64, 1024 * 1024, "Installed content versions kept, at most, in MiB."),
         "store_budget_mib",
     ),
+    "keypad": (KeypadSpec("The keypad's keys by intent; see the README."), "keypad"),
 }
 # Sections whose mistakes must never weaken the station: they stay off when bad, and a
 # mistake in them makes the station's trust uncertain.

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.content.model import Colours, Exhibit
 from kiosk.core.idle import IdleWatcher
+from kiosk.core.keypad import SOUND_ONLY, KeyIntent, KeypadMode
 from kiosk.core.session import Screen, VisitSession
 
 # High contrast: white and a warm yellow on black, well over 7:1 (WCAG AAA).
@@ -29,6 +30,21 @@ class KioskEvent(Enum):
     CONTENT_WAITING = auto()  # new content arrived mid-visit; it waits for the start screen
     LOOK_CHANGED = auto()  # colours, motion or text size resolved anew
     VISIT_EXPIRING = auto()  # nobody answered "Still there?": close what covers the screen
+    # Keypad intents for the audio engine, which follows them once it is built; until then
+    # nothing listens and the keys do nothing more than keep the visit alive.
+    LISTEN_ASKED = auto()  # the Listen / Pause key
+    LOUDER_ASKED = auto()
+    SOFTER_ASKED = auto()
+    HELP_ASKED = auto()  # the Help key: how the keypad works, spoken
+
+
+# The keypad intents that are only told on, as events.
+_TOLD = {
+    KeyIntent.LISTEN: KioskEvent.LISTEN_ASKED,
+    KeyIntent.LOUDER: KioskEvent.LOUDER_ASKED,
+    KeyIntent.SOFTER: KioskEvent.SOFTER_ASKED,
+    KeyIntent.HELP: KioskEvent.HELP_ASKED,
+}
 
 
 class KioskController(QObject):
@@ -55,6 +71,8 @@ class KioskController(QObject):
         self._station_languages = languages
         self._idle_override: tuple[float | None, float | None] = (None, None)
         self._pending: Exhibit | None = None
+        # Keys or touch: the UI shows the focus only while keys are in use.
+        self.keypad = KeypadMode(self)
         session = self.session
         session.screen_changed.connect(self._screen_changed)
         session.reset_done.connect(self.follow_visit)
@@ -109,6 +127,41 @@ class KioskController(QObject):
         self.session.set_language(language)
         self.session.go_home()
 
+    def press(self, intent: KeyIntent) -> bool:
+        """A key's intent, the one way keys reach the visit.  True when the visit's rules
+        took it; False leaves the view its part (moving the focus, scrolling the statement,
+        pressing the focused control)."""
+        self.keypad.key_used()
+        session = self.session
+        if session.screen is Screen.ATTRACT and intent not in SOUND_ONLY:
+            # Any key but loudness begins the visit: a visitor who cannot see the screen
+            # cannot find "touch anywhere".  The start screen's own controls (languages, text
+            # size) are in the bar of every screen after it.
+            session.go_home()
+            if intent in _TOLD:
+                self.happened.emit(_TOLD[intent])
+            return True
+        if intent in _TOLD:
+            self.happened.emit(_TOLD[intent])
+            return True
+        if intent is KeyIntent.HOME:
+            session.go_home()
+            return True
+        if intent is KeyIntent.BACK:
+            session.back()
+            return True
+        if session.screen is Screen.TIMELINE:
+            step = {
+                KeyIntent.LEFT: -1,
+                KeyIntent.PREVIOUS: -1,
+                KeyIntent.RIGHT: 1,
+                KeyIntent.NEXT: 1,
+            }.get(intent)
+            if step is not None:
+                session.step_timeline(step)
+                return True
+        return False
+
     def follow_visit(self) -> None:
         """The idle timer runs while a visit is under way, on the start screen too when a
         visitor came Back to it or changed a setting there; only a fresh start screen, with
@@ -134,6 +187,8 @@ class KioskController(QObject):
     def _end_visit(self) -> None:
         self.happened.emit(KioskEvent.VISIT_EXPIRING)
         self.session.reset()
+        # The next visitor is met as a toucher; a key brings the focus back at once.
+        self.keypad.touched()
 
     # -- new content -------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 from kiosk.content.model import Colours, Exhibit
 from kiosk.core.kiosk import KioskController, KioskEvent
 from kiosk.core.session import Screen
+from kiosk.ui.keypad.navigation import KeypadNavigation
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.base import ScreenView
 from kiosk.ui.theme import Metrics, compute_metrics, pixels_per_mm, style_sheet
@@ -93,6 +94,8 @@ class KioskWindow(QWidget):
         idle.warning_started.connect(self.show_idle_warning)
         idle.countdown.connect(self._count_down)
         idle.warning_cancelled.connect(self._dismiss_idle_warning)
+        # Keys: last, so the window has followed a new screen before the focus moves there.
+        self.keypad = KeypadNavigation(self, controller)
 
     @property
     def exhibit(self) -> Exhibit:
@@ -124,6 +127,11 @@ class KioskWindow(QWidget):
     @property
     def access_panel(self) -> AccessPanel:
         return self._built_layers().access_panel
+
+    @property
+    def layers_built(self) -> bool:
+        """Whether the bar and the layers exist (asking for one builds them all)."""
+        return self._layers is not None
 
     def _built_layers(self) -> _Layers:
         if self._layers is None:
@@ -279,6 +287,7 @@ class KioskWindow(QWidget):
             self.metrics = metrics
             self._colours_applied = colours
             self.setStyleSheet(style_sheet(colours, metrics))
+            self.keypad.apply_metrics(metrics.px(4), colours.background)
             if self._layers is not None:
                 self._layers.nav.apply_metrics(metrics)
                 self._layers.idle_overlay.apply_metrics(metrics)

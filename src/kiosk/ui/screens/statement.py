@@ -49,6 +49,8 @@ class StatementScreen(ScreenView):
         reused = scroll_area is not None
         self.scroll_area = scroll_area or _new_scroll_area()
         self.scroll_area.setParent(self)
+        # One control for keys (up and down scroll it), never focused by a touch.
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
         page = QWidget()
         page.setObjectName("StatementPage")
@@ -150,6 +152,14 @@ class StatementScreen(ScreenView):
     def reset(self) -> None:
         QScroller.scroller(self.scroll_area.viewport()).stop()
         self.scroll_area.verticalScrollBar().setValue(0)
+
+    def scroll_by(self, *, lines: int = 0, pages: int = 0) -> None:
+        """Keys: a line of the body text, or a screen less one line (the line the eye was
+        on stays in sight)."""
+        line = self.paragraphs[0].fontMetrics().lineSpacing() if self.paragraphs else 40
+        page = max(line, self.scroll_area.viewport().height() - line)
+        bar = self.scroll_area.verticalScrollBar()
+        bar.setValue(bar.value() + lines * line + pages * page)
 
     def scroll_to_end(self) -> None:
         bar = self.scroll_area.verticalScrollBar()

@@ -17,7 +17,8 @@ class TouchButton(QPushButton):
         super().__init__(parent)
         self.setProperty("role", role)
         self.primary = primary
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Reached by keys (the keypad moves the focus), never taken by a touch.
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setAutoDefault(False)
         self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
 
@@ -48,7 +49,7 @@ class TileButton(QAbstractButton):
         self._name_font = QFont(SERIF)
         self._description_font = QFont(SANS)
         self._radius = 18
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # keys, never a touch (TouchButton)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_colours(self, colours: Colours) -> None:

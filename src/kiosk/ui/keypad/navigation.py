@@ -1,0 +1,328 @@
+"""Keys on the kiosk: each press becomes an intent (key_map), the controller takes what the
+visit's rules decide (kiosk.core.kiosk.KioskController.press), and this does the rest: moves
+the focus through the visitor's controls in reading order, scrolls the statement, presses
+the focused control, and shows the focus ring while keys are in use.
+
+One application-wide filter, made with the window: it runs after the lockdown's (filters
+installed later run first, and the lockdown is installed after the window), so a key the
+lockdown keeps never arrives here; and after the activity filter, so every key keeps the
+visit alive.  Keys for the staff's own layers (PIN pad, panel) are left alone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QWidget
+
+from kiosk.core.keypad import KeyIntent
+from kiosk.core.kiosk import KioskController, KioskEvent
+from kiosk.core.session import Screen
+from kiosk.ui.keypad.focus_ring import FocusRing
+from kiosk.ui.keypad.key_map import KeyMap, default_key_map, key_map_from_setting
+from kiosk.ui.widgets.modal import ModalLayer
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from kiosk.ui.screens.statement import StatementScreen
+    from kiosk.ui.window import KioskWindow
+
+TOUCHES = frozenset({QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress})
+# Events after which the focused control may have moved: the ring follows, a moment later.
+MOVES = frozenset({QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.LayoutRequest})
+FORWARD = frozenset({KeyIntent.FORWARD, KeyIntent.RIGHT, KeyIntent.DOWN, KeyIntent.NEXT})
+BACKWARD = frozenset({KeyIntent.BACKWARD, KeyIntent.LEFT, KeyIntent.UP, KeyIntent.PREVIOUS})
+SCROLLS = {
+    KeyIntent.UP: (-1, 0),
+    KeyIntent.DOWN: (1, 0),
+    KeyIntent.PAGE_UP: (0, -1),
+    KeyIntent.PAGE_DOWN: (0, 1),
+}
+
+
+def reading_order(widgets: list[QWidget], window: QWidget) -> list[QWidget]:
+    """Top to bottom by rows, left to right in a row: a control whose middle lies within
+    the height of a row's first control belongs to that row."""
+    placed = sorted(
+        ((widget.mapTo(window, widget.rect().topLeft()), widget) for widget in widgets),
+        key=lambda item: (item[0].y() + item[1].height() / 2, item[0].x()),
+    )
+    rows: list[tuple[int, int, list[tuple[int, QWidget]]]] = []
+    for at, widget in placed:
+        middle = at.y() + widget.height() // 2
+        if rows and rows[-1][0] <= middle <= rows[-1][1]:
+            rows[-1][2].append((at.x(), widget))
+        else:
+            rows.append((at.y(), at.y() + widget.height(), [(at.x(), widget)]))
+    return [widget for _, _, row in rows for _, widget in sorted(row, key=lambda item: item[0])]
+
+
+def _is_control(widget: QWidget) -> bool:
+    """Every button, and a scroll area keys may move (the statement).  Not by focus policy:
+    Qt takes Tab away from the unchecked buttons of an exclusive group (the languages)."""
+    if isinstance(widget, QAbstractScrollArea):
+        return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+    return isinstance(widget, QAbstractButton)
+
+
+def controls_in(root: QWidget) -> list[QWidget]:
+    """The visitor's controls under ``root`` that can be used now: shown and enabled.
+    Walked through children(), as lock_widgets does, to make no wrappers for widgets Qt
+    made itself."""
+    found: list[QWidget] = []
+    pending = [root]
+    while pending:
+        widget = pending.pop()
+        if not widget.isVisible():
+            continue
+        if widget is not root and isinstance(widget, ModalLayer):
+            continue  # a layer is a scope of its own
+        if widget is not root and widget.isEnabled() and _is_control(widget):
+            found.append(widget)
+            if isinstance(widget, QAbstractScrollArea):
+                continue  # the statement is one control; what it shows is not
+        pending.extend(child for child in widget.children() if isinstance(child, QWidget))
+    return found
+
+
+class KeypadNavigation(QObject):
+    def __init__(self, window: KioskWindow, controller: KioskController) -> None:
+        super().__init__(window)
+        self.window = window
+        self.controller = controller
+        self.key_map: KeyMap = default_key_map()
+        self.ring = FocusRing(window)
+        # The control last focused on each screen: Back returns to it.
+        self._remembered: dict[Screen, QWidget] = {}
+        self._opener: QWidget | None = None  # the control that opened a layer
+        self._current: QWidget | None = None  # the control the ring is on
+        self._replace = QTimer(self, singleShot=True, interval=0)
+        self._replace.timeout.connect(self._place_ring)
+        session = controller.session
+        controller.keypad.changed.connect(self._mode_changed)
+        session.screen_changed.connect(self._screen_changed)
+        session.language_changed.connect(lambda _language: self._replace.start())
+        session.reset_done.connect(self._forget)
+        controller.happened.connect(self._follow)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def use_setting(self, setting: Mapping[str, Sequence[str]] | None) -> list[str]:
+        """The station's ``keypad:`` mapping; what was wrong with it (then the default
+        is in force, and the reasons are logged)."""
+        self.key_map, problems = key_map_from_setting(setting)
+        return problems
+
+    def remove(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    # -- input ------------------------------------------------------------------------------
+
+    def _ours(self, watched: QObject) -> bool:
+        return isinstance(watched, QWidget) and (
+            watched is self.window or watched.window() is self.window
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress and self._ours(watched):
+            assert isinstance(event, QKeyEvent)
+            intent = self.key_map.intent(event)
+            if intent is not None and self.handle(intent):
+                event.accept()
+                return True
+        elif kind in TOUCHES and self._ours(watched):
+            self.controller.keypad.touched()
+        elif kind in MOVES and self.ring.isVisible() and self._moves_ring(watched):
+            self._replace.start()
+        return False
+
+    def _moves_ring(self, watched: QObject) -> bool:
+        target = self.ring.target
+        return (
+            isinstance(watched, QWidget)
+            and target is not None
+            and shiboken6.isValid(target)
+            and (watched is target or watched.isAncestorOf(target))
+        )
+
+    def handle(self, intent: KeyIntent) -> bool:
+        """One intent; False when it is not the visitor's to handle here (a staff layer)."""
+        layer = self._top_layer()
+        if layer is not None and layer is self._idle_overlay():
+            # A key answers "Still there?" (the activity filter already did) and nothing more.
+            self.controller.keypad.key_used()
+            return True
+        if layer is not None and layer is not self._access_panel():
+            return False  # staff's layers: their own keys
+        if layer is not None:
+            self.controller.keypad.key_used()
+            self._in_layer(layer, intent)
+        elif not self.controller.press(intent):
+            self._view_part(intent)
+        self._settle()
+        return True
+
+    def _in_layer(self, layer: QWidget, intent: KeyIntent) -> None:
+        """The visitor's settings panel: its controls only; Back or Home closes it."""
+        if intent in (KeyIntent.BACK, KeyIntent.HOME):
+            layer.hide()
+            if intent is KeyIntent.HOME:
+                self.controller.press(intent)
+        elif intent in (KeyIntent.LISTEN, KeyIntent.LOUDER, KeyIntent.SOFTER, KeyIntent.HELP):
+            self.controller.press(intent)
+        else:
+            self._view_part(intent)
+
+    def _view_part(self, intent: KeyIntent) -> None:
+        focused = self.focused()
+        order = self.order()
+        statement = self._statement()
+        if statement is not None and intent in SCROLLS:
+            lines, pages = SCROLLS[intent]
+            statement.scroll_by(lines=lines, pages=pages)
+            if focused is None:
+                self._focus(order[0] if order else None)
+            return
+        if focused is None:
+            # The first key after touch only shows where the focus is.
+            self._focus(order[0] if order else None)
+            return
+        if intent is KeyIntent.ACTIVATE:
+            if isinstance(focused, QAbstractButton):
+                focused.click()
+            return
+        step = 1 if intent in FORWARD else -1 if intent in BACKWARD else 0
+        if step and order:
+            index = order.index(focused)
+            self._focus(order[(index + step) % len(order)])
+
+    # -- the focus --------------------------------------------------------------------------
+
+    def _top_layer(self) -> QWidget | None:
+        layers = [
+            child
+            for child in self.window.children()
+            if isinstance(child, ModalLayer) and child.isVisible()
+        ]
+        return layers[-1] if layers else None  # children() lists them bottom to top
+
+    def _idle_overlay(self) -> QWidget | None:
+        return self.window.idle_overlay if self.window.layers_built else None
+
+    def _access_panel(self) -> QWidget | None:
+        return self.window.access_panel if self.window.layers_built else None
+
+    def _statement(self) -> StatementScreen | None:
+        """The statement, when it is the screen shown and nothing covers it."""
+        if self.controller.session.screen is not Screen.STATEMENT or self._top_layer():
+            return None
+        built = self.window.built
+        return built.statement if built is not None else None
+
+    def scope(self) -> list[QWidget]:
+        """Where the focus may go now: the top layer, or the screen and its bar."""
+        layer = self._top_layer()
+        if layer is not None:
+            return [layer]
+        if self.controller.session.screen is Screen.ATTRACT:
+            return []  # any key begins the visit here: no control to show a focus on
+        roots: list[QWidget] = [self.window.current_view()]
+        if self.window.layers_built and self.window.nav.isVisible():
+            roots.append(self.window.nav)
+        return roots
+
+    def order(self) -> list[QWidget]:
+        """The controls in reach now, in reading order."""
+        found = [control for root in self.scope() for control in controls_in(root)]
+        return reading_order(found, self.window)
+
+    def focused(self) -> QWidget | None:
+        """The control the ring is on, when keys are in use and it is still in reach."""
+        current = self._current
+        if (
+            not self.controller.keypad.active
+            or current is None
+            or not shiboken6.isValid(current)
+            or current not in self.order()
+        ):
+            return None
+        return current
+
+    def _focus(self, widget: QWidget | None) -> None:
+        self._current = widget
+        if widget is None:
+            self.ring.follow(None)
+            return
+        widget.setFocus()  # for assistive technology, which follows Qt's focus
+        if self._top_layer() is None:
+            self._remembered[self.controller.session.screen] = widget
+        self.ring.follow(widget)
+
+    def _settle(self, *, new_screen: bool = False) -> None:
+        """After a key, a new screen or a layer opening or closing: the focus on a control
+        in reach and the ring around it.  The control it was on stays; on a new screen the
+        one last used there, else the first; after a layer closes, the control that opened
+        it."""
+        if not self.controller.keypad.active:
+            return
+        layout = self.window.layout()
+        if layout is not None:
+            layout.activate()  # the bar just shown is placed before it is read
+        order = self.order()
+        layer = self._top_layer()
+        current = (
+            self._current
+            if self._current is not None and shiboken6.isValid(self._current)
+            else None
+        )
+        if layer is not None:
+            if current is not None and current not in order and self._opener is None:
+                self._opener = current
+            choice = current if current in order else None
+        else:
+            opener, self._opener = self._opener, None
+            remembered = self._remembered.get(self.controller.session.screen)
+            candidates: list[QWidget | None] = [opener]
+            candidates += [remembered] if new_screen else [current, remembered]
+            choice = next((c for c in candidates if c is not None and c in order), None)
+        if choice is None and order:
+            choice = order[0]
+        self._focus(choice)
+
+    def _place_ring(self) -> None:
+        if self.controller.keypad.active:
+            self.ring.place()
+
+    def _mode_changed(self, active: bool) -> None:
+        if active:
+            return  # the key that turned keys on places the focus (handle)
+        self._current = None
+        self.ring.follow(None)
+        widget = self.window.focusWidget()
+        if widget is not None:
+            widget.clearFocus()  # a touch visitor sees no focus, and keys start afresh
+
+    def _screen_changed(self, _screen: str) -> None:
+        if self.controller.keypad.active:
+            self._settle(new_screen=True)
+
+    def _forget(self) -> None:
+        self._remembered.clear()
+        self._opener = None
+
+    def _follow(self, event: KioskEvent) -> None:
+        if event is KioskEvent.CONTENT_REPLACED:
+            self._forget()
+            self.ring.follow(None)
+
+    def apply_metrics(self, band_px: int, background: str) -> None:
+        self.ring.set_band(band_px)
+        self.ring.set_background(background)
