@@ -6,8 +6,16 @@ command, and ``load`` shows the document's value again after an undo, keeping th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent, QTextCursor, QTextOption
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPalette,
+    QResizeEvent,
+    QTextCursor,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -71,13 +79,9 @@ class Notice(QWidget):
         layout.setContentsMargins(0, 2, 0, 2)
         layout.setSpacing(6)
         icon = QLabel(self)
-        size = self.fontMetrics().height()
-        pixmap = self.style().standardIcon(ICONS.get(severity, ICONS["advice"]))
-        icon.setPixmap(pixmap.pixmap(QSize(size, size)))
-        icon.setFixedSize(size, size)
+        icon.setFixedSize(self.fontMetrics().height(), self.fontMetrics().height())
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        words = {"error": self.tr("Error"), "warning": self.tr("Warning")}
-        self.text = QLabel(f"{words.get(severity, self.tr('Advice'))}: {message}", self)
+        self.text = QLabel(self)
         self.text.setObjectName("NoticeText")
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
@@ -86,6 +90,17 @@ class Notice(QWidget):
         self.text.setMinimumWidth(60)
         layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.text, 1)
+        self.icon = icon
+        self.say(severity, message)
+
+    def say(self, severity: str, message: str) -> None:
+        """Show ``message`` after the word for its severity ("Error: ...")."""
+        self.severity = severity
+        size = self.fontMetrics().height()
+        pixmap = self.style().standardIcon(ICONS.get(severity, ICONS["advice"]))
+        self.icon.setPixmap(pixmap.pixmap(QSize(size, size)))
+        words = {"error": self.tr("Error"), "warning": self.tr("Warning")}
+        self.text.setText(f"{words.get(severity, self.tr('Advice'))}: {message}")
         self.setAccessibleName(self.text.text())
 
     def message(self) -> str:
@@ -109,18 +124,29 @@ class GrowingText(QPlainTextEdit):
         self._fit()
 
     def _fit(self) -> None:
-        # Measured from the text and the width (the plain text layout lays out only the
-        # lines on screen, so its own line count is not known for a box not yet shown).
-        margin = round(self.document().documentMargin())
-        width = max(40, self.viewport().width() - 2 * margin)
-        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.TextFlag.TextWrapAnywhere)
-        text = self.toPlainText() or " "
-        if text.endswith("\n"):
-            text += " "  # a last empty line still takes a line
-        bounds = self.fontMetrics().boundingRect(QRect(0, 0, width, 1_000_000), flags, text)
-        lines = max(1, round(bounds.height() / self.fontMetrics().lineSpacing()))
-        frame = self.frameWidth()
-        height = lines * self.fontMetrics().lineSpacing() + 2 * margin + 2 * frame + 2
+        # Counted by laying the text out as the box does (QTextLayout, its text option, its
+        # width less the margins and the cursor): the box's own layout lays out only the
+        # lines on screen, so its line count is unknown for a box not yet shown.
+        document = self.document()
+        margin = document.documentMargin()
+        width = max(20.0, self.viewport().width() - 2 * margin - self.cursorWidth())
+        option = document.defaultTextOption()
+        lines = 0
+        block = document.begin()
+        while block.isValid():
+            layout = QTextLayout(block.text(), self.font())
+            layout.setTextOption(option)
+            layout.beginLayout()
+            while True:
+                line = layout.createLine()
+                if not line.isValid():
+                    break
+                line.setLineWidth(width)
+                lines += 1
+            layout.endLayout()
+            block = block.next()
+        spacing = self.fontMetrics().lineSpacing()
+        height = max(1, lines) * spacing + round(2 * margin) + 2 * self.frameWidth() + 2
         if self.minimumHeight() != height or self.maximumHeight() != height:
             self.setFixedHeight(height)
 
@@ -231,6 +257,11 @@ class TextColumn(QWidget):
     def set_locked(self, locked: bool) -> None:
         self.locked = locked
         self.box.setReadOnly(locked)
+        # A sealed text looks set apart from the editable ones (its words say so too).
+        palette = self.palette()
+        if locked:
+            palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+        self.box.setPalette(palette)
         self._counted()
 
     def _counted(self) -> None:
@@ -251,8 +282,7 @@ class TextColumn(QWidget):
         guide = self.field.word_guide
         note = None if self.locked or guide is None else guidance(text, guide)
         if note:
-            self.advice.text.setText(self.tr("Long: %1").replace("%1", note))
-            self.advice.setAccessibleName(self.advice.text.text())
+            self.advice.say("warning", note)
         self.advice.setVisible(bool(note))
         description = self.field.description
         if self.locked:

@@ -387,9 +387,11 @@ class FormView(QWidget):
                 continue
             if not block.editor.set_notes({address: [notice]}):
                 block.notes.addWidget(notice)
+            notice.show()  # a layout shows a new child only later (queued)
             return
         assert self.item_notes is not None
         self.item_notes.addWidget(notice)
+        notice.show()
 
     def notices(self) -> list[Notice]:
         return [notice for notice in self._notices if shiboken6.isValid(notice)]

@@ -146,8 +146,8 @@ class PictureField(FieldEditor):
             return
         self.shown, self.relative = True, relative
         self.remove_button.setEnabled(relative is not None)
+        self.name.setVisible(relative is not None)
         if relative is None:
-            self.name.setText(self.tr("No picture"))
             self.thumbnail.setPixmap(QPixmap())
             self.thumbnail.setText(self.tr("No picture"))
             return
@@ -186,10 +186,7 @@ class PictureField(FieldEditor):
         return False
 
     def show_result(self, severity: str, message: str) -> None:
-        words = {"error": self.tr("Error"), "warning": self.tr("Warning")}
-        self.result.severity = severity
-        self.result.text.setText(f"{words.get(severity, self.tr('Advice'))}: {message}")
-        self.result.setAccessibleName(self.result.text.text())
+        self.result.say(severity, message)
         self.result.show()
 
     # -- choosing --------------------------------------------------------------------------
