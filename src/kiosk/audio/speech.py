@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import tempfile
+import weakref
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, QTimer, Signal
@@ -38,8 +39,11 @@ class SpeechEngine(QObject):
 
     def __init__(self, cache_dir: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._owned = None if cache_dir else tempfile.TemporaryDirectory(prefix="kiosk-speech-")
-        self.cache_dir = cache_dir or Path(self._owned.name)  # type: ignore[union-attr]
+        if cache_dir is None:
+            cache_dir = Path(tempfile.mkdtemp(prefix="kiosk-speech-"))
+            # Removed with the engine (or at exit), quietly: it holds only our own files.
+            weakref.finalize(self, shutil.rmtree, cache_dir, ignore_errors=True)
+        self.cache_dir = cache_dir
         self._process: QProcess | None = None
         self._request = 0
         self._target: Path | None = None
