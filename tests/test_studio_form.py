@@ -240,7 +240,7 @@ def test_resealing_the_typed_change_makes_validate_clean(studio: Studio) -> None
 def picture_of(path: Path, width: int = 320, height: int = 200) -> Path:
     image = QImage(width, height, QImage.Format.Format_RGB32)
     image.fill(QColor("#553322"))
-    assert image.save(str(path), b"PNG")
+    assert image.save(str(path))  # PNG, from the name
     return path
 
 
