@@ -116,7 +116,10 @@ KEYPAD_ACTIONS = (
     "page_down",
 )
 # A key as Qt writes it: modifiers ("Num" for the numeric keypad), then one key's name.
-KEY = r"(?:(?:Ctrl|Alt|Shift|Meta|Num)\+)*(?:[A-Za-z][A-Za-z0-9]*|[0-9]|[-+*/.,=])"
+KEY = (
+    r"(?:(?:Ctrl|Alt|Shift|Meta|Num|ctrl|alt|shift|meta|num|CTRL|ALT|SHIFT|META|NUM)\+)*"
+    r"(?:[A-Za-z][A-Za-z0-9]*|[0-9]|[-+*/.,=])"
+)
 # Keys the lockdown keeps (they would close or leave the kiosk) and the staff's chord: a
 # visitor's key may never be one of them.
 RESERVED_KEYS = frozenset(

@@ -31,7 +31,10 @@ if TYPE_CHECKING:
     from kiosk.ui.screens.statement import StatementScreen
     from kiosk.ui.window import KioskWindow
 
-TOUCHES = frozenset({QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress})
+# A second quick tap arrives as a double click, without a press of its own.
+TOUCHES = frozenset(
+    {QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick}
+)
 # Events after which the focused control may have moved: the ring follows, a moment later.
 MOVES = frozenset({QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.LayoutRequest})
 FORWARD = frozenset({KeyIntent.FORWARD, KeyIntent.RIGHT, KeyIntent.DOWN, KeyIntent.NEXT})
