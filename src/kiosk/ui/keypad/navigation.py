@@ -35,8 +35,8 @@ if TYPE_CHECKING:
 TOUCHES = frozenset(
     {QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick}
 )
-# Events after which the focused control may have moved: the ring follows, a moment later.
-MOVES = frozenset({QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.LayoutRequest})
+# Events after which the focused control may have moved: the ring follows at once.
+MOVES = frozenset({QEvent.Type.Move, QEvent.Type.Resize})
 FORWARD = frozenset({KeyIntent.FORWARD, KeyIntent.RIGHT, KeyIntent.DOWN, KeyIntent.NEXT})
 BACKWARD = frozenset({KeyIntent.BACKWARD, KeyIntent.LEFT, KeyIntent.UP, KeyIntent.PREVIOUS})
 SCROLLS = {
@@ -144,7 +144,7 @@ class KeypadNavigation(QObject):
         elif kind in TOUCHES and self._ours(watched):
             self.controller.keypad.touched()
         elif kind in MOVES and self.ring.isVisible() and self._moves_ring(watched):
-            self._replace.start()
+            self.ring.place()  # cheap (a geometry and a mask), and never a frame behind
         return False
 
     def _moves_ring(self, watched: QObject) -> bool:
