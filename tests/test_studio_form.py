@@ -29,7 +29,7 @@ from kiosk.editing.document import Address, ContentDocument
 from kiosk.editing.outline import ItemKind, outline
 from kiosk.editing.reseal import reseal, seal_changes
 from kiosk.ui.layout_check import find_clipped_text
-from kiosk.ui.studio.form_editors import GrowingText, Notice, TextColumn
+from kiosk.ui.studio.form_editors import GrowingText, LanguageRow, Notice, TextColumn
 from kiosk.ui.studio.form_view import FormView
 from test_studio_seal import ModalAnswer
 
@@ -79,8 +79,10 @@ class Studio:
 
     def column(self, address: Address) -> TextColumn:
         widget = self.editor(address)
-        column = widget.parentWidget()
-        assert isinstance(column, TextColumn)
+        row = widget.parentWidget()
+        assert isinstance(row, LanguageRow)
+        column = row.column_of(widget)
+        assert column is not None
         return column
 
 
@@ -329,7 +331,11 @@ def test_findings_stand_beside_their_fields(studio: Studio) -> None:
         ]
     )
     column = studio.column(CAPTION_1991)
-    shown = [n.message() for n in column.findChildren(Notice) if n.isVisibleTo(studio.form)]
+    shown = [
+        notice.message()
+        for index in range(column.notes.count())
+        if isinstance(notice := column.notes.itemAt(index).widget(), Notice)
+    ]
     assert shown == ["Error: the caption is wrong here"]
     everything = [n.message() for n in studio.form.notices()]
     assert sorted(everything) == ["Error: the caption is wrong here", "Warning: a title finding"]
@@ -413,3 +419,16 @@ def test_the_form_renders_without_clipped_text_at_1920x1080(
         assert box.viewport().height() >= needed, box.toPlainText()[:40]
     EVIDENCE.mkdir(parents=True, exist_ok=True)
     assert studio.form.grab().save(str(EVIDENCE / f"{name}-1920x1080.png"))
+
+
+@pytest.mark.parametrize("kind", list(ItemKind))
+def test_a_narrow_form_keeps_the_languages_side_by_side_without_clipping(
+    studio: Studio, kind: ItemKind
+) -> None:
+    """The form's share of the studio at 1366x768 is under 500 pixels: three languages
+    still stand side by side, and nothing needs scrolling sideways."""
+    studio.form.resize(470, 700)
+    studio.show(kind, 0 if kind in (ItemKind.MOMENT, ItemKind.FIGURE) else None)
+    QApplication.processEvents()
+    assert studio.form.scroll_area.horizontalScrollBar().maximum() == 0
+    assert find_clipped_text(studio.form) == []

@@ -6,7 +6,7 @@ command, and ``load`` shows the document's value again after an undo, keeping th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -119,32 +119,33 @@ class GrowingText(QPlainTextEdit):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumWidth(120)
+        self.setMinimumWidth(80)
         self.textChanged.connect(self._fit)
         self._fit()
 
     def _fit(self) -> None:
         # Counted by laying the text out as the box does (QTextLayout, its text option, its
-        # width less the margins and the cursor): the box's own layout lays out only the
+        # width less the margins): the box's own layout lays out only the
         # lines on screen, so its line count is unknown for a box not yet shown.
         document = self.document()
         margin = document.documentMargin()
-        width = max(20.0, self.viewport().width() - 2 * margin - self.cursorWidth())
+        width = max(20.0, self.viewport().width() - 2 * margin)
         option = document.defaultTextOption()
-        lines = 0
+        # An empty box is as tall as its placeholder ("No az translation yet"), wrapped.
+        texts = [self.placeholderText()] if document.isEmpty() else []
         block = document.begin()
-        while block.isValid():
-            layout = QTextLayout(block.text(), self.font())
+        while block.isValid() and not document.isEmpty():
+            texts.append(block.text())
+            block = block.next()
+        lines = 0
+        for text in texts or [""]:
+            layout = QTextLayout(text, self.font())
             layout.setTextOption(option)
             layout.beginLayout()
-            while True:
-                line = layout.createLine()
-                if not line.isValid():
-                    break
+            while (line := layout.createLine()).isValid():
                 line.setLineWidth(width)
                 lines += 1
             layout.endLayout()
-            block = block.next()
         spacing = self.fontMetrics().lineSpacing()
         height = max(1, lines) * spacing + round(2 * margin) + 2 * self.frameWidth() + 2
         if self.minimumHeight() != height or self.maximumHeight() != height:
@@ -201,53 +202,54 @@ class FieldEditor(QWidget):
         return False
 
 
-class TextColumn(QWidget):
+class TextColumn(QObject):
     """One language of a text: its heading, the text box, the marker of an empty
-    translation or the word count, and a warning when the text is long."""
+    translation or the word count, and a warning when the text is long.  Its parts sit in
+    the row's grid, so the boxes of all languages line up whatever their headings."""
 
     def __init__(
         self,
         field: FormField,
         address: Address,
         language: str,
-        default: bool,
-        parent: QWidget | None = None,
+        row: LanguageRow,
+        position: int,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(row)
         self.field, self.address, self.language = field, address, language
         self.locked = False
-        self.default = default
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(3)
+        self.default = position == 0
         heading = language_name(language)
-        if default:
+        if self.default:
             heading = self.tr("%1, default").replace("%1", heading)
-        self.heading = QLabel(heading, self)
+        self.heading = QLabel(heading, row)
         self.heading.setObjectName("LanguageHeading")
-        self.box = GrowingText(self)
+        # Wrapped, so three languages side by side fit a narrow form (1366 pixels wide).
+        self.heading.setWordWrap(True)
+        self.box = GrowingText(row)
         self.box.setObjectName(f"Text-{language}")
         self.box.setAccessibleName(f"{field.label}, {language}")
         self.box.setAccessibleDescription(field.description)
         self.box.setToolTip(field.description)
-        if default:
+        if self.default:
             self.box.setPlaceholderText(self.tr("No %1 text yet").replace("%1", language))
         else:
             self.box.setPlaceholderText(self.tr("No %1 translation yet").replace("%1", language))
-        self.status = muted(QLabel(self))
+        self.status = muted(QLabel(row))
         self.status.setObjectName("TextStatus")
         self.status.setWordWrap(True)
-        self.advice = Notice("warning", "", self)
+        self.advice = Notice("warning", "", row)
         self.advice.setObjectName("WordAdvice")
         self.advice.hide()
         self.notes = QVBoxLayout()
         self.notes.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.box)
-        layout.addWidget(self.status)
-        layout.addWidget(self.advice)
-        layout.addLayout(self.notes)
-        layout.addStretch(1)
+        grid = row.grid
+        top = Qt.AlignmentFlag.AlignTop
+        grid.addWidget(self.heading, 0, position, Qt.AlignmentFlag.AlignBottom)
+        grid.addWidget(self.box, 1, position, top)
+        grid.addWidget(self.status, 2, position, top)
+        grid.addWidget(self.advice, 3, position, top)
+        grid.addLayout(self.notes, 4, position, top)
         self.box.textChanged.connect(self._counted)
 
     def show_text(self, text: str) -> None:
@@ -258,7 +260,7 @@ class TextColumn(QWidget):
         self.locked = locked
         self.box.setReadOnly(locked)
         # A sealed text looks set apart from the editable ones (its words say so too).
-        palette = self.palette()
+        palette = self.heading.palette()
         if locked:
             palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
         self.box.setPalette(palette)
@@ -306,16 +308,19 @@ class LanguageRow(QWidget):
     ) -> None:
         super().__init__(parent)
         self.address = address
-        layout = QGridLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setHorizontalSpacing(14)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(14)
+        self.grid.setVerticalSpacing(3)
         self.columns: list[TextColumn] = []
         for position, language in enumerate(languages):
-            column = TextColumn(field, (*address, language), language, position == 0, self)
+            column = TextColumn(field, (*address, language), language, self, position)
             column.box.textChanged.connect(lambda column=column: self._typed(column))
-            layout.addWidget(column, 0, position, Qt.AlignmentFlag.AlignTop)
-            layout.setColumnStretch(position, 1)
+            self.grid.setColumnStretch(position, 1)
             self.columns.append(column)
+
+    def column_of(self, widget: QWidget) -> TextColumn | None:
+        return next((column for column in self.columns if column.box is widget), None)
 
     def _typed(self, column: TextColumn) -> None:
         text = column.box.toPlainText()
@@ -589,7 +594,7 @@ class LanguagesEditor(FieldEditor):
 
     def __init__(self, field: FormField, address: Address, parent: QWidget | None = None) -> None:
         super().__init__(field, address, parent)
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.current: list[str] = []
         self.boxes: dict[str, QCheckBox] = {}

@@ -93,16 +93,17 @@ class PictureField(FieldEditor):
         self._choose, self._ask = choose, ask
         self.relative: str | None = None
         self.shown = False
-        layout = QHBoxLayout(self)
+        # One above the other: a narrow form (the studio at 1366 pixels) has room for both.
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(12)
+        layout.setSpacing(6)
         self.thumbnail = QLabel(self)
         self.thumbnail.setObjectName("Thumbnail")
         self.thumbnail.setFixedSize(THUMBNAIL)
         self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.thumbnail.setFrameShape(QLabel.Shape.StyledPanel)
         self.thumbnail.setWordWrap(True)
-        layout.addWidget(self.thumbnail, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.thumbnail, 0, Qt.AlignmentFlag.AlignLeft)
         side = QVBoxLayout()
         side.setSpacing(6)
         self.name = muted(QLabel(self))
