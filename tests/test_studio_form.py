@@ -331,10 +331,11 @@ def test_findings_stand_beside_their_fields(studio: Studio) -> None:
         ]
     )
     column = studio.column(CAPTION_1991)
+    placed = [column.notes.itemAt(index) for index in range(column.notes.count())]
     shown = [
         notice.message()
-        for index in range(column.notes.count())
-        if isinstance(notice := column.notes.itemAt(index).widget(), Notice)
+        for item in placed
+        if item is not None and isinstance(notice := item.widget(), Notice)
     ]
     assert shown == ["Error: the caption is wrong here"]
     everything = [n.message() for n in studio.form.notices()]
