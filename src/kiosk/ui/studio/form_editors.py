@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -243,13 +244,18 @@ class TextColumn(QObject):
         self.advice.hide()
         self.notes = QVBoxLayout()
         self.notes.setContentsMargins(0, 0, 0, 0)
-        grid = row.grid
-        top = Qt.AlignmentFlag.AlignTop
-        grid.addWidget(self.heading, 0, position, Qt.AlignmentFlag.AlignBottom)
-        grid.addWidget(self.box, 1, position, top)
-        grid.addWidget(self.status, 2, position, top)
-        grid.addWidget(self.advice, 3, position, top)
-        grid.addLayout(self.notes, 4, position, top)
+        # The headings share the grid's first row, so the boxes start level; each box's
+        # count or empty marker sits right under it.
+        below = QVBoxLayout()
+        below.setContentsMargins(0, 0, 0, 0)
+        below.setSpacing(3)
+        below.addWidget(self.box)
+        below.addWidget(self.status)
+        below.addWidget(self.advice)
+        below.addLayout(self.notes)
+        below.addStretch(1)
+        row.grid.addWidget(self.heading, 0, position, Qt.AlignmentFlag.AlignBottom)
+        row.grid.addLayout(below, 1, position)
         self.box.textChanged.connect(self._counted)
 
     def show_text(self, text: str) -> None:
@@ -429,6 +435,8 @@ class LineEditor(FieldEditor):
             self.swatch.setFixedSize(QSize(72, self.line.sizeHint().height()))
             self.swatch.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.swatch.setAutoFillBackground(True)
+            # Framed: a colour close to the form's own still shows where its swatch is.
+            self.swatch.setFrameShape(QFrame.Shape.Box)
             layout.addWidget(self.swatch)
         layout.addStretch(0)
 
