@@ -22,6 +22,7 @@ from kiosk.core.kiosk import KioskEvent
 from kiosk.core.session import Screen
 from kiosk.ui.keypad.key_map import DEFAULT_KEYS, parse_key
 from kiosk.ui.translations import ENDONYMS
+from test_rotation import Turned, turned  # noqa: F401 - the fixture, shared
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -347,3 +348,17 @@ def test_keys_are_ignored_by_a_window_they_were_not_sent_to(kiosk: Kiosk, qtbot:
     QTest.keyClick(other, Qt.Key.Key_Space)
     QCoreApplication.processEvents()
     assert kiosk.session.screen is Screen.ATTRACT
+
+
+def test_keys_work_on_a_turned_screen(turned: Turned) -> None:  # noqa: F811
+    kiosk, host, finger = turned
+    window = kiosk.window
+    QTest.keyClick(host, Qt.Key.Key_Space)  # where a keyboard's key goes: the top window
+    assert kiosk.session.screen is Screen.HOME
+    assert focused_name(window) == "Statement" and window.keypad.ring.isVisible()
+    QTest.keyClick(host.focusWidget() or host, Qt.Key.Key_Tab)
+    assert focused_name(window) == "Timeline"
+    QTest.keyClick(host.focusWidget() or host, Qt.Key.Key_Return)
+    assert kiosk.session.screen is Screen.TIMELINE
+    finger.tap(views(window).timeline.title)
+    assert not kiosk.controller.keypad.active and not window.keypad.ring.isVisible()

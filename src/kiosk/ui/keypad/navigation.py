@@ -129,9 +129,17 @@ class KeypadNavigation(QObject):
     # -- input ------------------------------------------------------------------------------
 
     def _ours(self, watched: QObject) -> bool:
-        return isinstance(watched, QWidget) and (
-            watched is self.window or watched.window() is self.window
-        )
+        """Whether an event is the kiosk's: for its window, or for the view that shows the
+        window turned (RotatedHost), where the display's keys and touches arrive first."""
+        if not isinstance(watched, QWidget):
+            return False
+        top = watched.window()
+        return top is self.window or top in self._hosts()
+
+    def _hosts(self) -> list[QWidget]:
+        proxy = self.window.graphicsProxyWidget()
+        scene = proxy.scene() if proxy is not None else None
+        return list(scene.views()) if scene is not None else []
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
