@@ -433,3 +433,31 @@ def test_a_narrow_form_keeps_the_languages_side_by_side_without_clipping(
     QApplication.processEvents()
     assert studio.form.scroll_area.horizontalScrollBar().maximum() == 0
     assert find_clipped_text(studio.form) == []
+
+
+def test_a_text_that_is_not_per_language_is_shown_read_only(qtbot: QtBot, tmp_path: Path) -> None:
+    """`caption: plain words` (no language keys): typing could only replace it unseen, and
+    the document refuses keys under a single value; the form says to fix it in the file."""
+    folder = copy_content(tmp_path)
+    path = folder / "timeline.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("    caption:\n      en: >-\n        The sacrifice")
+    end = text.index("    source:", start)
+    path.write_text(text[:start] + "    caption: Plain words\n" + text[end:], encoding="utf-8")
+    document = ContentDocument.open(folder)
+    form = FormView()
+    qtbot.addWidget(form)
+    form.show()
+    edits: list[object] = []
+    form.edit_requested.connect(lambda address, value: edits.append((address, value)))
+    item = next(i for i in outline(document) if i.kind is ItemKind.MOMENT and i.index == 1)
+    form.show_item(document, item)
+    boxes = [w for a, w in form._editors() if a[:-1] == (*MOMENT_1991, "caption")]
+    assert len(boxes) == 3
+    for box in boxes:
+        assert isinstance(box, QPlainTextEdit) and box.isReadOnly()
+        QTest.keyClicks(box, "x")
+    assert edits == []
+    row = boxes[0].parentWidget()
+    assert isinstance(row, LanguageRow)
+    assert "fix it there" in row.columns[0].status.text()

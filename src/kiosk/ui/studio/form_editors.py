@@ -219,6 +219,7 @@ class TextColumn(QObject):
         super().__init__(row)
         self.field, self.address, self.language = field, address, language
         self.locked = False
+        self.malformed = False
         self.default = position == 0
         heading = language_name(language)
         if self.default:
@@ -264,10 +265,21 @@ class TextColumn(QObject):
 
     def set_locked(self, locked: bool) -> None:
         self.locked = locked
-        self.box.setReadOnly(locked)
-        # A sealed text looks set apart from the editable ones (its words say so too).
+        self._read_only()
+
+    def set_malformed(self, malformed: bool) -> None:
+        """The file holds something else than a text per language here (a plain text, a
+        list): shown read-only, since an edit could only replace it unseen."""
+        if malformed != self.malformed:
+            self.malformed = malformed
+            self._read_only()
+
+    def _read_only(self) -> None:
+        fixed = self.locked or self.malformed
+        self.box.setReadOnly(fixed)
+        # A text that cannot be typed in looks set apart (its words say why, too).
         palette = self.heading.palette()
-        if locked:
+        if fixed:
             palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
         self.box.setPalette(palette)
         self._counted()
@@ -287,6 +299,10 @@ class TextColumn(QObject):
             )
         if self.locked:
             self.status.setText(self.status.text() + " · " + self.tr("Issued text — sealed"))
+        if self.malformed:
+            self.status.setText(
+                self.tr("Not a text per language in the file: fix it there (see the findings)")
+            )
         guide = self.field.word_guide
         note = None if self.locked or guide is None else guidance(text, guide)
         if note:
@@ -337,6 +353,7 @@ class LanguageRow(QWidget):
         for column in self.columns:
             text = value.get(column.language) if isinstance(value, dict) else None
             column.show_text(text if isinstance(text, str) else "")
+            column.set_malformed(value is not None and not isinstance(value, dict))
 
 
 class LocalizedEditor(FieldEditor):
