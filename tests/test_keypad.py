@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from conftest import views
@@ -362,3 +363,42 @@ def test_keys_work_on_a_turned_screen(turned: Turned) -> None:  # noqa: F811
     assert kiosk.session.screen is Screen.TIMELINE
     finger.tap(views(window).timeline.title)
     assert not kiosk.controller.keypad.active and not window.keypad.ring.isVisible()
+
+
+def held(window: KioskWindow, key: Qt.Key, modifiers: Qt.KeyboardModifier = NO) -> None:
+    """The repeats a held key sends after its first press."""
+    target = window.focusWidget() or window
+    for _ in range(3):
+        event = QKeyEvent(QEvent.Type.KeyPress, key, modifiers, "", True)
+        QApplication.sendEvent(target, event)
+
+
+def test_a_held_key_moves_and_scrolls_on_but_presses_and_goes_back_once(kiosk: Kiosk) -> None:
+    window, session = kiosk.window, kiosk.session
+    press(window, Qt.Key.Key_Space)
+    tab_to(window, views(window).home.tiles[Screen.STATEMENT])
+    press(window, Qt.Key.Key_Return)
+    held(window, Qt.Key.Key_Return)  # still held after opening the statement
+    assert session.screen is Screen.STATEMENT
+    bar = views(window).statement.scroll_area.verticalScrollBar()
+    held(window, Qt.Key.Key_Down)
+    assert bar.value() == 3 * views(window).statement.paragraphs[0].fontMetrics().lineSpacing()
+    press(window, Qt.Key.Key_Backspace)
+    held(window, Qt.Key.Key_Backspace)
+    assert session.screen is Screen.HOME  # not on to the start screen
+
+
+def test_keys_go_on_after_new_content_replaced_the_screens(
+    kiosk: Kiosk, exhibit: Exhibit, no_pointer: PointerWatch
+) -> None:
+    window, session = kiosk.window, kiosk.session
+    press(window, Qt.Key.Key_Space)
+    tab_to(window, views(window).home.tiles[Screen.TIMELINE])
+    kiosk.controller.apply(exhibit)  # new content: every view built anew, the visit over
+    assert session.screen is Screen.ATTRACT
+    press(window, Qt.Key.Key_Space)
+    assert session.screen is Screen.HOME
+    assert window.keypad.focused() is views(window).home.tiles[Screen.STATEMENT]
+    press(window, Qt.Key.Key_Right)
+    press(window, Qt.Key.Key_Return)
+    assert session.screen is Screen.TIMELINE

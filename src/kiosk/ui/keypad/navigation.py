@@ -39,6 +39,21 @@ TOUCHES = frozenset(
 MOVES = frozenset({QEvent.Type.Move, QEvent.Type.Resize})
 FORWARD = frozenset({KeyIntent.FORWARD, KeyIntent.RIGHT, KeyIntent.DOWN, KeyIntent.NEXT})
 BACKWARD = frozenset({KeyIntent.BACKWARD, KeyIntent.LEFT, KeyIntent.UP, KeyIntent.PREVIOUS})
+# Intents a held key repeats: moving and scrolling, and loudness.
+REPEATING = frozenset(
+    {
+        KeyIntent.FORWARD,
+        KeyIntent.BACKWARD,
+        KeyIntent.UP,
+        KeyIntent.DOWN,
+        KeyIntent.LEFT,
+        KeyIntent.RIGHT,
+        KeyIntent.PAGE_UP,
+        KeyIntent.PAGE_DOWN,
+        KeyIntent.LOUDER,
+        KeyIntent.SOFTER,
+    }
+)
 SCROLLS = {
     KeyIntent.UP: (-1, 0),
     KeyIntent.DOWN: (1, 0),
@@ -146,6 +161,8 @@ class KeypadNavigation(QObject):
         if kind == QEvent.Type.KeyPress and self._ours(watched):
             assert isinstance(event, QKeyEvent)
             intent = self.key_map.intent(event)
+            if intent is not None and event.isAutoRepeat() and intent not in REPEATING:
+                return True  # a held key presses, opens or goes back once
             if intent is not None and self.handle(intent):
                 event.accept()
                 return True
