@@ -3,6 +3,7 @@ shows the changed words; both answer no unless the staff choose yes."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from kiosk.ui.studio.seal_dialog import confirm_reseal, confirm_unlock
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
+HANG_GUARD_S = 60
 CHANGES = ["paragraph 2 is not the sealed en text: '150' became '1500'"]
 
 
@@ -28,6 +30,7 @@ class ModalAnswer:
     ) -> None:
         self.name, self.button, self.look = name, button, look
         self.seen: QDialog | None = None
+        self.deadline = time.monotonic() + HANG_GUARD_S
         self.texts: list[str] = []
         # Kept by the caller: a dialog never answered would hang the test, so the caller
         # holds the answer (and its timer) until the dialog returns.
@@ -38,6 +41,10 @@ class ModalAnswer:
 
     def _poll(self) -> None:
         dialog = QApplication.activeModalWidget()
+        if time.monotonic() > self.deadline and isinstance(dialog, QDialog):
+            self.timer.stop()  # a hang guard only: the test then fails on what it saw
+            dialog.reject()
+            return
         if not isinstance(dialog, QDialog) or dialog.objectName() != self.name:
             return
         if not dialog.isVisible():
