@@ -34,7 +34,9 @@ SUMMARY = re.compile(
     r"kiosk self-test: ok - kiosk \S+ on Qt \S+, (?P<modules>\d+) modules, "
     r"content '.+' valid( \(\d+ warnings?\))?, "
     r"(?P<screens>\d+) screens rendered, fallback and image decoder ok, (?P<fonts>\d+) fonts, "
-    r"(?P<icons>\d+) icons, (?P<translations>\d+) translations \(\d+\.\d s\)"
+    r"(?P<icons>\d+) icons, (?P<translations>\d+) translations, "
+    r"audio: (played to '.+', speech|decoder and speech) \(az, en, ru\) ok(, no sound output)? "
+    r"\(\d+\.\d s\)"
 )
 
 

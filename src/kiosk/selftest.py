@@ -4,7 +4,8 @@ wheel) have everything it needs?  For packagers and CI, on a machine with no dis
 It validates the content as ``kiosk validate`` does (decoding every image in a child process
 started the way a frozen bundle starts it), renders every screen and the fallback screen
 offscreen, and checks that the bundled fonts, the qtawesome icons and the interface
-translations load.  Any Qt warning on the way is a failure too.  Prints exactly one summary
+translations load, and that the audio stack starts (decoder, espeak-ng, a tone played).
+Any Qt warning on the way is a failure too.  Prints exactly one summary
 line on stdout and the details of each failure on stderr, one per line; exits 0 or 1.
 
 No Qt at module level: the command line imports this module before choosing Qt's platform.
@@ -244,8 +245,19 @@ def _qt_checks(test: SelfTest, facts: list[str], exhibit: Exhibit | None) -> Non
             count = test.step(name, partial(check, test))
             if count is not None:
                 facts.append(f"{count} {name}")
+        audio = test.step("audio", partial(_audio, test))
+        if audio is not None:
+            facts.append(audio)
     finally:
         qInstallMessageHandler(previous)
+
+
+def _audio(test: SelfTest) -> str:
+    """The audio stack: Qt's decoder, espeak-ng in each language, and a tone and an
+    utterance played to the sound output when there is one (kiosk.audio.selfcheck)."""
+    from kiosk.audio.selfcheck import check_audio  # noqa: PLC0415
+
+    return check_audio(test.fail)
 
 
 def _blank(image: QImage) -> bool:

@@ -7,10 +7,40 @@ that imports Qt Multimedia; it is imported when a visitor first asks to listen.
 
 from __future__ import annotations
 
+import ctypes
+import os
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtMultimedia import QAudio, QAudioDevice, QAudioOutput, QMediaDevices, QMediaPlayer
+
+# FFmpeg's own log level: errors only.  Left at its default (information), FFmpeg writes a
+# description of every file it opens to stderr, past Qt's log (which only takes them with
+# QT_FFMPEG_DEBUG set): noise in the journal and in the self-test's report of failures.
+AV_LOG_ERROR = 16
+_AVUTIL = re.compile(r"\s(/\S*/libavutil\.so\.\d+)$")
+
+
+def quiet_ffmpeg() -> bool:
+    """Turn FFmpeg's stderr down to errors, once Qt's FFmpeg plugin has loaded FFmpeg.
+
+    The library is found among those already loaded (Linux: /proc/self/maps), never loaded
+    by us: it must be the one the plugin uses.  Elsewhere nothing is done (False)."""
+    try:
+        maps = Path("/proc/self/maps").read_text()
+    except OSError:
+        return False
+    for line in maps.splitlines():
+        found = _AVUTIL.search(line)
+        if found:
+            try:
+                library = ctypes.CDLL(found.group(1), mode=os.RTLD_NOLOAD)
+            except OSError:
+                return False
+            library.av_log_set_level(AV_LOG_ERROR)
+            return True
+    return False
 
 
 def find_output(hint: str) -> QAudioDevice | None:
@@ -59,6 +89,7 @@ class Player(QObject):
         self._media.mediaStatusChanged.connect(self._on_status)
         self._media.errorOccurred.connect(self._on_error)
         self._source: Path | None = None
+        quiet_ffmpeg()  # the player above loaded Qt's FFmpeg plugin
 
     def play(self, path: Path) -> bool:
         # Looked up at every start: headphones plugged in after the kiosk started are found.

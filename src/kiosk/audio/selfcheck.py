@@ -60,7 +60,7 @@ def check_audio(fail: Callable[[str], None]) -> str:
     """The fact for the summary; each problem goes to ``fail``."""
     from PySide6.QtMultimedia import QMediaPlayer  # noqa: PLC0415
 
-    from kiosk.audio.player import Player, find_output  # noqa: PLC0415
+    from kiosk.audio.player import Player, find_output, quiet_ffmpeg  # noqa: PLC0415
 
     previous = None
     server_missing: list[str] = []
@@ -79,6 +79,7 @@ def check_audio(fail: Callable[[str], None]) -> str:
 
             # The decoder (Qt's FFmpeg plugin) loads, with or without a sound output.
             media = QMediaPlayer(holder)
+            quiet_ffmpeg()  # loaded with the player; no file descriptions on stderr
             media.setSource(QUrl.fromLocalFile(str(tone)))
             settled = (
                 QMediaPlayer.MediaStatus.LoadedMedia,
