@@ -159,6 +159,16 @@ def test_a_keyboard_only_walk_through_every_screen_and_back(
     home_order = ["Statement", "Timeline", "Figures", *bar_names(kiosk)]
     assert [control.accessibleName() for control in window.keypad.order()] == home_order
     assert tab_walk(window) == home_order  # the focus order is the reading order
+    press(window, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused_name(window) == "Home"  # Shift+Tab goes back round
+    press(window, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)  # as X11 sends it
+    press(window, Qt.Key.Key_Up)
+    assert focused_name(window) == home_order[-3]
+    press(window, Qt.Key.Key_Down, NUM)
+    press(window, Qt.Key.Key_Down)
+    assert focused_name(window) == "Home"
+    press(window, Qt.Key.Key_Right)  # on round to the first
+    assert focused_name(window) == "Statement"
 
     # Choose a language in the bar.
     tab_to(window, window.nav.languages.buttons["ru"])
