@@ -105,6 +105,18 @@ def _add_preview(commands: Commands) -> None:
     preview.add_argument("--size", type=parse_size, metavar="WxH", help="window size")
 
 
+def _add_studio(commands: Commands) -> None:
+    studio = commands.add_parser(
+        "studio", help="edit, proof and publish an exhibit in a desktop window"
+    )
+    studio.add_argument("folder", type=Path, nargs="?", default=None, metavar="DIR")
+    studio.add_argument(
+        "--language",
+        choices=("az", "en", "ru"),
+        help="the studio's own words (default: the desktop's language)",
+    )
+
+
 def _add_schema(commands: Commands) -> None:
     schema = commands.add_parser("schema", help="write the JSON Schema of the content files")
     schema.add_argument(
@@ -404,6 +416,31 @@ def _preview(folder: Path, size: tuple[int, int] | None) -> int:
     return run_preview(folder, size)
 
 
+def _studio(chosen: Path | None, language: str | None) -> int:
+    folder = content_folder(chosen)
+    if chosen is None and _in_store(folder):
+        # An installed version is kept as it was published (the station checks it against
+        # its manifest); staff edit their own copy and publish a new pack.
+        print(
+            f"kiosk studio: the exhibit showing is the installed pack in {folder}; "
+            "name the folder you edit (kiosk studio DIR)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    if not folder.is_dir():
+        print(f"kiosk studio: {folder} is not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    from kiosk.ui.studio.app import run_studio  # noqa: PLC0415 - imports Qt
+
+    return run_studio(folder, language)
+
+
+def _in_store(folder: Path) -> bool:
+    from kiosk.packs.pointer import store_root  # noqa: PLC0415 - light
+
+    return store_root(None).resolve() in folder.resolve().parents
+
+
 def _schema(out: Path | None) -> int:
     import json  # noqa: PLC0415
 
@@ -495,6 +532,7 @@ COMMANDS: dict[str, Command] = {
     ),
     "statement": Command(_add_statement, _statement),
     "preview": Command(_add_preview, lambda a: _preview(a.folder or content_folder(None), a.size)),
+    "studio": Command(_add_studio, lambda a: _studio(a.folder, a.language)),
     "schema": Command(_add_schema, lambda a: _schema(a.out)),
     "pack": Command(
         _add_pack, _pack, stand_in="build, sign, check, install and roll back content packs"
