@@ -390,3 +390,23 @@ def test_a_program_that_ends_with_the_pane_open_ends_quietly(tmp_path: Path) -> 
         assert stdout.strip() == "rendered"
         assert "Traceback" not in stderr, stderr
         assert run.returncode == 0
+
+
+def test_the_hidden_kiosk_never_takes_the_keyboard_from_the_studio(
+    qtbot: QtBot, pane: PreviewPane, bundled: Exhibit
+) -> None:
+    """Staff type on while the preview follows: a new hidden kiosk (at the first picture and
+    at each new size) must not become the active window, or the keys would go nowhere."""
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    field.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    show(qtbot, pane, bundled, "home")
+    with qtbot.waitSignal(pane.rendered, timeout=30_000):
+        pane.set_size((1080, 1920))
+    assert QApplication.activeWindow() is field
+    assert field.hasFocus()
+    QTest.keyClicks(field, "ok")
+    assert field.text() == "ok"

@@ -9,6 +9,7 @@ reload puts it: ``KioskController.apply``), on a new one after a change of size.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -300,6 +301,7 @@ class PreviewPane(QWidget):
     def _draw(self, exhibit: Exhibit) -> QImage:
         app = QCoreApplication.instance()
         assert app is not None
+        active, focus = QApplication.activeWindow(), QApplication.focusWidget()
         # Installed before the kiosk's own translator (which is asked first), taken out after.
         app.installTranslator(self._source_words)
         app.installEventFilter(self._studio_unmoved)
@@ -311,6 +313,7 @@ class PreviewPane(QWidget):
             # studio's widgets are still kept out of them.
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
             app.removeEventFilter(self._studio_unmoved)
+            give_back_keyboard(active, focus)
 
     def _draw_kiosk(self, exhibit: Exhibit) -> QImage:
         kiosk = self._kiosk_for(exhibit)
@@ -401,6 +404,26 @@ class PreviewPane(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(640, 400)
+
+
+def give_back_keyboard(active: QWidget | None, focus: QWidget | None) -> None:
+    """The window and the control staff were typing in, active and focused again when a
+    render took them.  Building a kiosk's start screen shows its language switch for a
+    moment as a window of its own (made without a parent, then laid out), which takes the
+    activation; on a kiosk there is no other window to take it from."""
+    if active is None or not shiboken6.isValid(active) or not active.isVisible():
+        return
+    if QApplication.activeWindow() is not active:
+        active.activateWindow()
+        # The window system answers with an event: taken now, so typing goes on at once.
+        QCoreApplication.processEvents()
+    if (
+        focus is not None
+        and shiboken6.isValid(focus)
+        and focus.window() is active
+        and QApplication.focusWidget() is not focus
+    ):
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def detach_from_application(app: QApplication, kiosk: Kiosk) -> None:
