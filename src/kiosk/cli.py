@@ -193,6 +193,12 @@ def _add_analytics(commands: Commands) -> None:
     add_analytics_commands(commands)
 
 
+def _add_channel(commands: Commands) -> None:
+    from kiosk.channel.cli import add_channel_commands  # noqa: PLC0415
+
+    add_channel_commands(commands)
+
+
 def _add_config_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--config",
@@ -292,6 +298,12 @@ def _analytics(args: argparse.Namespace) -> int:
     from kiosk.analytics.cli import run_analytics_command  # noqa: PLC0415
 
     return run_analytics_command(args)
+
+
+def _channel(args: argparse.Namespace) -> int:
+    from kiosk.channel.cli import run_channel_command  # noqa: PLC0415
+
+    return run_channel_command(args)
 
 
 def _staff(args: argparse.Namespace) -> int:
@@ -540,6 +552,7 @@ COMMANDS: dict[str, Command] = {
     "analytics": Command(
         _add_analytics, _analytics, stand_in="anonymous visit counts: summary or CSV export"
     ),
+    "channel": Command(_add_channel, _channel),
     "staff": Command(_add_staff, _staff),
     "self-test": Command(_add_self_test, _self_test),
     "fallback": Command(_add_fallback, _fallback),
