@@ -3,7 +3,9 @@ shapes (files with ETag and Range, redirects, trickling, cut-short and lying ans
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import ssl
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -35,8 +37,10 @@ class ChannelServer:
     stop: threading.Event = field(default_factory=threading.Event)
     port: int = 0
 
+    scheme: str = "http"
+
     def url(self, path: str = "/") -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+        return f"{self.scheme}://127.0.0.1:{self.port}{path}"
 
     def requests_for(self, suffix: str) -> list[Seen]:
         return [seen for seen in self.seen if seen.path.endswith(suffix)]
@@ -69,8 +73,9 @@ def serve_file(handler: BaseHTTPRequestHandler, path: Path) -> None:
 
 
 @contextmanager
-def channel_server(root: Path) -> Iterator[ChannelServer]:
-    server_state = ChannelServer(root)
+def channel_server(root: Path, tls: tuple[Path, Path] | None = None) -> Iterator[ChannelServer]:
+    """Serves ``root`` on 127.0.0.1 (``tls``: over HTTPS with that certificate and key)."""
+    server_state = ChannelServer(root, scheme="https" if tls else "http")
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
@@ -84,9 +89,18 @@ def channel_server(root: Path) -> Iterator[ChannelServer]:
         def log_message(self, format: str, *args: object) -> None:
             pass  # quiet: the tests read ``seen``
 
+        def handle(self) -> None:
+            # A client that refused the certificate, or gave up: what some tests want.
+            with contextlib.suppress(ssl.SSLError, ConnectionError):
+                super().handle()
+
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     httpd.daemon_threads = True
     server_state.port = httpd.server_address[1]
+    if tls is not None:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(*tls)
+        httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05})
     thread.start()
     try:
