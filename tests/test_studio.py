@@ -14,7 +14,14 @@ import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from content_cases import copy_content
 from kiosk.cli import main
@@ -25,7 +32,9 @@ from kiosk.editing.outline import ItemKind
 from kiosk.editing.publish import publish
 from kiosk.editing.recovery import find_recovery
 from kiosk.packs.keys import generate_keypair
+from kiosk.ui.layout_check import find_clipped_text
 from kiosk.ui.studio.window import Prompts, StudioWindow
+from kiosk.ui.translations import Translations
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -427,3 +436,116 @@ def test_the_proof_sheet_is_drawn_from_the_saved_files_without_blocking(
     assert finished.args is not None and finished.args[0] is True, finished.args
     assert QImage(str(sheet)).width() > 0
     assert window.proof_action.isEnabled()
+
+
+def click_dialog_button(text: str) -> list[str]:
+    """Click the button named ``text`` in the next modal dialog; the dialog's title kept."""
+    seen: list[str] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        buttons = [] if dialog is None else dialog.findChildren(QPushButton)
+        chosen = [button for button in buttons if button.text() == text]
+        if dialog is not None and chosen:
+            seen.append(dialog.windowTitle())
+            QTest.mouseClick(chosen[0], Qt.MouseButton.LeftButton)
+        else:
+            QTimer.singleShot(10, look)
+
+    QTimer.singleShot(0, look)
+    return seen
+
+
+ISSUER = ("statement.yaml", "issuer", "en")
+
+
+@pytest.mark.parametrize("answer_text", ["Seal", "Don't seal"])
+def test_saving_changed_sealed_words_asks_before_sealing_again(
+    qtbot: QtBot, studio: StudioFactory, tmp_path: Path, answer_text: str
+) -> None:
+    folder = copy_content(tmp_path)
+    seal_before = (folder / "statement.seal").read_bytes()
+    window = studio(folder)
+    click_item(window, ItemKind.STATEMENT)
+    window.form.ask_unlock = lambda _parent: True
+    window.form.unlock()
+    type_into(qtbot, window, ISSUER, "Ministry of Foreign Affairs of Azerbaijan")
+    asked = click_dialog_button(answer_text)
+    with qtbot.waitSignal(window.saved, timeout=30_000):
+        press(qtbot, window, "Ctrl+S")
+    assert asked, "the changed sealed words were not shown"
+    assert not window.isWindowModified()
+    reopened = ContentDocument.open(folder)
+    assert reopened.get(ISSUER) == "Ministry of Foreign Affairs of Azerbaijan"
+    errors = [issue for issue in validate_folder(folder) if issue.severity == "error"]
+    if answer_text == "Seal":
+        assert (folder / "statement.seal").read_bytes() != seal_before
+        assert not errors, errors
+        # The seal is on disk: the studio reads the folder again, on the same item.
+        assert window.document is not None and window.undo_stack.count() == 0
+        current = window.outline_view.current()
+        assert current is not None and current.kind is ItemKind.STATEMENT
+    else:
+        assert (folder / "statement.seal").read_bytes() == seal_before
+        assert any("seal" in issue.message.lower() for issue in errors)
+
+
+def test_open_folder_asks_about_unsaved_changes_first(
+    qtbot: QtBot, studio: StudioFactory, tmp_path: Path
+) -> None:
+    first = copy_content(tmp_path / "one")
+    second = copy_content(tmp_path / "two")
+    window = studio(first)
+    assert isinstance(window.prompts, AnsweringPrompts)
+    window.prompts.folder = second
+    click_item(window, ItemKind.MOMENT, 1)
+    type_into(qtbot, window, CAPTION_1991, NEW_CAPTION)
+    asked = answer(Button.Cancel)
+    press(qtbot, window, "Ctrl+O")
+    assert asked and window.document.folder == first and window.isWindowModified()
+    answer(Button.Discard)
+    press(qtbot, window, "Ctrl+O")
+    assert window.document.folder == second and not window.isWindowModified()
+    assert window.undo_stack.count() == 0
+    assert ContentDocument.open(first).get(CAPTION_1991) != NEW_CAPTION
+
+
+@pytest.mark.parametrize("language", ["en", "az", "ru", "pseudo"])
+def test_the_studio_words_fit_at_both_desktop_sizes(
+    qtbot: QtBot, tmp_path: Path, language: str
+) -> None:
+    """The shell's own words (outline, screen choice, findings) are not cut at 1366x768 or
+    1920x1080 in any interface language, nor 40% longer (the pseudo-language)."""
+    translations = Translations()
+    if language == "pseudo":
+        translations.use_pseudo()
+    else:
+        translations.use(language)
+    try:
+        window = StudioWindow(
+            ContentDocument.open(copy_content(tmp_path)), prompts=AnsweringPrompts
+        )
+        qtbot.addWidget(window, before_close_func=forget_changes)
+        window.show()
+        qtbot.waitExposed(window)
+        for width, height in ((1366, 768), (1920, 1080)):
+            window.resize(width, height)
+            window.arrange()
+            QApplication.processEvents()
+            mine = {widget.text() for widget in own_labels(window)}
+            clipped = [str(found) for found in find_clipped_text(window) if found.text in mine]
+            assert clipped == [], (width, height, clipped)
+    finally:
+        translations.release()
+
+
+def own_labels(window: StudioWindow) -> list[QAbstractButton | QLabel]:
+    """The labels and buttons of the shell's own views (the form and preview test theirs)."""
+    return [
+        window.outline_view.add_button,
+        window.outline_view.remove_button,
+        window.outline_view.up_button,
+        window.outline_view.down_button,
+        window.state_label,
+        window.findings_view.heading,
+    ]

@@ -189,11 +189,8 @@ class StudioWindow(QMainWindow):
         for splitter in (self.main, self.right):
             splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.main)
-        # Tab goes outline -> form -> preview -> findings, the order they are read in.
-        QWidget.setTabOrder(self.outline_view.down_button, self.form)
-        QWidget.setTabOrder(self.form, self.state_combo)
-        QWidget.setTabOrder(self.state_combo, self.preview)
-        QWidget.setTabOrder(self.preview, self.findings_view.list)
+        # Tab goes outline -> form -> preview -> findings, the order they are read in: the
+        # order they are made in (the form hangs each new item's editors in its own place).
 
         self.outline_view.chosen.connect(self._item_chosen)
         self.outline_view.add_requested.connect(self.add_item)
