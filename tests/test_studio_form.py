@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QCheckBox,
+    QHBoxLayout,
     QPlainTextEdit,
     QPushButton,
     QWidget,
@@ -461,3 +462,37 @@ def test_a_text_that_is_not_per_language_is_shown_read_only(qtbot: QtBot, tmp_pa
     row = boxes[0].parentWidget()
     assert isinstance(row, LanguageRow)
     assert "fix it there" in row.columns[0].status.text()
+
+
+def test_tab_leaves_a_rebuilt_form_where_it_stands_in_the_window(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A form built again (another item chosen) has new controls: Tab still goes from the
+    control before the form into it and from its last control to the one after it (new
+    widgets would otherwise come last in the window, after everything else)."""
+    document = ContentDocument.open(copy_content(tmp_path))
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QHBoxLayout(window)
+    before, form, after = QPushButton("Before"), FormView(), QPushButton("After")
+    for widget in (before, form, after):
+        layout.addWidget(widget)
+    window.resize(1600, 900)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    items = outline(document)
+    for item in (items[2], items[3], items[1]):
+        form.show_item(document, item)
+        QApplication.processEvents()
+        controls = [w for _a, w in form._editors() if w.isEnabled()]
+        if form.unlock_button is not None:
+            controls.insert(0, form.unlock_button)
+        before.setFocus()
+        QTest.keyClick(before, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is controls[0], item.label
+        controls[-1].setFocus()
+        QTest.keyClick(controls[-1], Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is after, item.label
+        QTest.keyClick(after, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        assert QApplication.focusWidget() is controls[-1], item.label

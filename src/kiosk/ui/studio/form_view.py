@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFocusEvent, QFont
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -102,6 +102,25 @@ class FieldBlock(QWidget):
         layout.addLayout(self.notes)
 
 
+class _TabAnchor(QWidget):
+    """A stop of no size in the window's Tab order where the form stands: Tab passes on
+    to the form's first control, Shift+Tab back to the control before the form.  The
+    form's controls are chained after it each time they are built."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("FormTabAnchor")
+        self.setFixedSize(0, 0)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if event.reason() == Qt.FocusReason.BacktabFocusReason:
+            self.focusPreviousChild()
+        else:
+            self.focusNextChild()
+
+
 class FormView(QWidget):
     """``show_item``, ``refresh``, ``focus_field``, ``set_findings``; sends edit_requested."""
 
@@ -130,17 +149,29 @@ class FormView(QWidget):
         self.seal_note: QLabel | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.anchor = _TabAnchor(self)  # first child: it follows the form in the Tab order
+        self.anchor.setAccessibleName(self.tr("Form of the selected item"))
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setObjectName("FormScroll")
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(self.scroll_area)
-        empty = QLabel(self.tr("Choose an item in the outline to edit it."))
-        empty.setObjectName("FormEmpty")
-        empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        empty.setWordWrap(True)
-        self.scroll_area.setWidget(empty)
+        # One holder for the form's whole life: each item's form is built inside it, so
+        # its controls take the holder's place in the window's Tab order (a widget put into
+        # the window later would come last, after everything else).
+        self.holder = QWidget()
+        self.holder.setObjectName("FormHolder")
+        self.holder_layout = QVBoxLayout(self.holder)
+        self.holder_layout.setContentsMargins(0, 0, 0, 0)
+        self.scroll_area.setWidget(self.holder)
+        self.current: QWidget = QLabel(
+            self.tr("Choose an item in the outline to edit it."), self.holder
+        )
+        self.current.setObjectName("FormEmpty")
+        self.current.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.current.setWordWrap(True)
+        self.holder_layout.addWidget(self.current)
         self.title: QLabel | None = None
         self.item_notes: QVBoxLayout | None = None
 
@@ -155,7 +186,7 @@ class FormView(QWidget):
         assert document is not None and item is not None
         offered = reading_order(document)
         self.sealed = sealed_addresses(document) if item.kind is ItemKind.STATEMENT else frozenset()
-        content = QWidget()
+        content = QWidget(self.holder)
         content.setObjectName("FormContent")
         layout = QVBoxLayout(content)
         layout.setContentsMargins(16, 12, 16, 16)
@@ -184,10 +215,10 @@ class FormView(QWidget):
         layout.addStretch(1)
         self._lock()
         self._shape = self._shape_of(document)
-        old = self.scroll_area.takeWidget()
-        self.scroll_area.setWidget(content)
-        if old is not None:
-            old.deleteLater()
+        old, self.current = self.current, content
+        self.holder_layout.replaceWidget(old, content)
+        old.hide()
+        old.deleteLater()  # later: this may run inside one of its own controls' signals
         self._chain()
         self._placed = []
         self._place_findings()
@@ -271,16 +302,14 @@ class FormView(QWidget):
                 first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _chain(self) -> None:
-        """Tab goes through the editors in reading order, from wherever it came into the
-        form to wherever it left it (a rebuilt form's widgets are new to the window)."""
+        """Tab goes through the controls in reading order (the seal's button first)."""
         widgets: list[QWidget] = []
         if self.unlock_button is not None:
             widgets.append(self.unlock_button)
         widgets += [widget for _address, widget in self._editors()]
-        if not widgets:
-            return
-        self.setFocusProxy(widgets[0])
-        for first, second in itertools.pairwise(widgets):
+        # Hung after the anchor, which stands where the form stands in the window's order
+        # (new widgets would otherwise come last, after everything else in the window).
+        for first, second in itertools.pairwise([self.anchor, *widgets]):
             QWidget.setTabOrder(first, second)
 
     def _editors(self) -> list[tuple[Address, QWidget]]:
