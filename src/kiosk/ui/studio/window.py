@@ -13,12 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QProcess, Qt, QTimer, Signal
+from PySide6.QtCore import QProcess, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QGuiApplication,
-    QKeyEvent,
     QKeySequence,
     QShowEvent,
     QUndoStack,
@@ -142,7 +140,6 @@ class StudioWindow(QMainWindow):
         self._restored = False  # recovered texts not yet saved: unsaved, with no undo step
         self._proof: QProcess | None = None
         self._arranged = False
-        self._was_active = False
 
         self._build_views()
         self._build_menus()
@@ -198,7 +195,6 @@ class StudioWindow(QMainWindow):
         self.outline_view.move_requested.connect(self.move_item)
         self.form.edit_requested.connect(self._edit_requested)
         self.findings_view.finding_chosen.connect(self.go_to)
-        self.preview.rendered.connect(self._take_focus_back)
         self.state_combo.currentIndexChanged.connect(lambda _index: self._show_state())
 
     def _build_right(self) -> QSplitter:
@@ -363,24 +359,8 @@ class StudioWindow(QMainWindow):
 
     # -- edits -----------------------------------------------------------------------------
 
-    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+    def _focus_moved(self, _old: QWidget | None, _new: QWidget | None) -> None:
         self._typing_run += 1  # the next keystroke is a new undo step
-        # Ctrl+Z in a field is the studio's undo, not the field's own (which knows nothing
-        # of the other fields, and is emptied each time the form shows a value again).
-        if new is not None and self.form.isAncestorOf(new):
-            new.installEventFilter(self)  # once: installing again only moves it first
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and (
-                event.matches(QKeySequence.StandardKey.Undo)
-                or event.matches(QKeySequence.StandardKey.Redo)
-            )
-        ):
-            return True  # not accepted by the field: the window's shortcut runs
-        return super().eventFilter(watched, event)
 
     def _writable(self, address: Address) -> bool:
         return bool(address) and str(address[0]) not in self.unreadable()
@@ -503,23 +483,6 @@ class StudioWindow(QMainWindow):
             self.read_only_note.show()
         self.form.show_item(self.document, item)
         self._show_state()
-
-    def _take_focus_back(self) -> None:
-        """The preview draws on a hidden kiosk window; showing it can take the activation
-        away from the studio (the offscreen platform does) and leave no window focused:
-        staff typing on would type into nothing."""
-        if (
-            self._was_active
-            and self.isVisible()
-            and not self.isActiveWindow()
-            and QGuiApplication.focusWindow() is None
-        ):
-            self.activateWindow()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
-            self._was_active = True
-        super().changeEvent(event)
 
     def state_for(self, item: OutlineItem | None) -> str:
         """The preview's screen for an outline item."""
