@@ -344,3 +344,18 @@ def test_server_down_is_reported_and_backs_off(
 def _write_index(material: Material, channel: Path, data: bytes) -> None:
     (channel / SIGNATURE_NAME).write_bytes(sign_index(data, load_private_key(material.key)))
     (channel / INDEX_NAME).write_bytes(data)
+
+
+def test_a_server_that_ignores_range_is_read_from_the_start(
+    material: Material, following: ChannelServer, trusting: Path
+) -> None:
+    published = publish_pack(material, material.v2, following.root)
+    path = "/" + published.index.pack.path
+    data = (following.root / published.index.pack.path).read_bytes()
+    following.routes[path] = cut_short(data, 100)
+    assert sync(following.url("/")).result == "unreachable"
+    following.routes[path] = body(data, "application/octet-stream")  # 200, whole, always
+    outcome = sync(following.url("/"))
+    assert outcome.result == "installed", outcome.message
+    assert following.requests_for(path)[-1].headers.get("Range") == "bytes=100-"
+    assert _downloads(trusting) == []

@@ -346,3 +346,24 @@ def test_no_redirect_from_https_down_to_http(
         assert outcome.result == "refused"
         assert "redirected from HTTPS down to plain HTTP" in outcome.message
         assert not plain.seen
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="kiosk.station does not know the channel keys yet: the lead applies "
+    "/work/notes/channel-station.patch (then this passes: remove the mark)",
+)
+def test_a_channel_in_the_station_file_is_followed(
+    material: Material,
+    trusting: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    channel = tmp_path / "channel"
+    publish_pack(material, material.v1, channel)
+    monkeypatch.delenv("KIOSK_CHANNEL", raising=False)
+    (tmp_path / "station.yaml").write_text(f"channel: {channel}\nchannel_poll_seconds: 60\n")
+    code = main(["channel", "sync", "--once"])
+    assert "installed sequence" in capsys.readouterr().out
+    assert code == 0
