@@ -167,6 +167,25 @@ def test_listening_is_heard_and_pause_and_stop_silence_it(
     assert recorder.next_level(0.5, skip=IN_FLIGHT) < SILENT
 
 
+def test_a_queue_of_recordings_plays_through_to_finished(
+    sink: str, recorder: Recorder, qtbot: QtBot
+) -> None:
+    narrator = Narrator(AudioSettings(output_device=sink))
+    items = [
+        NarrationItem("Opus", "en", FIXTURES / "tone.opus"),
+        NarrationItem("FLAC", "en", FIXTURES / "tone.flac"),
+        NarrationItem("Vorbis", "en", FIXTURES / "tone.ogg"),
+    ]
+    read: list[int] = []
+    narrator.current_item_changed.connect(read.append)
+    start = recorder.size()
+    with qtbot.waitSignal(narrator.finished, timeout=TIMEOUT):
+        narrator.play(items)
+    assert read == [0, 1, 2]
+    assert recorder.level(start, recorder.size()) > LOUD / 4
+    assert narrator.state is NarratorState.IDLE
+
+
 def test_reset_silences_and_the_station_volume_returns(
     sink: str, recorder: Recorder, tmp_path: Path
 ) -> None:
