@@ -29,10 +29,12 @@ from kiosk.content.loader import FILES
 from kiosk.content.validate import validate_folder
 from kiosk.editing.document import ContentDocument
 from kiosk.editing.outline import ItemKind
-from kiosk.editing.publish import publish
+from kiosk.editing.publish import PublishResult, publish
 from kiosk.editing.recovery import find_recovery
+from kiosk.editing.studio_settings import SETTINGS_OVERRIDE
 from kiosk.packs.keys import generate_keypair
 from kiosk.ui.layout_check import find_clipped_text
+from kiosk.ui.studio.publish_dialog import PublishDialog
 from kiosk.ui.studio.window import Prompts, StudioWindow
 from kiosk.ui.translations import Translations
 
@@ -490,6 +492,35 @@ def test_saving_changed_sealed_words_asks_before_sealing_again(
         assert any("seal" in issue.message.lower() for issue in errors)
 
 
+def test_tab_goes_outline_form_preview_findings(
+    qtbot: QtBot, studio: StudioFactory, tmp_path: Path
+) -> None:
+    window = studio(copy_content(tmp_path))
+    click_item(window, ItemKind.MOMENT, 1)
+    window.outline_view.tree.setFocus()
+    preview_box = window.right.widget(0)
+    assert preview_box is not None
+    regions: dict[str, QWidget] = {
+        "outline": window.outline_view,
+        "form": window.form,
+        "preview": preview_box,
+        "findings": window.findings_view,
+    }
+    visited: list[str] = []
+    for _step in range(200):
+        qtbot.waitUntil(window.isActiveWindow)
+        QTest.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_Tab)
+        focus = QApplication.focusWidget()
+        region = next(
+            (name for name, area in regions.items() if focus and area.isAncestorOf(focus)), ""
+        )
+        if region and (not visited or visited[-1] != region):
+            visited.append(region)
+        if region == "outline" and len(visited) > 1:
+            break
+    assert visited[:5] == ["outline", "form", "preview", "findings", "outline"], visited
+
+
 def test_open_folder_asks_about_unsaved_changes_first(
     qtbot: QtBot, studio: StudioFactory, tmp_path: Path
 ) -> None:
@@ -549,3 +580,54 @@ def own_labels(window: StudioWindow) -> list[QAbstractButton | QLabel]:
         window.state_label,
         window.findings_view.heading,
     ]
+
+
+def test_publish_from_the_file_menu_saves_first_and_writes_a_verified_pack(
+    qtbot: QtBot,
+    studio: StudioFactory,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv(SETTINGS_OVERRIDE, str(tmp_path / "config" / "studio.json"))
+    folder = copy_content(tmp_path)
+    (tmp_path / "keys").mkdir()
+    private, public, _fingerprint = generate_keypair(tmp_path / "keys" / "museum")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    window = studio(folder)
+    window.publish_dialog = lambda folder, parent: PublishDialog(
+        folder,
+        parent,
+        choose_key=lambda _parent, _current: private,
+        list_removable=lambda: [stick],
+    )
+    click_item(window, ItemKind.MOMENT, 1)
+    type_into(qtbot, window, CAPTION_1991, NEW_CAPTION)
+    asked = answer(Button.Save)  # a pack is made from the saved files
+    outcomes: list[object] = []
+
+    def drive() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PublishDialog):
+            QTimer.singleShot(10, drive)
+            return
+        assert dialog.folder == folder
+
+        def finished(outcome: object) -> None:
+            outcomes.append(outcome)
+            dialog.accept()
+
+        dialog.finished_publishing.connect(finished)
+        QTest.mouseClick(dialog.key_button, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, drive)
+    window.publish_action.trigger()  # returns when the dialog closes
+    assert asked and not window.isWindowModified()
+    assert len(outcomes) == 1
+    result = outcomes[0]
+    assert isinstance(result, PublishResult), result
+    assert str(result.pack) in window.statusBar().currentMessage()
+    capsys.readouterr()
+    assert main(["pack", "verify", str(result.pack), "--trust", str(public)]) == 0

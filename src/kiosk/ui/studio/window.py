@@ -38,6 +38,7 @@ from kiosk.content.issues import Issue
 from kiosk.content.model import Exhibit
 from kiosk.editing.document import Address, ContentDocument
 from kiosk.editing.outline import ItemKind, OutlineItem, new_figure, new_moment, outline
+from kiosk.editing.publish import PublishResult
 from kiosk.editing.recovery import discard_recovery, find_recovery, write_recovery
 from kiosk.editing.reseal import reseal, seal_changes
 from kiosk.paths import kiosk_command
@@ -46,6 +47,7 @@ from kiosk.ui.studio.findings_view import FindingsView
 from kiosk.ui.studio.form_view import FormView
 from kiosk.ui.studio.outline_view import LIST_FILES, OutlineView
 from kiosk.ui.studio.preview_pane import PreviewPane
+from kiosk.ui.studio.publish_dialog import PublishDialog
 from kiosk.ui.studio.seal_dialog import confirm_reseal
 
 log = logging.getLogger(__name__)
@@ -130,6 +132,8 @@ class StudioWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("StudioWindow")
         self.prompts = prompts(self)
+        # The Publish dialog as a seam too (tests give it their key and folder choices).
+        self.publish_dialog: Callable[[Path, QWidget], PublishDialog] = PublishDialog
         self.document = document
         self.undo_stack = QUndoStack(self)
         self.exhibit: Exhibit | None = None
@@ -655,7 +659,14 @@ class StudioWindow(QMainWindow):
     def publish(self) -> None:
         if not self._save_first(self.tr("A pack is made from the saved files. Save now?")):
             return
-        from kiosk.ui.studio.publish_dialog import PublishDialog  # noqa: PLC0415
+        dialog = self.publish_dialog(self.document.folder, self)
+        dialog.published.connect(self._published)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
-        dialog = PublishDialog(self.document.folder, self)
-        dialog.exec()
+    def _published(self, result: PublishResult) -> None:
+        self.statusBar().showMessage(
+            self.tr("Published: %1").replace("%1", str(result.pack)), 15_000
+        )
