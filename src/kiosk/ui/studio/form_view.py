@@ -217,6 +217,7 @@ class FormView(QWidget):
         self._shape = self._shape_of(document)
         old, self.current = self.current, content
         self.holder_layout.replaceWidget(old, content)
+        content.show()  # at once: a layout shows a new child only later (queued)
         old.hide()
         old.deleteLater()  # later: this may run inside one of its own controls' signals
         self._chain()
