@@ -16,13 +16,9 @@ from kiosk.content.loader import FILES
 from kiosk.content.source import load_yaml_bytes
 from kiosk.content.validate import validate_folder
 from kiosk.editing import document as document_module
-from kiosk.editing.document import (
-    ChangedOnDiskError,
-    ContentDocument,
-    NotEditableError,
-    dump,
-    needs_quotes,
-)
+from kiosk.editing import document_styles
+from kiosk.editing.document import ChangedOnDiskError, ContentDocument, NotEditableError
+from kiosk.editing.document_styles import dump, needs_quotes, round_trip
 from kiosk.editing.outline import new_moment
 
 REPO = Path(__file__).resolve().parents[1]
@@ -48,7 +44,7 @@ def full_dump(document: ContentDocument, name: str) -> str:
     """The file dumped whole, as ruamel would without the studio's dumping by parts."""
     tree = document.files[name].tree
     assert tree is not None
-    return dump(document_module._round_trip(), tree)
+    return dump(round_trip(), tree)
 
 
 # --- round trip -------------------------------------------------------------------------------
@@ -189,7 +185,7 @@ def test_a_long_new_text_is_folded_within_the_files_width(folder: Path) -> None:
     at = lines.index("      ru: >-")
     body = lines[at + 1 : at + 7]
     assert all(line.startswith("        ") for line in body)
-    assert max(len(line) for line in lines) <= document_module.FOLD_WIDTH
+    assert max(len(line) for line in lines) <= document_styles.FOLD_WIDTH
     assert yaml.safe_load(saved)["moments"][1]["caption"]["ru"] == text
     assert document.get(("timeline.yaml", "moments", 1, "caption", "ru")) == text
 
@@ -432,7 +428,7 @@ def test_a_keystroke_in_a_long_timeline_dumps_only_its_moment(
     document.set(caption, "A first change.")
     document.text_of("timeline.yaml")
     dumped: list[int] = []
-    real_dump = document_module.dump
+    real_dump = dump
 
     def counting(yaml_: object, tree: object) -> str:
         items = tree.get("moments") if isinstance(tree, dict) else None

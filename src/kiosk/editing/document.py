@@ -11,73 +11,36 @@ edits, which ruamel's load-time line numbers would not.
 
 from __future__ import annotations
 
-import io
-import re
-from bisect import bisect_right
-from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.emitter import Emitter, RoundTripEmitter
-from ruamel.yaml.error import CommentMark, MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import ScalarNode
-from ruamel.yaml.resolver import VersionedResolver
-from ruamel.yaml.scalarbool import ScalarBoolean
-from ruamel.yaml.scalarstring import (
-    DoubleQuotedScalarString,
-    FoldedScalarString,
-    LiteralScalarString,
-    SingleQuotedScalarString,
-)
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.tokens import CommentToken
 
-from kiosk.content.fields import BIDI_CONTROLS
 from kiosk.content.issues import ContentError, Issue, Location
 from kiosk.content.loader import FILES, _inside
 from kiosk.content.model import Exhibit
 from kiosk.content.sealing import write_atomically
-from kiosk.content.source import (
-    MAX_FILE_BYTES,
-    Mapping,
-    Node,
-    Sequence,
-    load_yaml_bytes,
-    read_bounded,
-)
+from kiosk.content.source import MAX_FILE_BYTES, load_yaml_bytes, read_bounded
 from kiosk.content.validate import validate_texts
+from kiosk.editing.document_places import Address, Places
+from kiosk.editing.document_styles import build, dump, plain, round_trip, styled_text
+from kiosk.editing.document_trailers import (
+    add_key,
+    grown,
+    last_slot,
+    put,
+    put_trailers,
+    remove_key,
+    shrunk,
+    take,
+    take_trailers,
+)
 
-Address = tuple[str | int, ...]
-
-# ruamel re-wraps plain and quoted scalars longer than its width; the bundled files keep
-# long plain lines (statement.yaml's subtitle) on one line, so nothing is re-wrapped and
-# folded texts break only where their own fold positions say.
-DUMP_WIDTH = 4096
-# New or changed folded texts are wrapped so lines stay within this many columns, as the
-# bundled files are (their longest folded line is 94 characters).
-FOLD_WIDTH = 94
-# A text longer than this (or holding a line break) is written folded (>-) when new.
-FOLD_AFTER = 60
-
-_STR_TAG = "tag:yaml.org,2002:str"
-# YAML 1.1 tools read yes/no/on/off as booleans and 1:20 as a number; content is read by
-# more than ruamel (editors, PyYAML), so a text any of them would misread is quoted.
-_RESOLVERS = (VersionedResolver(version=(1, 1)), VersionedResolver(version=(1, 2)))
-_ANALYSER = Emitter(None, allow_unicode=True)
-_ANALYSER.use_version = None  # type: ignore[attr-defined]  # asked of its serializer
-_SPACE_BREAK = re.compile(r"(?<=\S) (?=\S)")
-# Characters that show nothing (direction controls and marks, zero-width ones) and a stand-in
-# for each from the last private-use plane while a quoted text is written (ruamel would write
-# them raw), replaced by its escape in the dumped text.
-INVISIBLE = "".join(sorted(BIDI_CONTROLS | set("\u200b\u200c\u200d\u2060\u00ad")))
-_STAND_IN_BASE = 0x10FE00
-_STAND_INS = {ord(ch): _STAND_IN_BASE + n for n, ch in enumerate(INVISIBLE)}
-_ESCAPES = {
-    _STAND_IN_BASE + n: f"\\x{ord(ch):02X}" if ord(ch) <= 0xFF else f"\\u{ord(ch):04X}"
-    for n, ch in enumerate(INVISIBLE)
-}
+__all__ = ["Address", "ChangedOnDiskError", "ContentDocument", "EditableFile", "NotEditableError"]
 
 
 class NotEditableError(Exception):
@@ -91,8 +54,8 @@ class ChangedOnDiskError(OSError):
         self.paths = paths
         names = ", ".join(path.name for path in paths)
         super().__init__(
-            f"{names} changed on disk since the studio opened it; save again to "
-            "replace those changes, or reopen the folder to keep them"
+            f"{names} changed on disk since the studio read it (another program saved it); "
+            "nothing was saved: reopen the folder to see those changes, or save over them"
         )
 
 
@@ -118,7 +81,7 @@ class EditableFile:
         self.newline = "\r\n" if data is not None and b"\r\n" in data else "\n"
         self.bom = data is not None and data.startswith(b"\xef\xbb\xbf")
         self._text: tuple[int, str] | None = None
-        self._places: tuple[int, _Places] | None = None
+        self._places: tuple[int, Places] | None = None
         # Dumping by parts (see _assembled): the frame's version and each item's.
         self.shape = 0
         self._frame: tuple[int, str, list[str]] | None = None
@@ -213,7 +176,7 @@ class EditableFile:
             return self.path.exists() or self.path.is_symlink()  # gone: nothing to lose
         return now != self.original
 
-    def places(self, yaml: YAML) -> _Places | None:
+    def places(self, yaml: YAML) -> Places | None:
         if self._places is None or self._places[0] != self.generation:
             data = self.data(yaml)
             if data is None:
@@ -222,56 +185,8 @@ class EditableFile:
                 tree = load_yaml_bytes(data, self.name)
             except ContentError:
                 return None
-            self._places = (self.generation, _Places.of(self.name, tree))
+            self._places = (self.generation, Places.of(self.name, tree))
         return self._places[1]
-
-
-class _Place(NamedTuple):
-    location: Location
-    rank: int  # at one location: a value (0) before a key (1), outer before inner
-    address: Address
-
-
-class _Places:
-    """Every value's and key's place in one file's text, both ways."""
-
-    def __init__(self, values: dict[Address, Location], ordered: list[_Place]) -> None:
-        self.values = values
-        self.ordered = ordered
-        self.keys = [place.location for place in ordered]
-
-    @classmethod
-    def of(cls, name: str, tree: Node) -> _Places:
-        values: dict[Address, Location] = {}
-        ordered: list[_Place] = []
-        for address, location, is_key in _walk_places((name,), tree):
-            if not is_key:
-                values[address] = location
-            ordered.append(_Place(location, 2 * len(address) + is_key, address))
-        ordered.sort()
-        return cls(values, ordered)
-
-    def address_at(self, location: Location) -> Address | None:
-        at = bisect_right(self.keys, location)
-        if at == 0:
-            return None
-        found = self.ordered[at - 1].location
-        # The first (outermost) of the places starting exactly there, or the last before it.
-        first = at - 1
-        while first > 0 and self.ordered[first - 1].location == found:
-            first -= 1
-        return self.ordered[first].address
-
-
-def _walk_places(address: Address, node: Node) -> Iterator[tuple[Address, Location, bool]]:
-    yield address, node.location, False
-    if isinstance(node, Mapping):
-        for key, child in node.entries.items():
-            yield (*address, key), node.key_locations[key], True
-            yield from _walk_places((*address, key), child)
-    elif isinstance(node, Sequence):
-        for index, child in enumerate(node.items):
-            yield from _walk_places((*address, index), child)
 
 
 class ContentDocument:
@@ -281,7 +196,7 @@ class ContentDocument:
         self.folder = folder
         self.files = files
         self.generation = 0
-        self._yaml = _round_trip()
+        self._yaml = round_trip()
         # The object first replaced at an address and its key's position: setting the same
         # text back (undo) restores it exactly, fold positions and quotes included.
         self._originals: dict[Address, Any] = {}
@@ -290,7 +205,7 @@ class ContentDocument:
     @classmethod
     def open(cls, folder: Path) -> ContentDocument:
         """Every content file of ``folder``; one YAML cannot read is kept read-only."""
-        yaml = _round_trip()
+        yaml = round_trip()
         files = {name: _open_file(folder, name, yaml) for name in FILES}
         return cls(folder, files)
 
@@ -362,7 +277,7 @@ class ContentDocument:
         if value is None:
             if previous is _MISSING:
                 return None
-            self._prune(address[:-1], _remove_key(node, key))
+            self._prune(address[:-1], remove_key(node, key))
         elif previous is _MISSING:
             self._add(node, address, self._styled(address, None, value))
         else:
@@ -379,9 +294,9 @@ class ContentDocument:
         if value is None:
             raise NotEditableError("list items are removed with remove_item")
         previous = items[index]
-        trailer = _take(_last_slot(previous))
+        trailer = take(last_slot(previous))
         items[index] = self._styled(address, previous, value)
-        _put(_last_slot(items[index]), trailer)
+        put(last_slot(items[index]), trailer)
         self._changed(file, address)
         return plain(previous)
 
@@ -390,9 +305,9 @@ class ContentDocument:
         items = self._find(list_address)
         if not isinstance(items, CommentedSeq):
             raise NotEditableError(f"{list_address} is not a list")
-        trailers = _take_trailers(items)
-        items.insert(index, _build(item, _indent(list_address) + 2))
-        _put_trailers(items, _grown(trailers, len(items)))
+        trailers = take_trailers(items)
+        items.insert(index, build(item, _indent(list_address) + 2))
+        put_trailers(items, grown(trailers, len(items)))
         self._forget(list_address)
         self._changed(file, list_address, structural=True)
 
@@ -401,9 +316,9 @@ class ContentDocument:
         items = self._find(list_address)
         if not isinstance(items, CommentedSeq) or not 0 <= index < len(items):
             raise NotEditableError(f"no item {index} at {list_address}")
-        trailers = _take_trailers(items)
+        trailers = take_trailers(items)
         removed = items.pop(index)
-        _put_trailers(items, _shrunk(trailers, len(items)))
+        put_trailers(items, shrunk(trailers, len(items)))
         self._forget(list_address)
         self._changed(file, list_address, structural=True)
         value = plain(removed)
@@ -419,9 +334,9 @@ class ContentDocument:
         if source == target:
             return
         # Blank lines and comments between items stay where they are; the items move.
-        trailers = _take_trailers(items)
+        trailers = take_trailers(items)
         items.insert(target, items.pop(source))
-        _put_trailers(items, trailers)
+        put_trailers(items, trailers)
         self._forget(list_address)
         self._changed(file, list_address, structural=True)
 
@@ -501,7 +416,7 @@ class ContentDocument:
     def _add(self, mapping: CommentedMap, address: Address, value: Any) -> None:
         key = address[-1]
         assert isinstance(key, str)
-        _add_key(mapping, key, value, self._positions.get(address))
+        add_key(mapping, key, value, self._positions.get(address))
 
     def _forget(self, list_address: Address) -> None:
         """Items moved: what was remembered by index no longer names the same item."""
@@ -520,10 +435,10 @@ class ContentDocument:
             if not (empty and isinstance(key, str) and node.get(key) == {}):
                 break
             self._remember(node, address)
-            carried = _remove_key(node, key, carried)
+            carried = remove_key(node, key, carried)
             address = address[:-1]
         if carried is not None:
-            _put(_last_slot(self._find(address)), carried)
+            put(last_slot(self._find(address)), carried)
 
     def _styled(self, address: Address, previous: Any, value: object) -> Any:
         original = self._originals.get(address, _MISSING)
@@ -531,7 +446,7 @@ class ContentDocument:
             return original
         if isinstance(value, str):
             return styled_text(value, _indent(address) + 2, previous)
-        return _build(value, _indent(address))
+        return build(value, _indent(address))
 
 
 _MISSING: Any = object()
@@ -539,20 +454,6 @@ _MISSING: Any = object()
 _MARKER = "kiosk-studio-item-a81f3c"
 # Lists at least this long (of mappings, at a file's top) are dumped by parts.
 SPLIT_FROM = 2
-
-
-def dump(yaml: YAML, tree: Any) -> str:
-    stream = io.StringIO()
-    yaml.dump(tree, stream)
-    return stream.getvalue().translate(_ESCAPES)
-
-
-class _Emitter(RoundTripEmitter):
-    """Writes invisible characters in a quoted text as escapes (\\u202E), as the staff
-    wrote them, never raw: a raw one cannot be seen in an editor."""
-
-    def write_double_quoted(self, text: Any, split: Any = True) -> None:
-        super().write_double_quoted(str(text).translate(_STAND_INS), split)
 
 
 def _item_at(tree: CommentedMap | None, address: Address) -> Any:
@@ -607,15 +508,6 @@ def _split_key(tree: CommentedMap) -> str | None:
     return None
 
 
-def _round_trip() -> YAML:
-    yaml = YAML()  # round trip
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = DUMP_WIDTH
-    yaml.preserve_quotes = True
-    yaml.Emitter = _Emitter
-    return yaml
-
-
 def _open_file(folder: Path, name: str, yaml: YAML) -> EditableFile:
     path = folder / name
     try:
@@ -647,18 +539,6 @@ def _child(node: Any, step: str | int) -> Any:
     return _MISSING
 
 
-def plain(value: Any) -> object:
-    """A round-trip value as plain Python: dict, list, str, int, float, bool or None."""
-    if isinstance(value, dict):
-        return {str(key): plain(child) for key, child in value.items()}
-    if isinstance(value, list):
-        return [plain(child) for child in value]
-    for kind in (bool, ScalarBoolean, str, int, float):
-        if isinstance(value, kind):
-            return bool(value) if kind is ScalarBoolean else kind(value)
-    return value
-
-
 def _indent(address: Address) -> int:
     """The column of the key (or item) ``address`` names, with this module's indentation:
     a mapping's keys 2 in from their parent key, a list's items 4 (``  - ``)."""
@@ -669,255 +549,3 @@ def _indent(address: Address) -> int:
         elif not isinstance(before, int):
             column += 2
     return column
-
-
-# --- styles ---------------------------------------------------------------------------------
-
-
-def needs_quotes(text: str) -> bool:
-    """True when YAML would misread ``text`` written plain (a colon and a space, a leading
-    special character, or a word or number some YAML reader takes for something else)."""
-    if any(ch in INVISIBLE for ch in text):
-        return True  # written as escapes, which only a double-quoted text has
-    analysis = _ANALYSER.analyze_scalar(text)
-    if not (analysis.allow_block_plain and analysis.allow_flow_plain) or analysis.multiline:
-        return True
-    return any(
-        resolver.resolve(ScalarNode, text, (True, False)) != _STR_TAG for resolver in _RESOLVERS
-    )
-
-
-def styled_text(text: str, column: int, previous: Any = None) -> Any:
-    """``text`` in the style its previous value had, or for a new text: plain when short and
-    safe, quoted when YAML would misread it, folded (>-) when long."""
-    if isinstance(previous, FoldedScalarString) and _foldable(text):
-        return folded(text, column, previous)
-    if isinstance(previous, LiteralScalarString):
-        return LiteralScalarString(text)
-    if isinstance(previous, SingleQuotedScalarString) and "\n" not in text:
-        return SingleQuotedScalarString(text)
-    if isinstance(previous, DoubleQuotedScalarString):
-        return DoubleQuotedScalarString(text)
-    if (len(text) > FOLD_AFTER or "\n" in text) and _foldable(text):
-        return folded(text, column)
-    return DoubleQuotedScalarString(text) if needs_quotes(text) else text
-
-
-def _foldable(text: str) -> bool:
-    """A folded block keeps the text exactly only without edge or doubled spaces and tabs."""
-    return (
-        text == text.strip()
-        and "  " not in text
-        and "\t" not in text
-        and not any(ch in INVISIBLE for ch in text)
-        and "\n\n" not in text
-        and not any(ch in text for ch in "\r\x85\u2028\u2029\a")
-        and text.isprintable() | ("\n" in text)
-    )
-
-
-def folded(text: str, column: int, previous: Any = None) -> FoldedScalarString:
-    """A folded (>-) text whose lines, starting at ``column``, stay within FOLD_WIDTH.
-
-    Changing a folded text keeps its lines before the change as they were and, once a new
-    line can end where an old one did, the lines after it too: the file's diff shows the
-    lines that changed, not a whole paragraph wrapped anew."""
-    old = str(previous) if isinstance(previous, FoldedScalarString) else ""
-    old_breaks: list[int] = list(getattr(previous, "fold_pos", None) or []) if old else []
-    prefix = _common_prefix(old, text)
-    suffix = _common_prefix(old[prefix:][::-1], text[prefix:][::-1])
-    positions = [p for p in old_breaks if p < prefix]
-    tail = [p + len(text) - len(old) for p in old_breaks if p >= len(old) - suffix]
-    spaces = [match.start() for match in _SPACE_BREAK.finditer(text)]
-    limit = FOLD_WIDTH - column
-    start = positions[-1] + 1 if positions else 0
-    while start < len(text):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        if end - start <= limit:
-            start = end + 1
-            continue
-        reachable = [q for q in tail if start < q <= start + limit]
-        if reachable:  # from here on the old lines fit as they were
-            positions += [q for q in tail if q >= reachable[-1]]
-            break
-        fitting = [c for c in spaces if start < c < end and c - start <= limit]
-        beyond = [c for c in spaces if start + limit < c < end][:1]  # a word wider than a line
-        if not (fitting or beyond):
-            start = end + 1
-            continue
-        chosen = fitting[-1] if fitting else beyond[0]
-        positions.append(chosen)
-        start = chosen + 1
-    value: FoldedScalarString = FoldedScalarString(text)
-    value.fold_pos = positions  # type: ignore[attr-defined]  # set on instances only
-    return value
-
-
-def _common_prefix(first: str, second: str) -> int:
-    length = 0
-    for a, b in zip(first, second, strict=False):
-        if a != b:
-            break
-        length += 1
-    return length
-
-
-def _build(value: object, column: int) -> Any:
-    """A new value as round-trip nodes, each text styled for where it goes; ``column`` is
-    that of the key holding it."""
-    if isinstance(value, dict):
-        mapping = CommentedMap()
-        for key, child in value.items():
-            mapping[str(key)] = _build(child, column + 2)
-        return mapping
-    if isinstance(value, list | tuple):
-        return CommentedSeq([_build(child, column + 2) for child in value])
-    if isinstance(value, str):
-        return styled_text(value, column + 2)
-    return value
-
-
-# --- comments and blank lines that follow a value -------------------------------------------
-# ruamel keeps the blank lines and comments after a value on the innermost last entry
-# before them (the blank line after a moment sits on its source's last language).  They
-# belong to the place, not the entry: moving, adding or removing entries keeps them where
-# they were.
-
-Slot = tuple[Any, str | int]
-
-
-def _slot_of(owner: Any, key: str | int) -> Slot:
-    """Where what follows the entry ``key`` of ``owner`` is kept."""
-    value = owner[key]
-    return _last_slot(value) or (owner, key)
-
-
-def _last_slot(node: Any) -> Slot | None:
-    """Where what follows ``node`` is kept: its innermost last entry."""
-    slot = None
-    while isinstance(node, CommentedMap | CommentedSeq) and len(node):
-        key: str | int = list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
-        slot = (node, key)
-        node = node[key]
-    return slot
-
-
-def _take(slot: Slot | None) -> CommentToken | None:
-    """Detach the lines after a slot's value (a comment on the value's own line stays).
-
-    ruamel keeps them differently after a block text (>-, |), which ends its own line, and
-    after any other value, whose line break the token starts with; what is returned is the
-    lines alone, so they can follow a value of either kind."""
-    if slot is None:
-        return None
-    owner, key = slot
-    entry = owner.ca.items.get(key)
-    where = 2 if isinstance(owner, CommentedMap) else 0
-    if not entry or len(entry) <= where or not isinstance(entry[where], CommentToken):
-        return None
-    token: CommentToken = entry[where]
-    text = token.value
-    if _ends_its_line(owner[key]):
-        entry[where] = None
-        lines = token
-    elif text.startswith("\n"):
-        entry[where] = None
-        lines = _token(text[1:])
-    else:  # a comment on the value's own line stays with it
-        own, newline, rest = text.partition("\n")
-        entry[where] = CommentToken(own + newline, token.start_mark)
-        lines = _token(rest)
-    if not any(entry):
-        del owner.ca.items[key]
-    return lines if lines.value else None
-
-
-def _put(slot: Slot | None, token: CommentToken | None) -> CommentToken | None:
-    """Attach lines (as _take gives them) after a slot's value; returned when there is no
-    slot to take them."""
-    if token is None or slot is None:
-        return token
-    owner, key = slot
-    where = 2 if isinstance(owner, CommentedMap) else 0
-    entry = owner.ca.items.setdefault(key, [None, None, None, None])
-    while len(entry) <= where:
-        entry.append(None)
-    current = entry[where]
-    if isinstance(current, CommentToken):
-        current.value = current.value + token.value
-    elif _ends_its_line(owner[key]):
-        entry[where] = token
-    else:
-        entry[where] = _token("\n" + token.value)
-    return None
-
-
-def _ends_its_line(value: Any) -> bool:
-    return isinstance(value, FoldedScalarString | LiteralScalarString)
-
-
-def _token(text: str, column: int = 0) -> CommentToken:
-    return CommentToken(text, CommentMark(column))
-
-
-def _joined(first: CommentToken | None, second: CommentToken | None) -> CommentToken | None:
-    if first is None or second is None:
-        return first or second
-    return _token(first.value + second.value)
-
-
-def _take_trailers(items: CommentedSeq) -> list[CommentToken | None]:
-    return [_take(_last_slot(item)) for item in items]
-
-
-def _put_trailers(items: CommentedSeq, trailers: list[CommentToken | None]) -> None:
-    for item, trailer in zip(items, trailers, strict=False):
-        _put(_last_slot(item), trailer)
-
-
-def _separator(trailers: list[CommentToken | None]) -> CommentToken | None:
-    """What usually stands between two items: blank lines, if the list has them."""
-    between = [t for t in trailers[:-1] if t is not None and not t.value.strip("\n")]
-    return _token(between[0].value) if between else None
-
-
-def _grown(trailers: list[CommentToken | None], count: int) -> list[CommentToken | None]:
-    """Trailers for a list one item longer: one more separator before the end's."""
-    if len(trailers) < 1:
-        return [None] * count
-    if len(trailers) == 1:  # no example of a separator: a blank line, as the bundled files
-        return [_token("\n"), trailers[-1]]
-    return [*trailers[:-1], _separator(trailers), trailers[-1]]
-
-
-def _shrunk(trailers: list[CommentToken | None], count: int) -> list[CommentToken | None]:
-    """Trailers for a list one item shorter: one separator fewer, the end's kept."""
-    if count == 0:
-        return []
-    return [*trailers[: count - 1], trailers[-1]]
-
-
-def _add_key(mapping: CommentedMap, key: str, value: Any, position: int | None) -> None:
-    """A new key (at ``position``, else last); what followed the mapping still follows it."""
-    if position is not None and position < len(mapping):
-        mapping.insert(position, key, value)
-        return
-    trailer = _take(_last_slot(mapping))
-    mapping[key] = value
-    _put(_last_slot(mapping), trailer)
-
-
-def _remove_key(
-    mapping: CommentedMap, key: str, carried: CommentToken | None = None
-) -> CommentToken | None:
-    """Remove ``key``; what followed its entry now follows the entry before it.  Returned
-    when there is none (the caller's parent places it)."""
-    keys = list(mapping)
-    at = keys.index(key)
-    trailer = _joined(carried, _take(_slot_of(mapping, key)))
-    mapping.ca.items.pop(key, None)
-    del mapping[key]
-    if at > 0:
-        return _put(_slot_of(mapping, keys[at - 1]), trailer)
-    return trailer if not mapping else None

@@ -1,0 +1,154 @@
+"""The blank lines and comments after a value in the content's YAML, kept in their place
+while the studio adds, removes and moves entries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import CommentMark
+from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+from ruamel.yaml.tokens import CommentToken
+
+# ruamel keeps the blank lines and comments after a value on the innermost last entry
+# before them (the blank line after a moment sits on its source's last language).  They
+# belong to the place, not the entry: moving, adding or removing entries keeps them where
+# they were.
+
+Slot = tuple[Any, str | int]
+
+
+def slot_of(owner: Any, key: str | int) -> Slot:
+    """Where what follows the entry ``key`` of ``owner`` is kept."""
+    value = owner[key]
+    return last_slot(value) or (owner, key)
+
+
+def last_slot(node: Any) -> Slot | None:
+    """Where what follows ``node`` is kept: its innermost last entry."""
+    slot = None
+    while isinstance(node, CommentedMap | CommentedSeq) and len(node):
+        key: str | int = list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
+        slot = (node, key)
+        node = node[key]
+    return slot
+
+
+def take(slot: Slot | None) -> CommentToken | None:
+    """Detach the lines after a slot's value (a comment on the value's own line stays).
+
+    ruamel keeps them differently after a block text (>-, |), which ends its own line, and
+    after any other value, whose line break the token starts with; what is returned is the
+    lines alone, so they can follow a value of either kind."""
+    if slot is None:
+        return None
+    owner, key = slot
+    entry = owner.ca.items.get(key)
+    where = 2 if isinstance(owner, CommentedMap) else 0
+    if not entry or len(entry) <= where or not isinstance(entry[where], CommentToken):
+        return None
+    token: CommentToken = entry[where]
+    text = token.value
+    if _ends_its_line(owner[key]):
+        entry[where] = None
+        lines = token
+    elif text.startswith("\n"):
+        entry[where] = None
+        lines = _token(text[1:])
+    else:  # a comment on the value's own line stays with it
+        own, newline, rest = text.partition("\n")
+        entry[where] = CommentToken(own + newline, token.start_mark)
+        lines = _token(rest)
+    if not any(entry):
+        del owner.ca.items[key]
+    return lines if lines.value else None
+
+
+def put(slot: Slot | None, token: CommentToken | None) -> CommentToken | None:
+    """Attach lines (as take gives them) after a slot's value; returned when there is no
+    slot to take them."""
+    if token is None or slot is None:
+        return token
+    owner, key = slot
+    where = 2 if isinstance(owner, CommentedMap) else 0
+    entry = owner.ca.items.setdefault(key, [None, None, None, None])
+    while len(entry) <= where:
+        entry.append(None)
+    current = entry[where]
+    if isinstance(current, CommentToken):
+        current.value = current.value + token.value
+    elif _ends_its_line(owner[key]):
+        entry[where] = token
+    else:
+        entry[where] = _token("\n" + token.value)
+    return None
+
+
+def _ends_its_line(value: Any) -> bool:
+    return isinstance(value, FoldedScalarString | LiteralScalarString)
+
+
+def _token(text: str, column: int = 0) -> CommentToken:
+    return CommentToken(text, CommentMark(column))
+
+
+def joined(first: CommentToken | None, second: CommentToken | None) -> CommentToken | None:
+    if first is None or second is None:
+        return first or second
+    return _token(first.value + second.value)
+
+
+def take_trailers(items: CommentedSeq) -> list[CommentToken | None]:
+    return [take(last_slot(item)) for item in items]
+
+
+def put_trailers(items: CommentedSeq, trailers: list[CommentToken | None]) -> None:
+    for item, trailer in zip(items, trailers, strict=False):
+        put(last_slot(item), trailer)
+
+
+def _separator(trailers: list[CommentToken | None]) -> CommentToken | None:
+    """What usually stands between two items: blank lines, if the list has them."""
+    between = [t for t in trailers[:-1] if t is not None and not t.value.strip("\n")]
+    return _token(between[0].value) if between else None
+
+
+def grown(trailers: list[CommentToken | None], count: int) -> list[CommentToken | None]:
+    """Trailers for a list one item longer: one more separator before the end's."""
+    if len(trailers) < 1:
+        return [None] * count
+    if len(trailers) == 1:  # no example of a separator: a blank line, as the bundled files
+        return [_token("\n"), trailers[-1]]
+    return [*trailers[:-1], _separator(trailers), trailers[-1]]
+
+
+def shrunk(trailers: list[CommentToken | None], count: int) -> list[CommentToken | None]:
+    """Trailers for a list one item shorter: one separator fewer, the end's kept."""
+    if count == 0:
+        return []
+    return [*trailers[: count - 1], trailers[-1]]
+
+
+def add_key(mapping: CommentedMap, key: str, value: Any, position: int | None) -> None:
+    """A new key (at ``position``, else last); what followed the mapping still follows it."""
+    if position is not None and position < len(mapping):
+        mapping.insert(position, key, value)
+        return
+    trailer = take(last_slot(mapping))
+    mapping[key] = value
+    put(last_slot(mapping), trailer)
+
+
+def remove_key(
+    mapping: CommentedMap, key: str, carried: CommentToken | None = None
+) -> CommentToken | None:
+    """Remove ``key``; what followed its entry now follows the entry before it.  Returned
+    when there is none (the caller's parent places it)."""
+    keys = list(mapping)
+    at = keys.index(key)
+    trailer = joined(carried, take(slot_of(mapping, key)))
+    mapping.ca.items.pop(key, None)
+    del mapping[key]
+    if at > 0:
+        return put(slot_of(mapping, keys[at - 1]), trailer)
+    return trailer if not mapping else None
