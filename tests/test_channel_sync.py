@@ -7,6 +7,8 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from channel_fixtures import (
     Material,
     in_a,
@@ -120,3 +122,21 @@ def test_the_index_is_canonical_and_names_the_pack(
     assert document["not_before"] == "2027-01-20T00:00:00Z"
     assert document["pack"]["size"] == (channel / document["pack"]["path"]).stat().st_size
     assert parse_index(data, "x") == published.index
+
+
+def test_a_waiting_pack_is_checked_once(
+    material: Material, trusting: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kiosk.channel.sync as sync_module  # noqa: PLC0415
+
+    checks: list[Path] = []
+    real = sync_module.verify_pack
+    monkeypatch.setattr(
+        sync_module, "verify_pack", lambda pack, *rest: checks.append(pack) or real(pack, *rest)
+    )
+    channel = tmp_path / "channel"  # a folder: no conditional request to stop early
+    publish_pack(material, material.v2, channel, not_before=in_a(2))
+    for _ in range(3):
+        assert sync(str(channel)).result == "waiting"
+    assert len(checks) == 1
+    assert store().active_id() is None

@@ -288,6 +288,11 @@ def _follow(round_: _Round, index: ChannelIndex) -> tuple[str, str, ChannelState
         _discard_downloads(round_.downloads, keep=())
         return "up-to-date", f"sequence {known} is installed and current", state
     pending = state.pending
+    if pending is not None and (index.sequence, index.pack.sha256) == (
+        pending.sequence,
+        pending.sha256,
+    ):
+        return "waiting", _waiting_text(pending), state  # checked when it came
     if pending is not None and index.sequence < pending.sequence:
         raise ChannelError(
             f"{where}: refused: sequence {index.sequence} is older than sequence "
