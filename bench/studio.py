@@ -466,7 +466,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    report: dict[str, object] = {"python": sys.version.split()[0], "repeat": args.repeat}
+    load_before = os.getloadavg()
+    report: dict[str, object] = {
+        "python": sys.version.split()[0],
+        "repeat": args.repeat,
+        "load_before": load_before,
+    }
     lines: list[str] = []
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-studio-") as temporary:
         work = Path(temporary)
@@ -492,6 +497,14 @@ def main(argv: list[str] | None = None) -> int:
             ]
             key_lines, report["keystrokes"] = keystroke_report(runs)
             lines += ["", *key_lines] if lines else key_lines
+    load_after = os.getloadavg()
+    report["load_after"] = load_after
+    lines.append(
+        "load average (1, 5, 15 min) before: "
+        + " ".join(f"{value:.2f}" for value in load_before)
+        + "; after: "
+        + " ".join(f"{value:.2f}" for value in load_after)
+    )
     if args.json is not None:
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print("\n".join(lines))
