@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -128,12 +129,15 @@ def test_a_waiting_pack_is_checked_once(
     material: Material, trusting: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import kiosk.channel.sync as sync_module  # noqa: PLC0415
+    from kiosk.packs.verify import verify_pack  # noqa: PLC0415
 
     checks: list[Path] = []
-    real = sync_module.verify_pack
-    monkeypatch.setattr(
-        sync_module, "verify_pack", lambda pack, *rest: checks.append(pack) or real(pack, *rest)
-    )
+
+    def counted(pack: Path, *rest: Any) -> Any:
+        checks.append(pack)
+        return verify_pack(pack, *rest)
+
+    monkeypatch.setattr(sync_module, "verify_pack", counted)
     channel = tmp_path / "channel"  # a folder: no conditional request to stop early
     publish_pack(material, material.v2, channel, not_before=in_a(2))
     for _ in range(3):
