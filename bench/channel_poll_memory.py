@@ -19,7 +19,7 @@ from pathlib import Path
 
 
 def rss_kib() -> int:
-    with open("/proc/self/status", encoding="ascii") as status:
+    with Path("/proc/self/status").open(encoding="ascii") as status:
         for line in status:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1])
@@ -35,7 +35,6 @@ def main() -> int:
     os.environ["KIOSK_CONFIG"] = str(work / "station.yaml")
     # Imported after the environment names this station's folders.
     from channel_fleet import Served, serve  # noqa: PLC0415
-
     from kiosk.channel.publish import publish  # noqa: PLC0415
     from kiosk.channel.settings import ChannelSettings  # noqa: PLC0415
     from kiosk.channel.sync import sync_once  # noqa: PLC0415
