@@ -29,7 +29,13 @@ def add_channel_commands(subparsers: Any) -> None:
 
     publish = commands.add_parser("publish", help="put a signed pack into a channel folder")
     publish.add_argument("pack", type=Path, metavar="PACK")
-    publish.add_argument("--channel", type=Path, required=True, metavar="DIR")
+    publish.add_argument(
+        "--channel",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="the channel folder (made if missing)",
+    )
     publish.add_argument(
         "--key", type=Path, required=True, metavar="KEY", help="the private key that signed it"
     )
