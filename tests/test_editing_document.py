@@ -476,3 +476,21 @@ def test_a_place_before_any_value_leads_to_its_file(folder: Path) -> None:
     document = ContentDocument.open(folder)
     assert document.address_at(Location("exhibit.yaml", 1, 1)) == ("exhibit.yaml",)
     assert document.address_at(Location("statement.yaml")) == ("statement.yaml",)
+
+
+def test_recovered_texts_stand_in_for_the_files_and_are_saved(folder: Path) -> None:
+    """A recovery copy opened over the folder: its texts are the document's (unsaved), the
+    files on disk stay what a later save compares against."""
+    before = ContentDocument.open(folder)
+    before.move_item(MOMENTS, 0, 1)
+    before.set(CAPTION, "Recovered caption.")
+    recovered = {"timeline.yaml": before.texts()["timeline.yaml"]}
+    recovered["figures.yaml"] = (folder / "figures.yaml").read_bytes()  # unchanged
+    document = ContentDocument.open(folder, recovered=recovered)
+    assert document.files["timeline.yaml"].dirty
+    assert not document.files["figures.yaml"].dirty
+    assert document.text_of("timeline.yaml") == before.text_of("timeline.yaml")
+    document.set((*MOMENTS, 3, "title", "az"), "Antiterror əməliyyatları")
+    assert document.text_of("timeline.yaml") == full_dump(document, "timeline.yaml")
+    assert document.save() == [folder / "timeline.yaml"]
+    assert "Recovered caption." in (folder / "timeline.yaml").read_text(encoding="utf-8")

@@ -11,6 +11,7 @@ edits, which ruamel's load-time line numbers would not.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -73,6 +74,7 @@ class EditableFile:
         self.name = name
         self.path = path
         self.original = data  # the bytes on disk when opened (None: none could be read)
+        self.source = data  # the bytes the tree was read from (a recovery copy's, or those)
         self.tree = tree
         self.readable = tree is not None
         self.problems = problems
@@ -148,8 +150,8 @@ class EditableFile:
         cached = self._items.get(id(item))
         if cached is not None and cached[0] is item and cached[1] == version:
             return cached[2]
-        if version == 0 and self._slices is None and self.original is not None:
-            self._slices = original_slices(self.original, self.tree, key)
+        if version == 0 and self._slices is None and self.source is not None:
+            self._slices = original_slices(self.source, self.tree, key)
         kept = (self._slices or {}).get(id(item)) if version == 0 else None
         if kept is not None and kept[0] is item:  # unchanged since opened: its own lines
             self._items[id(item)] = (item, version, kept[1])
@@ -203,11 +205,17 @@ class ContentDocument:
         self._positions: dict[Address, int] = {}
 
     @classmethod
-    def open(cls, folder: Path) -> ContentDocument:
-        """Every content file of ``folder``; one YAML cannot read is kept read-only."""
+    def open(cls, folder: Path, *, recovered: Mapping[str, bytes] | None = None) -> ContentDocument:
+        """Every content file of ``folder``; one YAML cannot read is kept read-only.
+
+        ``recovered`` (a recovery copy's texts) stand in for the files they differ from,
+        unsaved, when YAML can read both them and the file on disk."""
         yaml = round_trip()
-        files = {name: _open_file(folder, name, yaml) for name in FILES}
-        return cls(folder, files)
+        texts = recovered or {}
+        files = {name: _open_file(folder, name, yaml, texts.get(name)) for name in FILES}
+        document = cls(folder, files)
+        document.generation = sum(file.generation for file in files.values())
+        return document
 
     # --- reading --------------------------------------------------------------------------
 
@@ -508,12 +516,25 @@ def _split_key(tree: CommentedMap) -> str | None:
     return None
 
 
-def _open_file(folder: Path, name: str, yaml: YAML) -> EditableFile:
+def _open_file(folder: Path, name: str, yaml: YAML, recovered: bytes | None = None) -> EditableFile:
     path = folder / name
     try:
         data = read_bounded(_inside(path, folder.resolve(), name), name, MAX_FILE_BYTES)
     except ContentError as error:
         return EditableFile(name, path, None, None, error.issues)
+    file = _read_tree(name, path, data, yaml)
+    if not file.readable or recovered is None or recovered == data:
+        return file  # a file that cannot be read is never replaced, not even by a recovery
+    stand_in = _read_tree(name, path, recovered, yaml)
+    if not stand_in.readable:
+        return file
+    stand_in.original = data  # what a save compares the disk with
+    stand_in.dirty = True
+    stand_in.generation = 1
+    return stand_in
+
+
+def _read_tree(name: str, path: Path, data: bytes, yaml: YAML) -> EditableFile:
     try:
         load_yaml_bytes(data, name)  # the kiosk's own reader: its findings, file:line:col
     except ContentError as error:
