@@ -163,7 +163,7 @@ def test_the_word_counter_warns_past_the_label_guidance(studio: Studio) -> None:
     assert column.status.text() == "75 words"
     assert column.advice.isVisibleTo(studio.form)
     warning = column.advice.message()
-    assert warning.startswith("Warning: ") and "75 words; labels up to about 70" in warning
+    assert warning.startswith("Warning (en): ") and "75 words; labels up to about 70" in warning
 
 
 def test_the_sealed_paragraph_is_read_only_until_unlock_is_confirmed(
@@ -332,15 +332,19 @@ def test_findings_stand_beside_their_fields(studio: Studio) -> None:
         ]
     )
     column = studio.column(CAPTION_1991)
-    placed = [column.notes.itemAt(index) for index in range(column.notes.count())]
+    notes = column.row.notes
+    placed = [notes.itemAt(index) for index in range(notes.count())]
     shown = [
         notice.message()
         for item in placed
         if item is not None and isinstance(notice := item.widget(), Notice)
     ]
-    assert shown == ["Error: the caption is wrong here"]
+    assert "Error (en): the caption is wrong here" in shown
     everything = [n.message() for n in studio.form.notices()]
-    assert sorted(everything) == ["Error: the caption is wrong here", "Warning: a title finding"]
+    assert sorted(everything) == [
+        "Error (en): the caption is wrong here",
+        "Warning: a title finding",
+    ]
 
 
 def test_focus_field_scrolls_to_the_last_paragraph(studio: Studio, qtbot: QtBot) -> None:
@@ -495,3 +499,26 @@ def test_tab_leaves_a_rebuilt_form_where_it_stands_in_the_window(
         assert QApplication.focusWidget() is after, item.label
         QTest.keyClick(after, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
         assert QApplication.focusWidget() is controls[-1], item.label
+
+
+def test_long_findings_wrap_beside_their_fields_in_a_narrow_form(studio: Studio) -> None:
+    studio.form.resize(470, 900)
+    studio.show(ItemKind.MOMENT, 1)
+    long = (
+        "timeline and figure texts use only the statement's words: 'independence' and "
+        "'restored' occur nowhere in the statement (case, punctuation and endings ignored)"
+    )
+    where = Location("timeline.yaml", 27, 9)
+    studio.form.set_findings(
+        [
+            (CAPTION_1991, Issue("warning", where, long)),
+            ((*MOMENT_1991, "caption", "ru"), Issue("error", where, long)),
+            ((*MOMENT_1991, "year"), Issue("error", where, long)),
+            (MOMENT_1991, Issue("error", where, long)),
+        ]
+    )
+    QApplication.processEvents()
+    notices = studio.form.notices()
+    assert len(notices) == 4 and all(n.isVisibleTo(studio.form) for n in notices)
+    assert studio.form.scroll_area.horizontalScrollBar().maximum() == 0
+    assert find_clipped_text(studio.form) == []

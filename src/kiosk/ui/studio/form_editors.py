@@ -94,14 +94,17 @@ class Notice(QWidget):
         self.icon = icon
         self.say(severity, message)
 
-    def say(self, severity: str, message: str) -> None:
-        """Show ``message`` after the word for its severity ("Error: ...")."""
+    def say(self, severity: str, message: str, language: str | None = None) -> None:
+        """Show ``message`` after the word for its severity ("Error: ...", or "Error (az):
+        ..." for one language of a text)."""
         self.severity = severity
         size = self.fontMetrics().height()
         pixmap = self.style().standardIcon(ICONS.get(severity, ICONS["advice"]))
         self.icon.setPixmap(pixmap.pixmap(QSize(size, size)))
         words = {"error": self.tr("Error"), "warning": self.tr("Warning")}
-        self.text.setText(f"{words.get(severity, self.tr('Advice'))}: {message}")
+        word = words.get(severity, self.tr("Advice"))
+        self.text.setText(f"{word} ({language}): {message}" if language else f"{word}: {message}")
+        self.message_only = message
         self.setAccessibleName(self.text.text())
 
     def message(self) -> str:
@@ -218,6 +221,7 @@ class TextColumn(QObject):
     ) -> None:
         super().__init__(row)
         self.field, self.address, self.language = field, address, language
+        self.row = row
         self.locked = False
         self.malformed = False
         self.default = position == 0
@@ -240,11 +244,12 @@ class TextColumn(QObject):
         self.status = muted(QLabel(row))
         self.status.setObjectName("TextStatus")
         self.status.setWordWrap(True)
+        # Under the whole row, not in the column: a long message in a narrow column would
+        # cut its longest words.
         self.advice = Notice("warning", "", row)
         self.advice.setObjectName("WordAdvice")
         self.advice.hide()
-        self.notes = QVBoxLayout()
-        self.notes.setContentsMargins(0, 0, 0, 0)
+        row.notes.addWidget(self.advice)
         # The headings share the grid's first row, so the boxes start level; each box's
         # count or empty marker sits right under it.
         below = QVBoxLayout()
@@ -252,8 +257,6 @@ class TextColumn(QObject):
         below.setSpacing(3)
         below.addWidget(self.box)
         below.addWidget(self.status)
-        below.addWidget(self.advice)
-        below.addLayout(self.notes)
         below.addStretch(1)
         row.grid.addWidget(self.heading, 0, position, Qt.AlignmentFlag.AlignBottom)
         row.grid.addLayout(below, 1, position)
@@ -306,7 +309,7 @@ class TextColumn(QObject):
         guide = self.field.word_guide
         note = None if self.locked or guide is None else guidance(text, guide)
         if note:
-            self.advice.say("warning", note)
+            self.advice.say("warning", note, self.language)
         self.advice.setVisible(bool(note))
         description = self.field.description
         if self.locked:
@@ -334,12 +337,15 @@ class LanguageRow(QWidget):
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setHorizontalSpacing(14)
         self.grid.setVerticalSpacing(3)
+        self.notes = QVBoxLayout()  # word advice and findings, each naming its language
+        self.notes.setContentsMargins(0, 0, 0, 0)
         self.columns: list[TextColumn] = []
         for position, language in enumerate(languages):
             column = TextColumn(field, (*address, language), language, self, position)
             column.box.textChanged.connect(lambda column=column: self._typed(column))
             self.grid.setColumnStretch(position, 1)
             self.columns.append(column)
+        self.grid.addLayout(self.notes, 2, 0, 1, max(1, len(languages)))
 
     def column_of(self, widget: QWidget) -> TextColumn | None:
         return next((column for column in self.columns if column.box is widget), None)
@@ -389,7 +395,8 @@ class LocalizedEditor(FieldEditor):
         placed = False
         for column in self.columns():
             for notice in notes.get(column.address, []):
-                column.notes.addWidget(notice)
+                notice.say(notice.severity, notice.message_only, column.language)
+                column.row.notes.addWidget(notice)
                 placed = True
         return placed
 
