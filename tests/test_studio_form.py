@@ -522,3 +522,7 @@ def test_long_findings_wrap_beside_their_fields_in_a_narrow_form(studio: Studio)
     assert len(notices) == 4 and all(n.isVisibleTo(studio.form) for n in notices)
     assert studio.form.scroll_area.horizontalScrollBar().maximum() == 0
     assert find_clipped_text(studio.form) == []
+    for notice in notices:  # a wrapped label cuts a word longer than its width
+        longest = max(notice.text.text().split(), key=notice.text.fontMetrics().horizontalAdvance)
+        width = notice.text.fontMetrics().horizontalAdvance(longest)
+        assert width <= notice.text.contentsRect().width(), notice.text.text()
