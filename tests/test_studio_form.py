@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QImage, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -526,3 +526,33 @@ def test_long_findings_wrap_beside_their_fields_in_a_narrow_form(studio: Studio)
         longest = max(notice.text.text().split(), key=notice.text.fontMetrics().horizontalAdvance)
         width = notice.text.fontMetrics().horizontalAdvance(longest)
         assert width <= notice.text.contentsRect().width(), notice.text.text()
+
+
+def wheel(widget: QWidget, notches: int) -> None:
+    at = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        at,
+        QPointF(widget.mapToGlobal(widget.rect().center())),
+        QPoint(0, 0),
+        QPoint(0, 120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_scrolls_the_form_past_a_number_without_changing_it(studio: Studio) -> None:
+    studio.form.resize(600, 400)
+    studio.show(ItemKind.SETTINGS)
+    studio.editor(("exhibit.yaml", "title", "en"))
+    spin = next(
+        w for a, w in studio.form._editors() if a == ("exhibit.yaml", "idle", "timeout_seconds")
+    )
+    assert isinstance(spin, QAbstractSpinBox) and not spin.hasFocus()
+    wheel(spin, -1)
+    assert studio.edits == []  # the value under the pointer stays
+    spin.setFocus()
+    wheel(spin, 1)
+    assert studio.edits == [(("exhibit.yaml", "idle", "timeout_seconds"), 91)]

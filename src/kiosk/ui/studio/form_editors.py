@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextLayout,
     QTextOption,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -175,6 +176,45 @@ class GrowingText(QPlainTextEdit):
         cursor.setPosition(min(position, len(text)), QTextCursor.MoveMode.MoveAnchor)
         self.setTextCursor(cursor)
         self._fit()
+
+
+def _wheel_only_when_focused(widget: QWidget, event: QWheelEvent) -> bool:
+    """The wheel scrolls the form, not the value under the pointer on its way past; a
+    value changes by the wheel only once its control has the focus."""
+    if widget.hasFocus():
+        return False
+    event.ignore()  # handed on to the form, which scrolls
+    return True
+
+
+class _SpinBox(QSpinBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if not _wheel_only_when_focused(self, event):
+            super().wheelEvent(event)
+
+
+class _DoubleSpinBox(QDoubleSpinBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if not _wheel_only_when_focused(self, event):
+            super().wheelEvent(event)
+
+
+class _ComboBox(QComboBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if not _wheel_only_when_focused(self, event):
+            super().wheelEvent(event)
 
 
 class FieldEditor(QWidget):
@@ -512,10 +552,10 @@ class NumberEditor(FieldEditor):
         self.whole = field.kind is FieldKind.INTEGER
         self.spin: QSpinBox | QDoubleSpinBox
         if self.whole and high <= INT_LIMIT and low - 1 >= -INT_LIMIT:
-            self.spin = QSpinBox(self)
+            self.spin = _SpinBox(self)
             self.spin.setRange(int(low) - 1, int(high))
         else:
-            self.spin = QDoubleSpinBox(self)
+            self.spin = _DoubleSpinBox(self)
             self.spin.setDecimals(0 if self.whole else 2)
             self.spin.setRange(low - 1, high)
         self.unset = self.spin.minimum()
@@ -596,7 +636,7 @@ class LanguageEditor(FieldEditor):
         super().__init__(field, address, parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.combo = QComboBox(self)
+        self.combo = _ComboBox(self)
         self.combo.setObjectName("Language")
         self.combo.setAccessibleName(field.label)
         self.combo.setAccessibleDescription(field.description)
