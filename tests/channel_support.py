@@ -206,3 +206,28 @@ class SteppingClock:
     def __call__(self) -> float:
         self.now += self.step
         return self.now
+
+
+def stalled(stop: threading.Event) -> Route:
+    """Answers the headers, then sends nothing until the test ends."""
+
+    def route(handler: BaseHTTPRequestHandler) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Length", "1000")
+        handler.end_headers()
+        stop.wait(30)
+
+    return route
+
+
+def unannounced(data: bytes) -> Route:
+    """A body with no Content-Length: it ends when the connection closes."""
+
+    def route(handler: BaseHTTPRequestHandler) -> None:
+        handler.send_response(200)
+        handler.end_headers()
+        with contextlib.suppress(OSError):
+            handler.wfile.write(data)
+        handler.close_connection = True
+
+    return route

@@ -24,7 +24,9 @@ from channel_support import (
     cut_short,
     redirect_to,
     snapshot,
+    stalled,
     trickle,
+    unannounced,
 )
 from kiosk.channel.index import INDEX_NAME, SIGNATURE_NAME, parse_index, sign_index
 from kiosk.channel.state import load_state
@@ -359,3 +361,33 @@ def test_a_server_that_ignores_range_is_read_from_the_start(
     assert outcome.result == "installed", outcome.message
     assert following.requests_for(path)[-1].headers.get("Range") == "bytes=100-"
     assert _downloads(trusting) == []
+
+
+def test_a_stalled_server_is_left_after_the_read_timeout(
+    following: ChannelServer, trusting: Path
+) -> None:
+    before = snapshot(store())
+    following.routes["/channel.json"] = stalled(following.stop)
+    outcome = sync(following.url("/"), policy=quick_policy(read_timeout=0.3))
+    assert outcome.result == "unreachable"
+    assert f"{following.url('/channel.json')}: the transfer failed: no answer within 0.3 s" in (
+        outcome.message
+    )
+    _unchanged(before, trusting)
+
+
+def test_an_unannounced_flood_is_stopped_at_the_limit(
+    following: ChannelServer, trusting: Path
+) -> None:
+    before = snapshot(store())
+    following.routes["/channel.json"] = unannounced(b"{" + b" " * 1_000_000)
+    outcome = sync(following.url("/"))
+    assert outcome.result == "refused"
+    assert "more than 65536 bytes came" in outcome.message
+    _unchanged(before, trusting)
+
+
+def test_a_missing_channel_folder_is_named(trusting: Path, tmp_path: Path) -> None:
+    outcome = sync(str(tmp_path / "unplugged-share"))
+    assert outcome.result == "unreachable"
+    assert f"{tmp_path / 'unplugged-share' / 'channel.json'}: no such file" in outcome.message

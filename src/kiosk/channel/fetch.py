@@ -179,7 +179,7 @@ class _Deadline:
         """Why a wait ended: the request's deadline, or one read's own time-out."""
         if self.given < self.policy.read_timeout:
             return str(self.exceeded()).removeprefix(f"{self.where}: ")
-        return f"no answer within {self.policy.read_timeout:.0f} s"
+        return f"no answer within {self.policy.read_timeout:g} s"
 
 
 @contextlib.contextmanager
