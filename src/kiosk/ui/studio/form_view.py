@@ -157,9 +157,9 @@ class FormView(QWidget):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(self.scroll_area)
-        # One holder for the form's whole life, each item's form built inside it: the
-        # scroll area never hands a widget back to Python (takeWidget), whose wrapper would
-        # then delete it a second time.  (Tab order: see _chain.)
+        # One holder for the form's whole life, each item's form built inside it and
+        # deleted by Qt: the scroll area never hands a widget over to Python (takeWidget)
+        # to be deleted by its wrapper.  (Tab order: see _chain.)
         self.holder = QWidget()
         self.holder.setObjectName("FormHolder")
         self.holder_layout = QVBoxLayout(self.holder)
