@@ -4,6 +4,7 @@ the store exactly as it was (the exhibit unchanged), nothing complete left unver
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import socket
 from collections.abc import Iterator
@@ -391,3 +392,27 @@ def test_a_missing_channel_folder_is_named(trusting: Path, tmp_path: Path) -> No
     outcome = sync(str(tmp_path / "unplugged-share"))
     assert outcome.result == "unreachable"
     assert f"{tmp_path / 'unplugged-share' / 'channel.json'}: no such file" in outcome.message
+
+
+def test_a_pack_signed_by_an_untrusted_key_is_refused_under_a_trusted_index(
+    material: Material, following: ChannelServer, trusting: Path
+) -> None:
+    """The index vouches for the file's bytes; the pack's own signature is still checked."""
+    before = snapshot(store())
+    published = publish_pack(material, material.v2, following.root)
+    stranger = following.root / "packs" / "stranger.pack"
+    shutil.copyfile(material.v1_other, stranger)
+    data = stranger.read_bytes()
+    entry = replace(
+        published.index.pack,
+        path="packs/stranger.pack",
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+    _write_index(material, following.root, replace(published.index, pack=entry).to_bytes())
+    outcome = sync(following.url("/"))
+    assert outcome.result == "refused"
+    assert "the pack was refused" in outcome.message
+    assert "does not match any trusted key" in outcome.message
+    _unchanged(before, trusting)
+    assert _downloads(trusting) == []
