@@ -367,3 +367,19 @@ def test_a_channel_in_the_station_file_is_followed(
     code = main(["channel", "sync", "--once"])
     assert "installed sequence" in capsys.readouterr().out
     assert code == 0
+
+
+def test_one_round_at_a_time(material: Material, trusting: Path, tmp_path: Path) -> None:
+    from kiosk.channel.state import channel_dir  # noqa: PLC0415
+    from kiosk.packs.lock import exclusive_lock  # noqa: PLC0415
+
+    channel = tmp_path / "channel"
+    publish_pack(material, material.v1, channel)
+    channel_dir().mkdir(parents=True)
+    with exclusive_lock(channel_dir() / "lock"):  # a cron round while the kiosk's runs
+        outcome = sync(str(channel))
+    assert outcome.result == "busy"
+    assert outcome.ok  # not a failure of the channel: exit 0 for cron
+    assert "another channel round is running" in outcome.message
+    assert store().active_id() is None
+    assert sync(str(channel)).result == "installed"

@@ -78,7 +78,8 @@ class Outcome:
 
     @property
     def ok(self) -> bool:
-        return self.result in OK_RESULTS
+        """Nothing wrong: done, current, waiting, or another round was already at it."""
+        return self.result in OK_RESULTS or self.result == "busy"
 
 
 def backoff_seconds(failures: int, poll_seconds: float, rng: Callable[[], float]) -> float:
