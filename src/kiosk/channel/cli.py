@@ -1,9 +1,8 @@
 """``kiosk channel ...``: publish a pack to a channel, look at one, follow one by hand.
 
 Exit codes: 0 done (installed, already current, waiting for its ``not_before``, or another
-round was already running), 1
-refused or unreachable (the message says which file and what was wrong), 2 usage (no
-channel configured, a missing file).
+round was already running), 1 refused or unreachable (the message says which file and what
+was wrong), 2 usage (no channel configured, a missing file).
 """
 
 from __future__ import annotations
