@@ -494,3 +494,14 @@ def test_recovered_texts_stand_in_for_the_files_and_are_saved(folder: Path) -> N
     assert document.text_of("timeline.yaml") == full_dump(document, "timeline.yaml")
     assert document.save() == [folder / "timeline.yaml"]
     assert "Recovered caption." in (folder / "timeline.yaml").read_text(encoding="utf-8")
+
+
+def test_undoing_a_removal_gives_back_the_moment_byte_for_byte(folder: Path) -> None:
+    document = ContentDocument.open(folder)
+    before = document.text_of("timeline.yaml")
+    removed = document.remove_item(MOMENTS, 1)
+    document.insert_item(MOMENTS, 1, removed)
+    assert document.text_of("timeline.yaml") == before
+    last = document.remove_item(MOMENTS, 3)
+    document.insert_item(MOMENTS, 3, dict(last))  # a copy of it is just as good
+    assert document.text_of("timeline.yaml") == before

@@ -148,6 +148,7 @@ def test_the_sealed_statement_texts_are_listed() -> None:
     paragraphs = document.length(("statement.yaml", "paragraphs"))
     assert ("statement.yaml", "paragraphs", paragraphs - 1, "en") in sealed
     assert ("statement.yaml", "seal") in sealed
+    assert ("statement.yaml", "paragraphs") in sealed  # no paragraph added, removed, moved
     assert ("statement.yaml", "heading", "az") not in sealed  # a translation, not issued
     assert ("statement.yaml", "date") not in sealed
     assert not any(address[0] != "statement.yaml" for address in sealed)

@@ -41,6 +41,8 @@ from kiosk.editing.document_trailers import (
     take_trailers,
 )
 
+REMEMBERED_REMOVALS = 100
+
 __all__ = ["Address", "ChangedOnDiskError", "ContentDocument", "EditableFile", "NotEditableError"]
 
 
@@ -203,6 +205,8 @@ class ContentDocument:
         # text back (undo) restores it exactly, fold positions and quotes included.
         self._originals: dict[Address, Any] = {}
         self._positions: dict[Address, int] = {}
+        # Items removed lately, as they were: inserting one back (undo) restores its lines.
+        self._removed: list[tuple[Address, object, Any]] = []
 
     @classmethod
     def open(cls, folder: Path, *, recovered: Mapping[str, bytes] | None = None) -> ContentDocument:
@@ -314,7 +318,10 @@ class ContentDocument:
         if not isinstance(items, CommentedSeq):
             raise NotEditableError(f"{list_address} is not a list")
         trailers = take_trailers(items)
-        items.insert(index, build(item, _indent(list_address) + 2))
+        node = self._removed_node(list_address, item)
+        if node is None:
+            node = build(item, _indent(list_address) + 2)
+        items.insert(index, node)
         put_trailers(items, grown(trailers, len(items)))
         self._forget(list_address)
         self._changed(file, list_address, structural=True)
@@ -330,7 +337,16 @@ class ContentDocument:
         self._forget(list_address)
         self._changed(file, list_address, structural=True)
         value = plain(removed)
+        self._removed = [*self._removed[-REMEMBERED_REMOVALS + 1 :], (list_address, value, removed)]
         return value if isinstance(value, dict) else {"value": value}
+
+    def _removed_node(self, list_address: Address, item: dict[str, object]) -> Any:
+        """The removed item ``item`` equals, as it was (undo gives back its very lines)."""
+        for at, (where, value, node) in enumerate(reversed(self._removed)):
+            if where == list_address and value == item:
+                del self._removed[len(self._removed) - 1 - at]
+                return node
+        return None
 
     def move_item(self, list_address: Address, source: int, target: int) -> None:
         file = self._editable(list_address)

@@ -200,12 +200,13 @@ def outline(document: ContentDocument) -> list[OutlineItem]:
 
 
 def sealed_addresses(document: ContentDocument) -> frozenset[Address]:
-    """The statement's texts in each sealed language (statement.yaml's ``seal:``), and the
-    seal itself: only ``kiosk statement seal`` (the studio's unlock) changes them."""
+    """The statement's texts in each sealed language (statement.yaml's ``seal:``), the seal
+    itself and the list of paragraphs (adding, removing or reordering one changes the sealed
+    words): only ``kiosk statement seal`` (the studio's unlock) changes them."""
     seal = document.get(("statement.yaml", "seal"))
     if not isinstance(seal, dict) or not seal:
         return frozenset()
-    sealed: set[Address] = {("statement.yaml", "seal")}
+    sealed: set[Address] = {("statement.yaml", "seal"), ("statement.yaml", "paragraphs")}
     paragraphs = document.length(("statement.yaml", "paragraphs"))
     for language in seal:
         sealed.update(("statement.yaml", part, language) for part in PARTS)
