@@ -23,6 +23,7 @@ from kiosk.core.session import Screen
 from kiosk.paths import default_content_dir
 from kiosk.render import render_all
 from kiosk.ui.layout_check import find_clipped_text, find_overlapping_text
+from kiosk.ui.studio import preview_pane
 from kiosk.ui.studio.preview_pane import PreviewPane
 from kiosk.ui.translations import Translations
 
@@ -357,6 +358,7 @@ EXIT_SCRIPT = """
 from kiosk.content.loader import load_exhibit
 from kiosk.paths import default_content_dir
 from kiosk.ui.application import create_application
+from kiosk.ui.studio import preview_pane
 from kiosk.ui.studio.preview_pane import PreviewPane
 
 app = create_application()
@@ -410,3 +412,27 @@ def test_the_hidden_kiosk_never_takes_the_keyboard_from_the_studio(
     assert field.hasFocus()
     QTest.keyClicks(field, "ok")
     assert field.text() == "ok"
+
+
+def test_a_render_that_fails_leaves_the_last_picture_and_a_note(
+    qtbot: QtBot, pane: PreviewPane, bundled: Exhibit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fault in drawing the kiosk (a kiosk bug some content brings out) must not take the
+    studio down: the last picture stays with a note, and the next change draws again."""
+    picture = show(qtbot, pane, bundled, "timeline-1991")
+
+    def broken(*_args: object) -> QImage:
+        raise ValueError("a kiosk screen could not be built")
+
+    monkeypatch.setattr(preview_pane, "render_state", broken)
+    with qtbot.waitSignal(pane.failed, timeout=30_000):
+        pane.show_exhibit(with_caption(bundled, "1991", "The martyrs"))
+    assert pane.view.note.isVisible()
+    assert pane.picture().cacheKey() == picture.cacheKey()
+    monkeypatch.undo()
+    with qtbot.waitSignal(pane.rendered, timeout=30_000):
+        pane.show_exhibit(with_caption(bundled, "1991", NEW_CAPTION))
+    assert not pane.view.note.isVisible()
+    kiosk = pane.kiosk
+    assert kiosk is not None and kiosk.window.built is not None
+    assert kiosk.window.built.timeline.caption.text() == NEW_CAPTION

@@ -9,6 +9,8 @@ reload puts it: ``KioskController.apply``), on a new one after a change of size.
 
 from __future__ import annotations
 
+import logging
+
 import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
@@ -37,6 +39,8 @@ from kiosk.content.model import Exhibit
 from kiosk.ui.application import Kiosk
 from kiosk.ui.screen_states import hidden_kiosk, render_state
 from kiosk.ui.window import KioskWindow
+
+log = logging.getLogger(__name__)
 
 # Typing pauses longer than this between words, not between letters: one render per pause,
 # and the picture still follows within about half a second of the last key.
@@ -143,6 +147,7 @@ class PreviewPane(QWidget):
 
     SIZES: tuple[tuple[int, int], ...] = ((1920, 1080), (3840, 2160), (1080, 1920), (1280, 800))
     rendered = Signal()  # after each new picture
+    failed = Signal()  # a picture could not be drawn (the reason is logged)
 
     def __init__(self, parent: QWidget | None = None, *, debounce_ms: int = DEBOUNCE_MS) -> None:
         """``debounce_ms``: how long typing must pause before a render; a caller that
@@ -288,6 +293,10 @@ class PreviewPane(QWidget):
         self._rendering = True
         try:
             image = self._draw(exhibit)
+        except Exception:  # a fault in drawing must not take the studio down with it
+            log.exception("the preview could not be drawn")
+            self._failed()
+            return
         finally:
             self._rendering = False
         self._picture = image
@@ -297,6 +306,19 @@ class PreviewPane(QWidget):
         if self._again:
             self._again = False
             self._timer.start(0)
+
+    def _failed(self) -> None:
+        """The last picture stays, with a note; the hidden kiosk, perhaps half changed, is
+        closed, and the next change draws on a new one."""
+        self._again = False
+        self.view.set_note(
+            self.tr(
+                "The preview could not be drawn (the reason is in the log). It shows the "
+                "last picture; the next change tries again."
+            )
+        )
+        self.release()
+        self.failed.emit()
 
     def _draw(self, exhibit: Exhibit) -> QImage:
         app = QCoreApplication.instance()
