@@ -505,3 +505,15 @@ def test_undoing_a_removal_gives_back_the_moment_byte_for_byte(folder: Path) -> 
     last = document.remove_item(MOMENTS, 3)
     document.insert_item(MOMENTS, 3, dict(last))  # a copy of it is just as good
     assert document.text_of("timeline.yaml") == before
+
+
+def test_removing_a_first_key_keeps_the_comment_on_the_key_after_it(folder: Path) -> None:
+    document = ContentDocument.open(folder)
+    before = document.text_of("exhibit.yaml")
+    previous = document.set(("exhibit.yaml", "idle", "timeout_seconds"), None)
+    after = document.text_of("exhibit.yaml")
+    assert changed_lines(before, after) == ["-  timeout_seconds: 90"]
+    assert "  # The countdown before returning to the start" in after
+    document.set(("exhibit.yaml", "idle", "timeout_seconds"), previous)
+    assert document.text_of("exhibit.yaml").count("# The countdown before") == 1
+    assert document.read()[1] == validate_folder(folder)

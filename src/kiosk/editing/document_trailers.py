@@ -151,4 +151,18 @@ def remove_key(
     del mapping[key]
     if at > 0:
         return put(slot_of(mapping, keys[at - 1]), trailer)
-    return trailer if not mapping else None
+    if not mapping:
+        return trailer
+    if trailer is not None:  # the first key went: its lines now come before the new first
+        _put_before_first(mapping, trailer)
+    return None
+
+
+def _put_before_first(mapping: CommentedMap, token: CommentToken) -> None:
+    """Lines before a mapping's first key (ruamel keeps them in the mapping's comment, and
+    the same token on its parent's entry: the token is extended, not replaced)."""
+    comment = mapping.ca.comment
+    if comment and len(comment) > 1 and comment[1]:
+        comment[1][-1].value = comment[1][-1].value + token.value
+    else:
+        mapping.ca.comment = [None, [token]]
