@@ -154,9 +154,7 @@ def type_text(widget: QWidget, text: str) -> None:
 
 def settled(qtbot: QtBot, window: StudioWindow) -> None:
     """The findings and the preview have followed the last change."""
-    if window.reread_timer.isActive():
-        with qtbot.waitSignal(window.reread, timeout=10_000):
-            pass
+    qtbot.waitUntil(lambda: not window.reading, timeout=30_000)
 
 
 def ids(window: StudioWindow) -> list[object]:

@@ -34,14 +34,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.content.issues import Issue
+from kiosk.content.issues import ContentError, Issue
 from kiosk.content.model import Exhibit
+from kiosk.content.source import load_yaml_bytes
+from kiosk.content.validate import validate_texts
 from kiosk.editing.document import Address, ContentDocument
+from kiosk.editing.document_places import Places
 from kiosk.editing.outline import ItemKind, OutlineItem, new_figure, new_moment, outline
 from kiosk.editing.publish import PublishResult
 from kiosk.editing.recovery import discard_recovery, find_recovery, write_recovery
 from kiosk.editing.reseal import reseal, seal_changes
 from kiosk.paths import kiosk_command
+from kiosk.ui.staff.worker import StaffWorker
 from kiosk.ui.studio.commands import DocumentCommand, InsertItem, MoveItem, RemoveItem, SetValue
 from kiosk.ui.studio.findings_view import FindingsView
 from kiosk.ui.studio.form_view import FormView
@@ -59,6 +63,36 @@ LIST_NAMES = {ItemKind.MOMENT: "moments", ItemKind.FIGURE: "figures"}
 # The preview's screen, when staff choose one instead of following the selection.
 FOLLOW = ""
 STATES = ("attract", "home", "statement-top", "statement-end", "figures")
+
+
+Finding = tuple[Address | None, Issue]
+
+
+def read_texts(texts: dict[str, bytes], folder: Path) -> tuple[Exhibit | None, list[Finding]]:
+    """ContentDocument.read() and address_at() for a copy of its texts: what the worker
+    thread does while staff type on (the document itself stays on the GUI thread)."""
+    exhibit, issues = validate_texts(texts, folder)
+    places: dict[str, Places | None] = {}
+    found: list[Finding] = []
+    for issue in issues:
+        name = issue.location.path
+        if name not in places:
+            places[name] = places_of(name, texts.get(name))
+        file_places = places[name]
+        found.append(
+            (None if file_places is None else file_places.address_at(issue.location), issue)
+        )
+    return exhibit, found
+
+
+def places_of(name: str, data: bytes | None) -> Places | None:
+    """Where each field of a file's text is, read as the document reads it."""
+    if data is None:
+        return None
+    try:
+        return Places.of(name, load_yaml_bytes(data, name))
+    except ContentError:
+        return None
 
 
 def recovered_document(folder: Path, texts: dict[str, bytes]) -> ContentDocument:
@@ -137,7 +171,7 @@ class StudioWindow(QMainWindow):
         self.document = document
         self.undo_stack = QUndoStack(self)
         self.exhibit: Exhibit | None = None
-        self.findings: list[tuple[Address | None, Issue]] = []
+        self.findings: list[Finding] = []
         self.title = document.folder.name
         self._typing_run = 0  # a new run of typing starts when the focus moves
         self._from_form = False
@@ -150,7 +184,9 @@ class StudioWindow(QMainWindow):
         self.statusBar().setAccessibleName(self.tr("Status"))
 
         self.reread_timer = QTimer(self, singleShot=True, interval=REREAD_MS)
-        self.reread_timer.timeout.connect(self.reread_now)
+        self.reread_timer.timeout.connect(self.reread_soon)
+        self._reader = StaffWorker(self)
+        self._closed = False
         self.autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.write_recovery_now)
         self.idle_timer = QTimer(self, singleShot=True, interval=IDLE_SAVE_MS)
@@ -388,6 +424,8 @@ class StudioWindow(QMainWindow):
             self._from_form = False
 
     def add_item(self, kind: ItemKind, index: int) -> None:
+        if not self._writable(self._list_address(kind)):
+            return
         maker = new_moment if kind is ItemKind.MOMENT else new_figure
         self.undo_stack.push(
             InsertItem(
@@ -401,6 +439,8 @@ class StudioWindow(QMainWindow):
         )
 
     def remove_item(self, kind: ItemKind, index: int) -> None:
+        if not self._writable(self._list_address(kind)):
+            return
         self.undo_stack.push(
             RemoveItem(
                 self.document,
@@ -412,6 +452,8 @@ class StudioWindow(QMainWindow):
         )
 
     def move_item(self, kind: ItemKind, source: int, target: int) -> None:
+        if not self._writable(self._list_address(kind)):
+            return
         self.undo_stack.push(
             MoveItem(
                 self.document,
@@ -446,10 +488,36 @@ class StudioWindow(QMainWindow):
         self._modified_changed()
 
     def reread_now(self) -> None:
-        """The findings and the preview for the texts in memory."""
+        """The findings and the preview for the texts in memory, at once (on opening)."""
         self.reread_timer.stop()
         exhibit, issues = self.document.read()
-        self.findings = [(self.document.address_at(issue.location), issue) for issue in issues]
+        found = [(self.document.address_at(issue.location), issue) for issue in issues]
+        self._show_read(exhibit, found)
+
+    def reread_soon(self) -> None:
+        """The same, read on the worker thread: reading a large exhibit (1,000 moments:
+        about a third of a second, and as long again to place the findings) must not stop
+        the typing.  The texts are taken now; a read overtaken by newer typing is dropped
+        (the newer one is on its way)."""
+        self.reread_timer.stop()
+        document, texts = self.document, self.document.texts()
+        generation = document.generation
+
+        def done(result: tuple[Exhibit | None, list[Finding]]) -> None:
+            current = document is self.document and document.generation == generation
+            if current and not self._closed:
+                self._show_read(*result)
+
+        self._reader.run("read", lambda: read_texts(texts, document.folder), done)
+
+    @property
+    def reading(self) -> bool:
+        """Whether findings and preview are still to follow the last change."""
+        return self.reread_timer.isActive() or self._reader.busy
+
+    def _show_read(self, exhibit: Exhibit | None, found: list[Finding]) -> None:
+        issues = [issue for _address, issue in found]
+        self.findings = found
         self.findings_view.set_findings(self.findings)
         self.form.set_findings(self.findings)
         errors = [issue for issue in issues if issue.severity == "error"]
@@ -593,6 +661,7 @@ class StudioWindow(QMainWindow):
         self.autosave_timer.stop()
         self.idle_timer.stop()
         self.reread_timer.stop()
+        self._closed = True
         self.preview.release()
         event.accept()
 
