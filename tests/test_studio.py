@@ -629,3 +629,16 @@ def test_publish_from_the_file_menu_saves_first_and_writes_a_verified_pack(
     assert str(result.pack) in window.statusBar().currentMessage()
     capsys.readouterr()
     assert main(["pack", "verify", str(result.pack), "--trust", str(public)]) == 0
+
+
+def test_the_outline_follows_a_typed_title_once_typing_pauses(
+    qtbot: QtBot, studio: StudioFactory, tmp_path: Path
+) -> None:
+    window = studio(copy_content(tmp_path))
+    click_item(window, ItemKind.MOMENT, 1)
+    type_into(qtbot, window, ("timeline.yaml", "moments", 1, "title", "en"), "Independence")
+    settled(qtbot, window)
+    row = window.outline_view.row_of(ItemKind.MOMENT, 1)
+    assert row is not None and row.text(0) == "1991 · Independence"
+    current = window.outline_view.current()
+    assert current is not None and current.index == 1  # the selection stays

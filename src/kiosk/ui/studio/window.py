@@ -187,6 +187,7 @@ class StudioWindow(QMainWindow):
         self.reread_timer.timeout.connect(self.reread_soon)
         self._reader = StaffWorker(self)
         self._closed = False
+        self._relabel_pending = False
         self.autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.write_recovery_now)
         self.idle_timer = QTimer(self, singleShot=True, interval=IDLE_SAVE_MS)
@@ -475,7 +476,8 @@ class StudioWindow(QMainWindow):
         if command.structural:
             self._rebuild_outline(command.focus)
         else:
-            self.outline_view.relabel(outline(self.document))
+            self._relabel_pending = True  # with the findings: a whole outline per keystroke
+            # is too much for 1,000 moments
             if not self._from_form:
                 # Undo or redo: show where the value changed, with its field.
                 if command.focus is not None and self.outline_view.select(command.focus):
@@ -500,6 +502,9 @@ class StudioWindow(QMainWindow):
         the typing.  The texts are taken now; a read overtaken by newer typing is dropped
         (the newer one is on its way)."""
         self.reread_timer.stop()
+        if self._relabel_pending:
+            self._relabel_pending = False
+            self.outline_view.relabel(outline(self.document))
         document, texts = self.document, self.document.texts()
         generation = document.generation
 
