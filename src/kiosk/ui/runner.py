@@ -24,6 +24,7 @@ from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
     from kiosk.analytics.store import AnalyticsStore
+    from kiosk.ui.staff.mode import StaffMode
 
 DEFAULT_WINDOW = (1280, 800)
 
@@ -145,6 +146,7 @@ def _start_services(
     staff = StaffMode(
         window, controller, config, issues, reloader, follow_store=options.follow_store
     )
+    _follow_channel(staff, options.follow_store, issues)
     from kiosk.analytics.recorder import VisitRecorder  # noqa: PLC0415
     from kiosk.ui.display_sleep import DisplaySleep  # noqa: PLC0415
 
@@ -164,6 +166,32 @@ def _start_services(
             logging.getLogger(__name__).warning(
                 "cannot serve metrics on 127.0.0.1:%s", config.metrics_port
             )
+
+
+def _follow_channel(staff: StaffMode, follow_store: bool, issues: list[Issue]) -> None:
+    """The station's content channel, if it names one: a round installs into the store as a
+    USB install does, so what it brings is shown at the next return to the start screen
+    (the store follower above).  A kiosk shown a folder from --content follows no channel:
+    what the channel installed would never be shown."""
+    import logging  # noqa: PLC0415
+
+    from kiosk.channel.settings import read_channel_settings  # noqa: PLC0415
+    from kiosk.core.channel_follow import follow_channel  # noqa: PLC0415
+
+    settings, channel_issues = read_channel_settings()
+    for issue in channel_issues:
+        logging.getLogger(__name__).warning("station configuration: %s", issue)
+    if channel_issues:  # staff see why the channel is off where they see the others
+        staff.panel.set_config_findings([*issues, *channel_issues])
+    staff.station.channel_settings = settings
+    if not follow_store:
+        return
+    follower = follow_channel(settings, staff.window)
+    if follower is None:
+        return
+    staff.station.follow(follower)
+    # No new round starts while the kiosk quits (one under way finishes on its own thread).
+    QCoreApplication.instance().aboutToQuit.connect(follower.stop)  # type: ignore[union-attr]
 
 
 def _start_health(

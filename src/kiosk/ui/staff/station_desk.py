@@ -1,22 +1,30 @@
-"""The panel's station section: the health report in the staff's language, the test
-pattern, the out-of-order notice, and the only ways out (restart, exit to the desktop)."""
+"""The panel's station section: the health report in the staff's language, the content
+channel's state, the test pattern, the out-of-order notice, and the only ways out (restart,
+exit to the desktop)."""
 
 from __future__ import annotations
 
 import os
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QProcess
 
+from kiosk.channel.settings import ChannelSettings
+from kiosk.channel.state import load_state
 from kiosk.paths import kiosk_command, self_restart_wanted
 from kiosk.security import log as staff_log
 from kiosk.ui.lockdown import Lockdown
+from kiosk.ui.staff.channel_lines import ChannelLines
 from kiosk.ui.staff.layers import OutOfOrder, TestPattern
 from kiosk.ui.staff.panel import StaffPanel
 from kiosk.ui.theme import Metrics
 from kiosk.ui.widgets.findings_panel import counted
 from kiosk.ui.window import KioskWindow
+
+if TYPE_CHECKING:
+    from kiosk.core.channel_follow import ChannelFollower
 
 # Exit codes a service manager can act on: restart, or leave the exhibit for the desktop
 # (the systemd unit lists 64 under RestartPreventExitStatus).
@@ -36,6 +44,9 @@ class StationDesk(QObject):
         self.metrics: Metrics | None = None
         # Set by the runner: the health report, shown in the panel.
         self.health_source: Callable[[], dict[str, object]] | None = None
+        # Set by the runner: the station's channel (None: the panel shows no channel lines).
+        self.channel_settings: ChannelSettings | None = None
+        self.channel_lines = ChannelLines(self)
         # How the kiosk leaves and starts again; tests put stand-ins here.
         self.exit_application: Callable[[int], None] = QCoreApplication.exit
         self.start_detached: Callable[[str, list[str]], object] = QProcess.startDetached
@@ -70,12 +81,24 @@ class StationDesk(QObject):
         ]
 
     def show_health(self) -> None:
-        if self.health_source is None:
+        if self.health_source is None and self.channel_settings is None:
             return
-        health = self.health_source()
+        health = self.health_source() if self.health_source is not None else {}
         problems = health.get("problems") or []
         assert isinstance(problems, list)
-        self.panel.set_health(self.describe_health(health), [str(p) for p in problems])
+        lines = self.describe_health(health) if self.health_source is not None else []
+        if self.channel_settings is not None:
+            # A small local file the follower writes after each round.
+            lines += self.channel_lines.lines(self.channel_settings, load_state())
+        self.panel.set_health(lines, [str(p) for p in problems])
+
+    def follow(self, follower: ChannelFollower) -> None:
+        """A round that ends while the panel is open shows its outcome there at once."""
+        follower.checked.connect(lambda _outcome: self._channel_checked())
+
+    def _channel_checked(self) -> None:
+        if self.panel.isVisible():
+            self.show_health()
 
     def show_test_pattern(self) -> None:
         target = self.metrics.primary_target if self.metrics else 120
