@@ -17,7 +17,7 @@ from kiosk.content.source import load_yaml_bytes
 from kiosk.content.validate import validate_folder
 from kiosk.editing import document as document_module
 from kiosk.editing import document_styles
-from kiosk.editing.document import ChangedOnDiskError, ContentDocument, NotEditableError
+from kiosk.editing.document import Address, ChangedOnDiskError, ContentDocument, NotEditableError
 from kiosk.editing.document_styles import dump, needs_quotes, round_trip
 from kiosk.editing.outline import new_moment
 
@@ -517,3 +517,27 @@ def test_removing_a_first_key_keeps_the_comment_on_the_key_after_it(folder: Path
     document.set(("exhibit.yaml", "idle", "timeout_seconds"), previous)
     assert document.text_of("exhibit.yaml").count("# The countdown before") == 1
     assert document.read()[1] == validate_folder(folder)
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        ("statement.yaml", "seal", "en"),  # its comment goes after the last paragraph
+        ("statement.yaml", "paragraphs", 7, "en"),  # the comment after it, to the one before
+        ("statement.yaml", "schema_version"),
+        ("timeline.yaml", "moments", 3, "source", "en"),
+    ],
+)
+def test_lines_moved_into_another_item_are_written(folder: Path, address: Address) -> None:
+    """A removal can move the comment after one item onto another (the item before, or the
+    list's last from outside it): that item is written anew too, and no comment is lost."""
+    document = ContentDocument.open(folder)
+    name = str(address[0])
+    before = document.text_of(name)
+    document.set(address, None)
+    after = document.text_of(name)
+    assert after == full_dump(document, name)
+    comments = [line.strip() for line in before.splitlines() if line.lstrip().startswith("#")]
+    assert comments == [
+        line.strip() for line in after.splitlines() if line.lstrip().startswith("#")
+    ]

@@ -114,12 +114,21 @@ class EditableFile:
         self.dirty = True
         item = None if structural else _item_at(self.tree, address)
         if item is not None:
-            self._versions[id(item)] = self._versions.get(id(item), 0) + 1
+            self.touch_item(item)
             return
         self.shape += 1
+        key = None if self.tree is None else _split_key(self.tree)
+        if key is not None and not structural:
+            # Lines after a top-level entry may have moved onto the list's last item, the
+            # innermost last entry before the entry that follows the list.
+            self.touch_item(self.tree[key][-1])
         if structural:
             self._items.clear()
             self._slices = {}  # what followed each item stayed in place: its lines moved
+
+    def touch_item(self, item: Any) -> None:
+        """An item of the long list changed: its text is dumped again."""
+        self._versions[id(item)] = self._versions.get(id(item), 0) + 1
 
     def _assembled(self, yaml: YAML, tree: CommentedMap) -> str | None:
         """The file's text from its frame (the long list's items as markers) and each
@@ -461,8 +470,17 @@ class ContentDocument:
             self._remember(node, address)
             carried = remove_key(node, key, carried)
             address = address[:-1]
-        if carried is not None:
-            put(last_slot(self._find(address)), carried)
+        while carried is not None and len(address) > 1:
+            # After the innermost last entry of what is left; an emptied list item ({})
+            # cannot hold lines after it, the item before it can.
+            slot = last_slot(self._find(address))
+            index = address[-1]
+            if slot is None and isinstance(index, int) and index > 0:
+                before = self._find((*address[:-1], index - 1))
+                slot = last_slot(before) or (self._find(address[:-1]), index - 1)
+                self.files[str(address[0])].touch_item(before)
+            carried = put(slot, carried)
+            address = address[:-1]
 
     def _styled(self, address: Address, previous: Any, value: object) -> Any:
         original = self._originals.get(address, _MISSING)

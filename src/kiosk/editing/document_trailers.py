@@ -146,7 +146,8 @@ def remove_key(
     when there is none (the caller's parent places it)."""
     keys = list(mapping)
     at = keys.index(key)
-    trailer = joined(carried, take(slot_of(mapping, key)))
+    before = _lines_before_first(mapping[key], mapping.ca.items.get(key))
+    trailer = joined(joined(before, carried), take(slot_of(mapping, key)))
     mapping.ca.items.pop(key, None)
     del mapping[key]
     if at > 0:
@@ -166,3 +167,26 @@ def _put_before_first(mapping: CommentedMap, token: CommentToken) -> None:
         comment[1][-1].value = comment[1][-1].value + token.value
     else:
         mapping.ca.comment = [None, [token]]
+
+
+def _lines_before_first(value: Any, entry: list[Any] | None) -> CommentToken | None:
+    """The comment lines between a key and its mapping's first key (``motion:``, a comment,
+    ``reduced: false``), as lines that can follow a value: kept when the key goes."""
+    tokens: list[Any] = []
+    comment = getattr(value, "ca", None) and value.ca.comment
+    if comment and len(comment) > 1 and comment[1]:
+        tokens = list(comment[1])
+    elif entry and len(entry) > 3 and entry[3]:
+        tokens = list(entry[3])
+    text = "".join(
+        token.value if token.value.startswith("\n") else " " * _column(token) + token.value
+        for token in tokens
+        if isinstance(token, CommentToken)
+    )
+    return _token(text) if text else None
+
+
+def _column(token: CommentToken) -> int:
+    mark = getattr(token, "start_mark", None)
+    column = getattr(mark, "column", 0)
+    return column if isinstance(column, int) else 0
