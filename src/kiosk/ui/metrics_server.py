@@ -1,5 +1,6 @@
-"""The metrics over HTTP, on the loopback address only, and only when the station's
-configuration turns them on.
+"""The metrics over HTTP, on the loopback address unless the station names another
+(``kiosk.ui.fleet_metrics.address_setting``), and only when the station's configuration
+turns them on.
 
 Served from a thread of its own that reads nothing but a snapshot: the GUI thread renders
 the metrics every few seconds and hands the finished bytes over, so no request, however
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QTimer
 
-from kiosk.ops.metrics import prometheus_text
+from kiosk.ui.fleet_metrics import KioskMetrics, address_setting
 
 MAX_REQUEST_BYTES = 4096
 MAX_CONNECTIONS = 16
@@ -171,26 +172,32 @@ class MetricsServer(QObject):
     ) -> None:
         super().__init__(parent)
         self.health = health
+        self.metrics = KioskMetrics(parent)  # the channel's state, the out-of-order notice
         # (when it was made, the rendered metrics): replaced whole, read whole, so the
         # thread never sees half a snapshot.
         self._snapshot: tuple[float, str] = (time.monotonic(), "")
         self._thread: _ServerThread | None = None
         self._port = 0
+        self._host = "127.0.0.1"
         self._timer = QTimer(self, interval=REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
         self.destroyed.connect(self._thread_stopper())
 
-    def listen(self, port: int) -> bool:
-        listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    def listen(self, port: int, host: str | None = None) -> bool:
+        """``host``: an IP address; default: the station's (loopback unless it says)."""
+        host = address_setting() if host is None else host
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        listener = socket.socket(family, socket.SOCK_STREAM)
         try:
             listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            listener.bind(("127.0.0.1", port))
+            listener.bind((host, port))
             listener.listen(MAX_CONNECTIONS * 4)  # the rest wait for their 503, not a retry
             listener.setblocking(False)
         except OSError:
             listener.close()
             return False
         self._port = listener.getsockname()[1]
+        self._host = host
         self.refresh()
         self._thread = _ServerThread(listener, self._answer)
         self._thread.start()
@@ -203,11 +210,11 @@ class MetricsServer(QObject):
 
     @property
     def address(self) -> str:
-        return "127.0.0.1"
+        return self._host
 
     def refresh(self) -> None:
         """On the GUI thread: render the metrics now and hand them to the server thread."""
-        self._snapshot = (time.monotonic(), prometheus_text(self.health()))
+        self._snapshot = (time.monotonic(), self.metrics.text(self.health()))
 
     def close(self) -> None:
         self._timer.stop()
@@ -229,7 +236,8 @@ class MetricsServer(QObject):
         age = time.monotonic() - made
         up = age <= STALE_AFTER_S
         body = text.replace("kiosk_up 1\n", f"kiosk_up {int(up)}\n", 1) + (
-            "# HELP kiosk_metrics_age_seconds How old these figures are.\n"
+            "# HELP kiosk_metrics_age_seconds How old these figures are (the watchdog's age:"
+            " the interface's thread renews them, as it pings the watchdog).\n"
             "# TYPE kiosk_metrics_age_seconds gauge\n"
             f"kiosk_metrics_age_seconds {age:.1f}\n"
         )
