@@ -153,12 +153,15 @@ def test_a_keyboard_only_walk_through_every_screen_and_back(
 ) -> None:
     window, session = kiosk.window, kiosk.session
     screens = views(window)
+    spoken: list[str] = []  # what self-voicing will say as the focus moves
+    kiosk.controller.keypad.focus_named.connect(spoken.append)
     # Start: any key begins; the focus is on the first of the three choices.
     press(window, Qt.Key.Key_8, NUM)
     assert session.screen is Screen.HOME and focused_name(window) == "Statement"
     home_order = ["Statement", "Timeline", "Figures", *bar_names(kiosk)]
     assert [control.accessibleName() for control in window.keypad.order()] == home_order
     assert tab_walk(window) == home_order  # the focus order is the reading order
+    assert spoken == [*home_order, "Statement"]
     press(window, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
     assert focused_name(window) == "Home"  # Shift+Tab goes back round
     press(window, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)  # as X11 sends it

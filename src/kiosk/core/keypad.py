@@ -55,6 +55,9 @@ class KeypadMode(QObject):
     """Whether the visitor uses keys (the focus is shown) or touch (it is not)."""
 
     changed = Signal(bool)
+    # The name of the control the focus moved to, in the visitor's language: what
+    # self-voicing will say (nothing follows it yet).
+    focus_named = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +72,11 @@ class KeypadMode(QObject):
 
     def touched(self) -> None:
         self._set(False)
+
+    def focus_moved(self, name: str) -> None:
+        """The view moved the focus to a control called ``name`` (keys only)."""
+        if self._active:
+            self.focus_named.emit(name)
 
     def _set(self, active: bool) -> None:
         if active != self._active:

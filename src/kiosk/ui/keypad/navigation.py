@@ -285,10 +285,13 @@ class KeypadNavigation(QObject):
         return current
 
     def _focus(self, widget: QWidget | None) -> None:
+        moved = widget is not self._current
         self._current = widget
         if widget is None:
             self.ring.follow(None)
             return
+        if moved:
+            self.controller.keypad.focus_moved(widget.accessibleName())
         widget.setFocus()  # for assistive technology, which follows Qt's focus
         if self._top_layer() is None:
             self._remembered[self.controller.session.screen] = widget
