@@ -30,6 +30,7 @@ from kiosk.content.validate import validate_texts
 from kiosk.editing.document_places import Address, Places
 from kiosk.editing.document_styles import build, dump, plain, round_trip, styled_text
 from kiosk.editing.document_trailers import (
+    Layout,
     add_key,
     grown,
     last_slot,
@@ -118,7 +119,7 @@ class EditableFile:
             return
         self.shape += 1
         key = None if self.tree is None else _split_key(self.tree)
-        if key is not None and not structural:
+        if self.tree is not None and key is not None and not structural:
             # Lines after a top-level entry may have moved onto the list's last item, the
             # innermost last entry before the entry that follows the list.
             self.touch_item(self.tree[key][-1])
@@ -214,6 +215,9 @@ class ContentDocument:
         # text back (undo) restores it exactly, fold positions and quotes included.
         self._originals: dict[Address, Any] = {}
         self._positions: dict[Address, int] = {}
+        # The layout before each removal (undo puts it back) and the mappings it emptied.
+        self._layouts: dict[Address, tuple[list[Any], Layout, list[object]]] = {}
+        self._pruned: dict[Address, Any] = {}
         # Items removed lately, as they were: inserting one back (undo) restores its lines.
         self._removed: list[tuple[Address, object, Any]] = []
 
@@ -277,6 +281,7 @@ class ContentDocument:
         if len(address) < 2:  # a file and a key
             raise NotEditableError(f"{address} names no field")
         node, depth = self._deepest(address)
+        undo = self._undoes_removal(address, value)
         if depth < len(address) - 1:  # a mapping on the way is missing
             if value is None:
                 return None  # removing what is not there
@@ -285,6 +290,7 @@ class ContentDocument:
                 raise NotEditableError(f"no {address[: depth + 2]} to change")
             self._add(node, address[: depth + 2], self._nested(address, depth + 2, value))
             self._changed(file, address)
+            self._lay_back(file, address, undo)
             return None
         key = address[-1]
         if isinstance(node, CommentedSeq):
@@ -298,13 +304,46 @@ class ContentDocument:
         if value is None:
             if previous is _MISSING:
                 return None
+            scope = self._scope(address)
+            before = Layout(scope)
             self._prune(address[:-1], remove_key(node, key))
+            self._layouts[address] = (scope, before, Layout(scope).fingerprint())
         elif previous is _MISSING:
             self._add(node, address, self._styled(address, None, value))
         else:
             node[key] = self._styled(address, previous, value)
         self._changed(file, address)
+        self._lay_back(file, address, undo)
         return None if previous is _MISSING else plain(previous)
+
+    def _scope(self, address: Address) -> list[Any]:
+        """The containers whose lines a removal at ``address`` may move: its item of a long
+        list and the one before it, or the whole file."""
+        index = address[2] if len(address) > 3 else None
+        items = self._find(address[:2])
+        if isinstance(index, int) and isinstance(items, CommentedSeq):
+            return [items[index], *([items[index - 1]] if index > 0 else [])]
+        return [self._find(address[:1])]
+
+    def _undoes_removal(self, address: Address, value: object | None) -> Layout | None:
+        """The layout before the removal at ``address``, when ``value`` brings back what it
+        removed and nothing has moved a line since."""
+        memo = self._layouts.get(address)
+        original = self._originals.get(address, _MISSING)
+        if memo is None or value is None or original is _MISSING or plain(original) != value:
+            return None
+        scope, before, after = memo
+        return before if Layout(scope).fingerprint() == after else None
+
+    def _lay_back(self, file: EditableFile, address: Address, undo: Layout | None) -> None:
+        if undo is None:
+            return
+        undo.restore()
+        del self._layouts[address]
+        for node, _, _ in undo.entries[:2]:  # the item(s) of a long list, or the file
+            file.touch_item(node)
+        if len(address) <= 3:
+            file.touched(address, structural=True)
 
     def _set_item(
         self, file: EditableFile, items: CommentedSeq, address: Address, value: object | None
@@ -435,7 +474,9 @@ class ContentDocument:
             key = address[end]
             if not isinstance(key, str):
                 raise NotEditableError(f"no list at {address[:end]}")
-            mapping = CommentedMap()
+            mapping = self._pruned.pop(address[:end], None)  # itself, when it comes back
+            if not isinstance(mapping, CommentedMap) or mapping:
+                mapping = CommentedMap()
             mapping[key] = node
             node = mapping
         return node
@@ -454,7 +495,7 @@ class ContentDocument:
     def _forget(self, list_address: Address) -> None:
         """Items moved: what was remembered by index no longer names the same item."""
         length = len(list_address)
-        for memo in (self._positions, self._originals):
+        for memo in (self._positions, self._originals, self._layouts, self._pruned):
             for address in [a for a in memo if a[:length] == list_address]:
                 del memo[address]
 
@@ -468,6 +509,7 @@ class ContentDocument:
             if not (empty and isinstance(key, str) and node.get(key) == {}):
                 break
             self._remember(node, address)
+            self._pruned[address] = node[key]
             carried = remove_key(node, key, carried)
             address = address[:-1]
         while carried is not None and len(address) > 1:

@@ -190,3 +190,82 @@ def _column(token: CommentToken) -> int:
     mark = getattr(token, "start_mark", None)
     column = getattr(mark, "column", 0)
     return column if isinstance(column, int) else 0
+
+
+# --- putting the lines back exactly (undo) ---------------------------------------------------
+
+
+class Layout:
+    """The comments and blank lines kept on some containers and all inside them: taken
+    before a removal, put back when the removed value comes back (undo), so the file is
+    byte for byte what it was."""
+
+    def __init__(self, roots: list[Any]) -> None:
+        self.entries: list[tuple[Any, dict[Any, list[Any]], list[Any] | None]] = []
+        self.values: list[tuple[CommentToken, str]] = []
+        for node in _containers(roots):
+            items = {key: list(entry) for key, entry in node.ca.items.items()}
+            comment = _copied(node.ca.comment)
+            self.entries.append((node, items, comment))
+            self.values += [(token, token.value) for token in _tokens([*items.values(), comment])]
+
+    def fingerprint(self) -> list[object]:
+        """What the layout is, by the identity of its containers and tokens."""
+        shape: list[object] = [
+            (id(node), [(key, _ids(entry)) for key, entry in items.items()], _ids(_trim(comment)))
+            for node, items, comment in self.entries
+        ]
+        return shape + [(id(token), value) for token, value in self.values]
+
+    def restore(self) -> None:
+        for node, items, comment in self.entries:
+            node.ca.items.clear()
+            node.ca.items.update({key: list(entry) for key, entry in items.items()})
+            node.ca.comment = _copied(comment)
+        for token, value in self.values:
+            token.value = value
+
+
+def _containers(roots: list[Any]) -> list[Any]:
+    found: list[Any] = []
+    stack = list(reversed(roots))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CommentedMap | CommentedSeq):
+            found.append(node)
+            children = node.values() if isinstance(node, CommentedMap) else node
+            stack.extend(reversed(list(children)))
+    return found
+
+
+def _copied(comment: Any) -> list[Any] | None:
+    if comment is None:
+        return None
+    return [list(part) if isinstance(part, list) else part for part in comment]
+
+
+def _trim(comment: list[Any] | None) -> list[Any] | None:
+    """A mapping's comment less the empty places each dump appends to it (ruamel's
+    representer adds its end comment to the very list)."""
+    if comment is None:
+        return None
+    end = len(comment)
+    while end and not comment[end - 1]:
+        end -= 1
+    return comment[:end]
+
+
+def _tokens(parts: list[Any]) -> list[CommentToken]:
+    found: list[CommentToken] = []
+    for part in parts:
+        if isinstance(part, CommentToken):
+            found.append(part)
+        elif isinstance(part, list):
+            found += _tokens(part)
+    return found
+
+
+def _ids(part: Any) -> object:
+    if isinstance(part, list):
+        return tuple(_ids(child) for child in part)
+    return None if part is None else id(part)
