@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 IMAGE_PROBE = "image-probe"  # hidden subcommand: see kiosk.paths.kiosk_command
+AUDIO_PROBE = "audio-probe"  # hidden too: kiosk.content.narration decodes recordings
 # The image probe's status on a machine without Qt (the pack tools need none): nothing was
 # decoded, which is not the same as images that failed to decode.
 EXIT_NO_DECODER = 3
@@ -226,22 +227,31 @@ def entry() -> None:
     leave(main())
 
 
+def _probe(name: str, arguments: list[str]) -> int:
+    """The hidden decoders of the content checks, each as its own process (image-probe:
+    pictures; audio-probe: recordings).  A PyInstaller bundle has no `python -m`, so they
+    are reached through the kiosk command itself."""
+    try:
+        if name == IMAGE_PROBE:
+            from kiosk.ui.image_probe import main as probe_images  # noqa: PLC0415 - imports Qt
+
+            return probe_images(arguments)
+        from kiosk.audio.recording_probe import main as probe_audio  # noqa: PLC0415
+
+        return probe_audio(arguments)
+    except ModuleNotFoundError as absent:
+        if not (absent.name or "").startswith("PySide6"):
+            raise
+        what = "images" if name == IMAGE_PROBE else "recordings"
+        qt = "Qt (PySide6)" if name == IMAGE_PROBE else "Qt Multimedia (PySide6)"
+        print(f"kiosk {name}: cannot decode {what} here: {qt} is not installed", file=sys.stderr)
+        return EXIT_NO_DECODER
+
+
 def main(argv: list[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if args_list[:1] == [IMAGE_PROBE]:
-        # Hidden: the content checks' image decoder, as its own process.  A PyInstaller
-        # bundle has no `python -m`, so it is reached through the kiosk command itself.
-        try:
-            from kiosk.ui.image_probe import main as probe_images  # noqa: PLC0415 - imports Qt
-        except ModuleNotFoundError as absent:
-            if absent.name != "PySide6":
-                raise
-            print(
-                "kiosk image-probe: cannot decode images here: Qt (PySide6) is not installed",
-                file=sys.stderr,
-            )
-            return EXIT_NO_DECODER
-        return probe_images(args_list[1:])
+    if args_list[:1] in ([IMAGE_PROBE], [AUDIO_PROBE]):
+        return _probe(args_list[0], args_list[1:])
     if not args_list or (
         args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")
     ):

@@ -14,7 +14,7 @@ from kiosk.content.fidelity import figure_values, invented_words
 from kiosk.content.issues import Issue, Location, Severity, named, shown
 from kiosk.content.languages import english_name
 from kiosk.content.legibility import long_words
-from kiosk.content.model import AssetRef, Exhibit, LocalizedText, Statement
+from kiosk.content.model import AssetRef, Exhibit, LocalizedText, Recording, Statement
 from kiosk.content.seal import check_seal
 from kiosk.content.words import normalise
 
@@ -41,16 +41,31 @@ def check_exhibit(
     live); ``only_thorough`` returns just those, for a caller that already has the rest.
     """
     assets, asset_issues = _assets(exhibit, folder)
+    recordings, recording_issues = _recordings(exhibit, folder)
     issues: list[Issue] = []
     if not only_thorough:
         seal_issues, sealed = check_seal(exhibit.statement, folder)
         issues = _timeline_order(exhibit) + _contrast(exhibit) + seal_issues
         issues += _quotations(exhibit, sealed) + figure_values(exhibit) + invented_words(exhibit)
         issues += _label_lengths(exhibit) + _translations(exhibit) + long_words(exhibit)
-        issues += asset_issues
+        issues += asset_issues + recording_issues
     if thorough or only_thorough:
         issues += _glyphs(exhibit) + _decoding(assets)
+        if recordings:
+            from kiosk.content.narration import decoding  # noqa: PLC0415 - see _recordings
+
+            issues += decoding(recordings)
     return issues
+
+
+def _recordings(exhibit: Exhibit, folder: Path) -> tuple[list[tuple[Recording, Path]], list[Issue]]:
+    """narration.yaml's checks; its module is imported only for a folder that has one, so
+    the kiosk's start pays nothing for recordings it does not have."""
+    if exhibit.narration is None:
+        return [], []
+    from kiosk.content.narration import check_narration  # noqa: PLC0415
+
+    return check_narration(exhibit, folder)
 
 
 def _timeline_order(exhibit: Exhibit) -> list[Issue]:
@@ -210,8 +225,9 @@ def _assets(exhibit: Exhibit, folder: Path) -> tuple[list[tuple[AssetRef, Path]]
     return found, issues
 
 
-def _locate(path: Path, root: Path) -> tuple[Path, str | None]:
-    """The regular file an asset path leads to, or why it cannot be used.
+def _locate(path: Path, root: Path, *, kind: str = "an image file") -> tuple[Path, str | None]:
+    """The regular file an asset path leads to, or why it cannot be used (``kind``: what it
+    should be, for the message about a folder).
 
     resolve() follows symlinks, so a link leading out of the folder is caught here, before
     anything is opened; nothing the file system says (loops, over-long names) escapes.
@@ -228,7 +244,7 @@ def _locate(path: Path, root: Path) -> tuple[Path, str | None]:
     if stat.S_ISREG(mode):
         return resolved, None
     if stat.S_ISDIR(mode):
-        return resolved, "is a folder, not an image file"
+        return resolved, f"is a folder, not {kind}"
     return resolved, "is not a regular file (a device or a pipe)"
 
 

@@ -255,6 +255,16 @@ FILE_SPECS: dict[str, Object[Any]] = {
     "figures.yaml": FIGURES_FILE,
 }
 FILES = tuple(FILE_SPECS)
+# Read when the folder has it: recordings of the texts (kiosk.content.narration).
+NARRATION = "narration.yaml"
+OPTIONAL_FILES = (NARRATION,)
+
+
+def optional_specs() -> dict[str, Object[Any]]:
+    """The optional files' specs; their modules load only when asked for (start-up)."""
+    from kiosk.content.narration import NARRATION_FILE  # noqa: PLC0415 - it imports this module
+
+    return {NARRATION: NARRATION_FILE}
 
 
 def read_exhibit(folder: Path) -> tuple[Exhibit | None, list[Issue]]:
@@ -281,7 +291,10 @@ def read_exhibit_texts(
             parts[name] = read_file(reader, name, data)
         except ContentError as error:
             reader.issues.extend(error.issues)
+    narration = _read_optional(reader, texts, folder, root, NARRATION)
     if any(part is FAILED for part in parts.values()) or len(parts) < len(FILES):
+        return None, reader.issues
+    if narration is FAILED:
         return None, reader.issues
     exhibit = Exhibit(
         settings=parts["exhibit.yaml"],
@@ -289,6 +302,7 @@ def read_exhibit_texts(
         timeline=parts["timeline.yaml"],
         figures=parts["figures.yaml"],
         root=folder,
+        narration=narration,
     )
     from kiosk.content.checks import check_exhibit  # noqa: PLC0415 - avoids an import cycle
 
@@ -296,6 +310,25 @@ def read_exhibit_texts(
     if any(issue.severity == "error" for issue in issues):
         return None, issues
     return exhibit, issues
+
+
+def _read_optional(
+    reader: FieldReader, texts: Mapping_[str, bytes], folder: Path, root: Path, name: str
+) -> Any:
+    """An optional file read like the others when it is there: None when it is not,
+    FAILED (its findings in ``reader``) when it cannot be read."""
+    path = folder / name
+    if name not in texts and not path.is_symlink() and not path.exists():
+        return None
+    try:
+        if name in texts:
+            data = _bounded(texts[name], name)
+        else:
+            data = read_bounded(_inside(path, root, name), name, MAX_FILE_BYTES)
+        return read_file(reader, name, data)
+    except ContentError as error:
+        reader.issues.extend(error.issues)
+        return FAILED
 
 
 def read_file(reader: FieldReader, name: str, data: bytes) -> Any:
@@ -309,7 +342,8 @@ def read_file(reader: FieldReader, name: str, data: bytes) -> Any:
         if name == "exhibit.yaml":
             _check_default_language(reader, tree)
             _check_languages(reader, tree)
-    return FILE_SPECS[name].read(reader, tree)
+    spec = FILE_SPECS[name] if name in FILE_SPECS else optional_specs()[name]
+    return spec.read(reader, tree)
 
 
 def _bounded(data: bytes, name: str) -> bytes:

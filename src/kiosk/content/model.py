@@ -114,6 +114,25 @@ class Settings(NamedTuple):
     touch: TouchSettings
 
 
+class Recording(NamedTuple):
+    """Staff's recording of one text in one language (narration.yaml), e.g. the key
+    ``statement.paragraph.1`` in ``en``.  The path is a plain string, not an AssetRef, so
+    the picture checks (which find every AssetRef) never take it for a picture."""
+
+    key: str
+    language: str
+    path: str
+    location: Location  # of the path
+    key_location: Location
+
+
+class Narration(NamedTuple):
+    """narration.yaml: recordings of the exhibit's texts, in file order."""
+
+    recordings: tuple[Recording, ...]
+    location: Location = Location("narration.yaml")
+
+
 class Exhibit(NamedTuple):
     settings: Settings
     statement: Statement
@@ -121,6 +140,8 @@ class Exhibit(NamedTuple):
     figures: tuple[Figure, ...]
     # The content folder, against which assets resolve.
     root: Path = Path()
+    # None when the folder has no narration.yaml (then every text is read by speech).
+    narration: Narration | None = None
 
     def asset_path(self, asset: AssetRef) -> Path:
         return self.root / asset.path
@@ -130,3 +151,14 @@ class Exhibit(NamedTuple):
         from kiosk.content.walk import texts  # noqa: PLC0415 - walk imports this module
 
         return texts(self)
+
+
+def recording_for(exhibit: Exhibit, key: str, language: str) -> Path | None:
+    """Staff's recording of the text named ``key`` (kiosk.content.narration's keys, e.g.
+    ``moment.1991``) in ``language``, or None: then the text is spoken by speech."""
+    if exhibit.narration is None:
+        return None
+    for recording in exhibit.narration.recordings:
+        if recording.key == key and recording.language == language:
+            return exhibit.root / recording.path
+    return None

@@ -9,7 +9,7 @@ from typing import Any
 
 from kiosk.content.checks import check_exhibit
 from kiosk.content.issues import Issue
-from kiosk.content.loader import FILE_SPECS, SCHEMA_VERSION, read_exhibit_texts
+from kiosk.content.loader import FILE_SPECS, SCHEMA_VERSION, optional_specs, read_exhibit_texts
 from kiosk.content.model import Exhibit
 
 
@@ -53,7 +53,7 @@ def format_json(issues: list[Issue]) -> str:
 
 def file_schema(name: str) -> dict[str, Any]:
     """The JSON Schema of one content file, for editors (yaml-language-server)."""
-    spec = FILE_SPECS[name]
+    spec = FILE_SPECS[name] if name in FILE_SPECS else optional_specs()[name]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         **spec.json_schema(),
@@ -65,7 +65,7 @@ def all_schemas() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"Memorial Kiosk content, schema_version {SCHEMA_VERSION}",
-        "$defs": {name: file_schema(name) for name in FILE_SPECS},
+        "$defs": {name: file_schema(name) for name in _schema_files()},
     }
 
 
@@ -73,10 +73,15 @@ def write_schemas(target: Path) -> list[Path]:
     """A folder gets one ``<file>.schema.json`` per content file; a file gets them all."""
     if target.is_dir():
         written = []
-        for name in FILE_SPECS:
+        for name in _schema_files():
             path = target / name.replace(".yaml", ".schema.json")
             path.write_text(json.dumps(file_schema(name), indent=2) + "\n", encoding="utf-8")
             written.append(path)
         return written
     target.write_text(json.dumps(all_schemas(), indent=2) + "\n", encoding="utf-8")
     return [target]
+
+
+def _schema_files() -> list[str]:
+    """Every content file with a schema: the four, then the optional ones."""
+    return [*FILE_SPECS, *optional_specs()]
