@@ -8,7 +8,9 @@ reset meets the next visitor at the start.  No touch or mouse event in the walk.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -18,6 +20,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from conftest import views
+from kiosk.content.loader import load_exhibit
 from kiosk.core.keypad import KeyIntent
 from kiosk.core.kiosk import KioskEvent
 from kiosk.core.session import Screen
@@ -28,10 +31,12 @@ from test_rotation import Turned, turned  # noqa: F401 - the fixture, shared
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
+    from conftest import KioskFactory
     from kiosk.content.model import Exhibit
     from kiosk.ui.application import Kiosk
     from kiosk.ui.window import KioskWindow
 
+REPO = Path(__file__).resolve().parents[1]
 NO = Qt.KeyboardModifier.NoModifier
 NUM = Qt.KeyboardModifier.KeypadModifier
 POINTER_EVENTS = frozenset(
@@ -415,3 +420,27 @@ def test_keys_go_on_after_new_content_replaced_the_screens(
     press(window, Qt.Key.Key_Right)
     press(window, Qt.Key.Key_Return)
     assert session.screen is Screen.TIMELINE
+
+
+def test_the_focus_stays_on_the_year_chosen_on_a_long_timeline(
+    make_kiosk: KioskFactory, tmp_path: Path
+) -> None:
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        from exhibit_gen import generate  # noqa: PLC0415 - the benchmark's own generator
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+    kiosk = make_kiosk(load_exhibit(generate(tmp_path / "long", moments=40, images=0).folder))
+    window, session = kiosk.window, kiosk.session
+    press(window, Qt.Key.Key_Space)
+    tab_to(window, views(window).home.tiles[Screen.TIMELINE])
+    press(window, Qt.Key.Key_Return)
+    rail = views(window).timeline.rail
+    for _ in range(3):
+        last = rail.buttons[-1]
+        year = last.accessibleName()
+        tab_to(window, last)
+        press(window, Qt.Key.Key_Return)
+        assert rail.years[session.timeline_index] == int(year)
+        assert focused_name(window) == year  # the rail moved on; the focus went with it
+        assert window.keypad.focused() is rail.button_for(session.timeline_index)

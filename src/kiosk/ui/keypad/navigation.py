@@ -226,11 +226,22 @@ class KeypadNavigation(QObject):
         if intent is KeyIntent.ACTIVATE:
             if isinstance(focused, QAbstractButton):
                 focused.click()
+                self._follow_year(focused)
             return
         step = 1 if intent in FORWARD else -1 if intent in BACKWARD else 0
         if step and order:
             index = order.index(focused)
             self._focus(order[(index + step) % len(order)])
+
+    def _follow_year(self, pressed: QWidget) -> None:
+        """A long timeline's rail moves its years along after a year is chosen: the focus
+        stays on the year chosen, not on the button that now shows another."""
+        built = self.window.built
+        if built is None or pressed not in built.timeline.rail.buttons:
+            return
+        chosen = built.timeline.rail.button_for(self.controller.session.timeline_index)
+        if chosen is not None:
+            self._focus(chosen)
 
     # -- the focus --------------------------------------------------------------------------
 
