@@ -1,5 +1,5 @@
 """The station's own configuration, apart from the content: which screen, the staff PIN,
-trusted pack keys, watched folders, analytics, opening hours.
+trusted pack keys, watched folders, analytics, opening hours, the keypad's keys.
 
 A YAML file (the platform's config folder, ``--config FILE`` or ``KIOSK_CONFIG``) with
 ``KIOSK_*`` environment overrides, validated like content.  A bad harmless section (screen,
