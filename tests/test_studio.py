@@ -78,6 +78,9 @@ def studio(qtbot: QtBot) -> Iterator[StudioFactory]:
         window.resize(1366, 768)
         window.show()
         qtbot.waitExposed(window)
+        # The preview's first picture is drawn on a hidden kiosk window, which can take the
+        # activation while it is built: the studio is activated once it is drawn.
+        qtbot.waitUntil(lambda: not window.preview.pending, timeout=30_000)
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
         return window
@@ -329,6 +332,7 @@ def test_a_crash_leaves_a_recovery_copy_that_is_offered_next_time(
     assert asked, "the recovery copy was not offered"
     assert again.document.get(CAPTION_1991) == NEW_CAPTION
     assert again.isWindowModified()
+    assert again.form.document is again.document  # the form edits the restored texts
     with qtbot.waitSignal(again.saved, timeout=10_000):
         press(qtbot, again, "Ctrl+S")
     assert ContentDocument.open(folder).get(CAPTION_1991) == NEW_CAPTION
@@ -485,6 +489,7 @@ def test_saving_changed_sealed_words_asks_before_sealing_again(
         assert window.document is not None and window.undo_stack.count() == 0
         current = window.outline_view.current()
         assert current is not None and current.kind is ItemKind.STATEMENT
+        assert window.form.document is window.document  # the form edits the new one
     else:
         assert (folder / "statement.seal").read_bytes() == seal_before
         assert any("seal" in issue.message.lower() for issue in errors)
@@ -642,3 +647,21 @@ def test_the_outline_follows_a_typed_title_once_typing_pauses(
     assert row is not None and row.text(0) == "1991 · Independence"
     current = window.outline_view.current()
     assert current is not None and current.index == 1  # the selection stays
+
+
+def test_the_form_shows_what_the_outline_shows_after_a_removal_and_its_undo(
+    qtbot: QtBot, studio: StudioFactory, tmp_path: Path
+) -> None:
+    """After Delete the same row number holds another moment: the form shows that one (it
+    must never go on editing the removed one)."""
+    window = studio(copy_content(tmp_path))
+    order = ids(window)
+    click_item(window, ItemKind.MOMENT, 1)
+    QTest.keyClick(window.outline_view.tree, Qt.Key.Key_Delete)
+    assert ids(window) == [order[0], *order[2:]]
+    current = window.outline_view.current()
+    assert current is not None and current.index == 1
+    assert window.form.item == current and window.form.document is window.document
+    press(qtbot, window, "Ctrl+Z")
+    assert ids(window) == order
+    assert window.form.item == window.outline_view.current()

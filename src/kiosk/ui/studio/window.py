@@ -667,6 +667,10 @@ class StudioWindow(QMainWindow):
         self.idle_timer.stop()
         self.reread_timer.stop()
         self._closed = True
+        if self._proof is not None:  # a proof sheet half drawn is of no use to anyone
+            proof, self._proof = self._proof, None
+            proof.kill()
+            proof.waitForFinished(5000)
         self.preview.release()
         event.accept()
 
