@@ -178,11 +178,16 @@ def test_texts_without_a_recording_are_listed_once_per_language(tmp_path: Path) 
     ]
 
 
-@needs_decoder
 def test_validate_decodes_every_kind_of_recording(tmp_path: Path) -> None:
+    """With Qt Multimedia every kind decodes; without it (scripts/test_without_qt.sh) the
+    real `kiosk audio-probe` says so and each recording gets a warning, not an error."""
     findings = narration_findings(good_folder(tmp_path), thorough=True)
     assert errors(findings) == []
-    assert len(findings) == 1 and "15 of 20 texts" in findings[0]
+    speech = [finding for finding in findings if "15 of 20 texts" in finding]
+    not_decoded = [finding for finding in findings if "was not decoded" in finding]
+    assert len(speech) == 1
+    assert len(not_decoded) == (0 if HAS_DECODER else 5)
+    assert len(findings) == len(speech) + len(not_decoded)
 
 
 REFUSED = {

@@ -195,11 +195,13 @@ def check_narration(
             issues.append(_error(recording, missing))
             continue
         resolved, problem = _locate(folder / recording.path, root)
-        problem = problem or sounds.problem_with(resolved)
+        tags: list[str] = []
+        if problem is None:
+            problem, tags = sounds.examine(resolved)
         if problem:
             issues.append(_error(recording, f"'{shown(recording.path)}' {problem}"))
             continue
-        issues += _language_tags(recording, resolved, narrated)
+        issues += _language_tags(recording, tags, narrated)
         found.append((recording, resolved))
     return found, issues + _without_recording(exhibit, narration, texts)
 
@@ -258,12 +260,8 @@ def _missing_part(narrated: Narrated, language: str) -> str | None:
     return None
 
 
-def _language_tags(recording: Recording, path: Path, narrated: Narrated) -> list[Issue]:
+def _language_tags(recording: Recording, tags: list[str], narrated: Narrated) -> list[Issue]:
     """A recording that says which language it speaks must speak the key's."""
-    try:
-        _, tags = sounds.sniff(path)
-    except OSError:
-        return []  # problem_with() reported it
     issues: list[Issue] = []
     for tag in tags:
         code = sounds.tag_language(tag)

@@ -27,8 +27,9 @@ NAMES = {"vorbis": "OGG Vorbis", "opus": "OGG Opus", "flac": "FLAC", "wav": "WAV
 ACCEPTED_WORDS = "OGG Vorbis, OGG Opus, FLAC or WAV"
 MiB = 1024 * 1024
 MAX_FILE_BYTES = 50 * MiB  # a pack's largest file, too (kiosk.packs.limits)
-# Enough for any tags but embedded cover art; past it the language tag is not looked for.
-HEADER_BYTES = 1 * MiB
+# Enough for the codec's headers and tags but embedded cover art (past it the language tag
+# is not looked for); read for every recording when content loads, so kept small.
+HEADER_BYTES = 64 * 1024
 ID3_HEADER = 10
 OGG_PAGE_HEADER = 27
 LAST_SEGMENT = 255
@@ -215,11 +216,20 @@ def _other_kind(head: bytes) -> str:
 
 def problem_with(path: Path) -> str | None:
     """Why this file cannot be played as a recording, or None (said after its name)."""
+    return examine(path)[0]
+
+
+def examine(path: Path) -> tuple[str | None, list[str]]:
+    """problem_with()'s answer and the file's language tags, from one read of its start."""
     try:
         size = path.stat().st_size
-        kind, _ = sniff(path)
+        kind, tags = sniff(path)
     except OSError as error:
-        return f"cannot be read: {error.strerror or error}"
+        return f"cannot be read: {error.strerror or error}", []
+    return _problem(path, size, kind), tags
+
+
+def _problem(path: Path, size: int, kind: str) -> str | None:
     if size > MAX_FILE_BYTES:
         return (
             f"is {size // MiB} MiB; recordings may be at most {MAX_FILE_BYTES // MiB} MiB "
