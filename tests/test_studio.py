@@ -665,3 +665,19 @@ def test_the_form_shows_what_the_outline_shows_after_a_removal_and_its_undo(
     press(qtbot, window, "Ctrl+Z")
     assert ids(window) == order
     assert window.form.item == window.outline_view.current()
+
+
+def test_a_new_moment_goes_last_where_its_year_belongs(
+    qtbot: QtBot, studio: StudioFactory, tmp_path: Path
+) -> None:
+    """The new moment takes the year after the last, so it goes last wherever staff were:
+    put after the selected moment it broke the timeline's order at once."""
+    window = studio(copy_content(tmp_path))
+    order = ids(window)
+    click_item(window, ItemKind.MOMENT, 1)
+    QTest.keyClick(window.outline_view.tree, Qt.Key.Key_Insert)
+    assert ids(window)[: len(order)] == order and len(ids(window)) == len(order) + 1
+    current = window.outline_view.current()
+    assert current is not None and current.index == len(order)  # the new one, to fill in
+    settled(qtbot, window)
+    assert not any("in order of their year" in issue.message for _a, issue in window.findings)

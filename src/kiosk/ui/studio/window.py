@@ -427,6 +427,10 @@ class StudioWindow(QMainWindow):
     def add_item(self, kind: ItemKind, index: int) -> None:
         if not self._writable(self._list_address(kind)):
             return
+        if kind is ItemKind.MOMENT:
+            # A new moment takes the year after the last (new_moment): it goes last, where
+            # the timeline's order puts that year, wherever staff were in the outline.
+            index = self.document.length(self._list_address(kind))
         maker = new_moment if kind is ItemKind.MOMENT else new_figure
         self.undo_stack.push(
             InsertItem(
