@@ -466,3 +466,12 @@ def test_a_pack_carries_narration_and_recordings_and_installs(tmp_path: Path) ->
     assert exhibit is not None, issues
     played = recording_for(exhibit, "figure.killed", "en")
     assert played is not None and played.read_bytes() == (TONES / "tone.flac").read_bytes()
+
+
+def test_thousands_of_unknown_texts_are_reported_quickly(tmp_path: Path) -> None:
+    """Hostile content: every key reported, suggestions only for the first hundred."""
+    keys = "".join(f"  moment.m{n:05d}x: {{en: a.wav}}\n" for n in range(5000))
+    folder = exhibit_with(tmp_path, "recordings:\n" + keys)
+    found = errors(narration_findings(folder))
+    assert len(found) == 5000
+    assert "did you mean" not in found[-1]

@@ -40,6 +40,7 @@ KEY_PATTERN = (
 )
 MAX_DURATION_S = 20 * 60
 MAX_LISTED = 8  # texts named in the missing-recordings warning; then "and N more"
+MAX_SUGGESTIONS = 100  # unknown keys that get a "did you mean" (as kiosk.content.fields)
 # The decoder's time limit: a start-up allowance plus a share per recording (20 minutes of
 # FLAC or Vorbis decode in about 1.5 s on the CI machine).
 PROBE_TIMEOUT_S = 30
@@ -188,7 +189,9 @@ def check_narration(
         if narrated is None:
             if recording.key not in reported:
                 reported.add(recording.key)
-                issues.append(_unknown_key(recording, exhibit, texts))
+                # Suggestions are slow to find; thousands of unknown keys get none.
+                suggest = len(reported) <= MAX_SUGGESTIONS
+                issues.append(_unknown_key(recording, exhibit, texts, suggest=suggest))
             continue
         missing = _missing_part(narrated, recording.language)
         if missing is not None:
@@ -216,7 +219,9 @@ def _error(recording: Recording, message: str) -> Issue:
     return Issue("error", recording.location, message)
 
 
-def _unknown_key(recording: Recording, exhibit: Exhibit, texts: dict[str, Narrated]) -> Issue:
+def _unknown_key(
+    recording: Recording, exhibit: Exhibit, texts: dict[str, Narrated], *, suggest: bool
+) -> Issue:
     key = recording.key
     kind, _, name = key.partition(".")
     if kind in ("moment", "figure") and name:
@@ -226,7 +231,7 @@ def _unknown_key(recording: Recording, exhibit: Exhibit, texts: dict[str, Narrat
             else [f.id for f in exhibit.figures]
         )
         where = "timeline.yaml" if kind == "moment" else "figures.yaml"
-        hint = difflib.get_close_matches(name, ids, n=1, cutoff=0.5)
+        hint = difflib.get_close_matches(name, ids, n=1, cutoff=0.5) if suggest else []
         suggestion = f"; did you mean '{kind}.{hint[0]}'?" if hint else ""
         message = f"there is no {kind} '{shown(name)}' in {where}{suggestion}"
     elif key.startswith("statement.paragraph."):
@@ -236,7 +241,7 @@ def _unknown_key(recording: Recording, exhibit: Exhibit, texts: dict[str, Narrat
             f"statement.paragraph.{count}"
         )
     else:
-        hint = difflib.get_close_matches(key, list(texts), n=1, cutoff=0.6)
+        hint = difflib.get_close_matches(key, list(texts), n=1, cutoff=0.6) if suggest else []
         suggestion = (
             f"; did you mean '{hint[0]}'?"
             if hint
