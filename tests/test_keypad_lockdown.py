@@ -79,3 +79,33 @@ def test_the_staff_chord_still_asks_for_the_pin_in_keypad_mode(staffed: Staffed)
     # The visitor's keys leave the staff's pad alone: Back does not go back beneath it.
     press(window, Qt.Key.Key_1, Qt.KeyboardModifier.KeypadModifier)
     assert kiosk.session.screen is Screen.HOME and mode.pin_pad.isVisible()
+
+
+def test_keys_never_press_a_visitor_control_beneath_the_staffs_pad(staffed: Staffed) -> None:  # noqa: F811
+    kiosk, mode = staffed
+    window = kiosk.window
+    press(window, Qt.Key.Key_8, Qt.KeyboardModifier.KeypadModifier)
+    press(window, Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier)
+    beneath = window.keypad.focused()
+    assert beneath is views(window).home.tiles[Screen.TIMELINE]
+    press(window, Qt.Key.Key_K, CHORD)
+    assert mode.pin_pad.isVisible()
+    for key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Tab, Qt.Key.Key_Space):
+        press(window, key, Qt.KeyboardModifier.NoModifier)
+    assert kiosk.session.screen is Screen.HOME and mode.pin_pad.isVisible()
+
+
+def test_keys_the_station_left_unmapped_press_nothing(full_screen: Kiosk) -> None:  # noqa: F811
+    kiosk = full_screen
+    window = kiosk.window
+    # Space and Return no longer select: keypad 5 alone does.
+    assert window.keypad.use_setting({"activate": ["Num+5"]}) == []
+    press(window, Qt.Key.Key_8, Qt.KeyboardModifier.KeypadModifier)
+    assert kiosk.session.screen is Screen.HOME
+    press(window, Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier)
+    # Qt's own handling of Space (a focused push button clicks) must not act instead.
+    for key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Select):
+        press(window, key, Qt.KeyboardModifier.NoModifier)
+    assert kiosk.session.screen is Screen.HOME
+    press(window, Qt.Key.Key_5, Qt.KeyboardModifier.KeypadModifier)
+    assert kiosk.session.screen is Screen.TIMELINE

@@ -39,6 +39,22 @@ TOUCHES = frozenset(
 MOVES = frozenset({QEvent.Type.Move, QEvent.Type.Resize})
 FORWARD = frozenset({KeyIntent.FORWARD, KeyIntent.RIGHT, KeyIntent.DOWN, KeyIntent.NEXT})
 BACKWARD = frozenset({KeyIntent.BACKWARD, KeyIntent.LEFT, KeyIntent.UP, KeyIntent.PREVIOUS})
+# Keys Qt's widgets act on by themselves (a focused button clicks on Space; Tab and the
+# arrows move Qt's focus): taken even when the station's mapping leaves them out.
+QT_BUTTON_KEYS = frozenset(
+    {
+        Qt.Key.Key_Space,
+        Qt.Key.Key_Return,
+        Qt.Key.Key_Enter,
+        Qt.Key.Key_Select,
+        Qt.Key.Key_Tab,
+        Qt.Key.Key_Backtab,
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Down,
+        Qt.Key.Key_Left,
+        Qt.Key.Key_Right,
+    }
+)
 # Intents a held key repeats: moving and scrolling, and loudness.
 REPEATING = frozenset(
     {
@@ -160,17 +176,32 @@ class KeypadNavigation(QObject):
         kind = event.type()
         if kind == QEvent.Type.KeyPress and self._ours(watched):
             assert isinstance(event, QKeyEvent)
-            intent = self.key_map.intent(event)
-            if intent is not None and event.isAutoRepeat() and intent not in REPEATING:
-                return True  # a held key presses, opens or goes back once
-            if intent is not None and self.handle(intent):
-                event.accept()
-                return True
-        elif kind in TOUCHES and self._ours(watched):
+            return self._key(watched, event)
+        if kind in TOUCHES and self._ours(watched):
             self.controller.keypad.touched()
         elif kind in MOVES and self.ring.isVisible() and self._moves_ring(watched):
             self.ring.place()  # cheap (a geometry and a mask), and never a frame behind
         return False
+
+    def _key(self, receiver: QObject, event: QKeyEvent) -> bool:
+        """Whether the key is taken here.  Visitor controls are pressed through the key map
+        only: Qt's own keys for buttons (Space, Return, Tab, the arrows) never reach one,
+        mapped or not, and never one beneath a layer that is not the visitor's."""
+        layer = self._top_layer()
+        if layer is not None and layer not in (self._idle_overlay(), self._access_panel()):
+            # The staff's layers (and the dark screen after hours) take their own keys.
+            inside = isinstance(receiver, QWidget) and (
+                receiver is layer or layer.isAncestorOf(receiver)
+            )
+            return not inside
+        intent = self.key_map.intent(event)
+        if intent is None:
+            return event.key() in QT_BUTTON_KEYS
+        if event.isAutoRepeat() and intent not in REPEATING:
+            return True  # a held key presses, opens or goes back once
+        self.handle(intent)
+        event.accept()
+        return True
 
     def _moves_ring(self, watched: QObject) -> bool:
         target = self.ring.target
@@ -181,22 +212,19 @@ class KeypadNavigation(QObject):
             and (watched is target or watched.isAncestorOf(target))
         )
 
-    def handle(self, intent: KeyIntent) -> bool:
-        """One intent; False when it is not the visitor's to handle here (a staff layer)."""
+    def handle(self, intent: KeyIntent) -> None:
+        """One intent, with no layer or a visitor's layer on top."""
         layer = self._top_layer()
         if layer is not None and layer is self._idle_overlay():
             # A key answers "Still there?" (the activity filter already did) and nothing more.
             self.controller.keypad.key_used()
-            return True
-        if layer is not None and layer is not self._access_panel():
-            return False  # staff's layers: their own keys
+            return
         if layer is not None:
             self.controller.keypad.key_used()
             self._in_layer(layer, intent)
         elif not self.controller.press(intent):
             self._view_part(intent)
         self._settle()
-        return True
 
     def _in_layer(self, layer: QWidget, intent: KeyIntent) -> None:
         """The visitor's settings panel: its controls only; Back or Home closes it."""
