@@ -186,28 +186,13 @@ def fleet(tmp_path: Path) -> Iterator[tuple[int, str, str]]:
         processes.append(held)
         port = free_port()
         config = tmp_path / "prometheus.yml"
-        config.write_text(
-            yaml.safe_dump(
-                {
-                    "global": {"scrape_interval": "1s", "evaluation_interval": "1s"},
-                    "rule_files": [str(fast_rules(tmp_path))],
-                    "scrape_configs": [
-                        {
-                            "job_name": "kiosk",
-                            "static_configs": [
-                                {
-                                    "targets": [
-                                        f"127.0.0.1:{current_port}",
-                                        f"127.0.0.1:{held_port}",
-                                    ]
-                                }
-                            ],
-                        }
-                    ],
-                }
-            ),
-            "utf-8",
-        )
+        settings = yaml.safe_load((PACKAGING / "prometheus-ci.yml").read_text("utf-8"))
+        settings["rule_files"] = [str(fast_rules(tmp_path))]
+        (job,) = settings["scrape_configs"]
+        job["static_configs"] = [
+            {"targets": [f"127.0.0.1:{current_port}", f"127.0.0.1:{held_port}"]}
+        ]
+        config.write_text(yaml.safe_dump(settings), "utf-8")
         processes.append(
             subprocess.Popen(
                 [
