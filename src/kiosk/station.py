@@ -221,6 +221,10 @@ SECTIONS: dict[str, tuple[Spec, str]] = {
     ),
     "keypad": (KeypadSpec("The keypad's keys by intent; see the README."), "keypad"),
 }
+# The content channel's settings: read and checked by kiosk.channel.settings (a layer above
+# this one, which turns the channel off on a mistake); known here so that they are not
+# taken for unknown keys, which would make the station's trust uncertain.
+CHANNEL_KEYS = frozenset({"channel", "channel_poll_seconds", "channel_ca_file"})
 # Sections whose mistakes must never weaken the station: they stay off when bad, and a
 # mistake in them makes the station's trust uncertain.
 SECURITY_SECTIONS = frozenset({"trusted_keys", "staff", "watched_folders", "metrics_port"})
@@ -286,7 +290,7 @@ def _read_file(
     if mapping is None:
         uncertain.extend(reader.issues)
         return
-    known = {"schema_version", "opening_hours", *SECTIONS}
+    known = {"schema_version", "opening_hours", *SECTIONS, *CHANNEL_KEYS}
     reader.check_keys(mapping, set(), known)
     for key, location in mapping.key_locations.items():
         if key not in known and not _looks_harmless(key):
