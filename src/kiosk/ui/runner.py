@@ -75,6 +75,7 @@ def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
     app = create_application()
     kiosk = build_kiosk(app, exhibit, languages=config.languages)
     window = kiosk.window
+    window.keypad.use_setting(config.keypad)  # the station's keys, else the numeric keypad's
     kiosk.controller.set_idle_override(config.idle_timeout_s, config.idle_warning_s)
     screens = app.screens()
     screen_index = options.screen_index if options.screen_index is not None else config.screen
