@@ -22,13 +22,14 @@ from PySide6.QtWidgets import QWidget
 
 from disks import read_only_folder
 from kiosk.channel.state import ChannelState, Pending, save_state
-from kiosk.ops.metrics import ChannelFigures, prometheus_text
+from kiosk.ops.metrics import ChannelFigures, fallback_text, prometheus_text
 from kiosk.ops.textfile import textfile_problem, write_textfile
 from kiosk.ui.fleet_metrics import (
     LOOPBACK,
     KioskMetrics,
     address_setting,
     channel_figures,
+    mark_fallback,
     textfile_setting,
 )
 from kiosk.ui.health_writer import HealthWriter
@@ -123,17 +124,19 @@ def test_the_text_passes_promtool() -> None:
             pytest.fail("promtool is not installed; CI installs Debian's prometheus package")
         pytest.skip("promtool is not installed (Debian: apt-get install prometheus)")
     waiting = state(pending=Pending(3, "ab" * 32, "2027-01-20T13:00:00Z", "3.kioskpack"))
-    text = prometheus_text(HEALTH, channel_figures(CHANNEL, waiting, NOON), fallback=True)
-    assert "kiosk_up 0\n" in text  # the fallback notice is no running kiosk
-    checked = subprocess.run(
-        [promtool, "check", "metrics"],
-        check=False,
-        input=text,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert checked.returncode == 0, checked.stdout + checked.stderr
+    for text in (
+        prometheus_text(HEALTH, channel_figures(CHANNEL, waiting, NOON)),
+        fallback_text("0.1.0"),
+    ):
+        checked = subprocess.run(
+            [promtool, "check", "metrics"],
+            check=False,
+            input=text,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
 def test_the_textfile_is_replaced_whole_and_readable_by_the_exporter(tmp_path: Path) -> None:
@@ -222,6 +225,18 @@ def test_the_health_writer_writes_the_textfile_and_carries_on_when_it_cannot(
         writer.write_now()
     assert caplog.text.count("metrics textfile: cannot write") == 1  # then quiet retries
     assert (tmp_path / "health.json").is_file()  # the health report is still written
+
+
+def test_the_fallback_notice_says_so_in_the_textfile(tmp_path: Path) -> None:
+    textfile = tmp_path / "kiosk.prom"
+    write_textfile(textfile, prometheus_text(HEALTH))
+    mark_fallback({"KIOSK_METRICS_TEXTFILE": str(textfile)})
+    text = textfile.read_text("utf-8")
+    assert "\nkiosk_up 0\n" in text and "\nkiosk_fallback 1\n" in text
+    # No start count (a 0 would read as a counter reset, then every start as a restart)
+    # and no refresh time (nothing renews it: KioskDown would fire beside KioskOnFallback).
+    assert "kiosk_starts_total" not in text and "kiosk_last_refresh" not in text
+    mark_fallback({})  # no textfile configured: nothing to do, nothing raised
 
 
 def wait_for_file(path: Path, needle: str, process: subprocess.Popen[bytes]) -> str:

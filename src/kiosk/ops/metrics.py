@@ -51,7 +51,6 @@ def prometheus_text(
     channel: ChannelFigures | None = None,
     *,
     out_of_order: bool = False,
-    fallback: bool = False,
 ) -> str:
     """The exposition format (text 0.0.4) for one kiosk's health."""
     memory = _number(health.get("memory_mib") or 0) * 1024 * 1024
@@ -61,7 +60,7 @@ def prometheus_text(
     lines = [
         "# HELP kiosk_up The kiosk is running and its interface answers.",
         "# TYPE kiosk_up gauge",
-        f"kiosk_up {0 if fallback else 1}",
+        "kiosk_up 1",
         "# HELP kiosk_uptime_seconds Seconds since the kiosk started.",
         "# TYPE kiosk_uptime_seconds gauge",
         f"kiosk_uptime_seconds {health.get('uptime_s', 0)}",
@@ -105,7 +104,7 @@ def prometheus_text(
         "kiosk_fallback",
         "gauge",
         "The fallback notice is shown after repeated failures (1).",
-        int(fallback),
+        0,  # this process is the kiosk; the notice's process writes fallback_text()
     )
     lines += [
         # Never the current screen: that would show each visit live (hourly totals only).
@@ -194,3 +193,23 @@ def channel_lines(figures: ChannelFigures) -> list[str]:
             where,
         )
     return lines
+
+
+def fallback_text(version: str) -> str:
+    """What the fallback notice's process says: not running, the notice shown.  Nothing
+    else: a start count or memory of 0 would read as a counter reset and a drop."""
+    lines = [
+        "# HELP kiosk_up The kiosk is running and its interface answers.",
+        "# TYPE kiosk_up gauge",
+        "kiosk_up 0",
+        *_metric(
+            "kiosk_fallback",
+            "gauge",
+            "The fallback notice is shown after repeated failures (1).",
+            1,
+        ),
+        "# HELP kiosk_info Versions and the content shown.",
+        "# TYPE kiosk_info gauge",
+        f'kiosk_info{{version="{_label(version)}",content=""}} 1',
+    ]
+    return "\n".join(lines) + "\n"

@@ -22,8 +22,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from kiosk.channel.state import ChannelState, load_state
-from kiosk.ops.metrics import ChannelFigures, prometheus_text
-from kiosk.ops.textfile import textfile_problem
+from kiosk.ops.metrics import ChannelFigures, fallback_text, prometheus_text
+from kiosk.ops.textfile import textfile_problem, write_textfile
 
 LOOPBACK = "127.0.0.1"
 TEXTFILE_ENV = "KIOSK_METRICS_TEXTFILE"
@@ -76,16 +76,28 @@ def followed_channel() -> str | None:
     return read_channel_settings()[0].location
 
 
+def _setting(environ: Mapping[str, str] | None, variable: str, key: str) -> str:
+    """A setting from ``KIOSK_METRICS_*`` or, when the station configuration knows it
+    (``metrics_textfile``, ``metrics_address``), from there; empty when neither says."""
+    if environ is None:
+        environ = os.environ
+        if not environ.get(variable, "").strip():
+            from kiosk.station import load_station_config  # noqa: PLC0415
+
+            configured = getattr(load_station_config()[0], key, None)
+            return "" if configured is None else str(configured).strip()
+    return environ.get(variable, "").strip()
+
+
 def textfile_setting(environ: Mapping[str, str] | None = None) -> Path | None:
     """The textfile to write, or None (off, or a path that cannot be one: logged)."""
-    environ = os.environ if environ is None else environ
-    value = environ.get(TEXTFILE_ENV, "").strip()
+    value = _setting(environ, TEXTFILE_ENV, "metrics_textfile")
     if not value:
         return None
     path = Path(value)
     problem = textfile_problem(path)
     if problem is not None:
-        log.warning("metrics textfile off: %s (%s)", problem, TEXTFILE_ENV)
+        log.warning("metrics textfile off: %s", problem)
         return None
     return path
 
@@ -93,20 +105,29 @@ def textfile_setting(environ: Mapping[str, str] | None = None) -> Path | None:
 def address_setting(environ: Mapping[str, str] | None = None) -> str:
     """Where the metrics endpoint listens: the loopback address unless the station names
     one.  Anything that is not an IP address keeps the loopback address (fails closed)."""
-    environ = os.environ if environ is None else environ
-    value = environ.get(ADDRESS_ENV, "").strip()
+    value = _setting(environ, ADDRESS_ENV, "metrics_address")
     if not value:
         return LOOPBACK
     try:
         return str(ipaddress.ip_address(value))
     except ValueError:
-        log.warning(
-            "metrics address %r (%s) is not an IP address: serving on %s only",
-            value,
-            ADDRESS_ENV,
-            LOOPBACK,
-        )
+        log.warning("metrics address %r is not an IP address: serving on %s only", value, LOOPBACK)
         return LOOPBACK
+
+
+def mark_fallback(environ: Mapping[str, str] | None = None) -> None:
+    """For ``kiosk fallback``: the textfile says the fallback notice is shown (kiosk_up 0,
+    kiosk_fallback 1; KioskOnFallback fires, KioskDown does not), until the kiosk starts
+    again and writes its own.  No refresh time: nothing renews it."""
+    from kiosk import __version__  # noqa: PLC0415
+
+    path = textfile_setting(environ)
+    if path is None:
+        return
+    try:
+        write_textfile(path, fallback_text(__version__))
+    except OSError as error:
+        log.warning("metrics textfile: cannot write %s: %s", path, error.strerror or error)
 
 
 class KioskMetrics:
