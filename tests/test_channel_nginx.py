@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-import kiosk.station
 from channel_fixtures import Material, material
 from kiosk.channel.state import ChannelState, load_state
 
@@ -139,10 +138,7 @@ def station(
         KIOSK_LOG_DIR=str(folder / "logs"),
         KIOSK_CONFIG=str(folder / "station.yaml"),
     )
-    if hasattr(kiosk.station, "CHANNEL_KEYS"):  # the station file names the channel
-        lines += [f"{key}: {value}" for key, value in settings.items()]
-    else:  # until kiosk.station knows the channel's keys: KIOSK_CHANNEL* (channel/settings.py)
-        env.update({f"KIOSK_{key.upper()}": value for key, value in settings.items()})
+    lines += [f"{key}: {value}" for key, value in settings.items()]  # as on a station
     (folder / "station.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return Station(name, folder, env)
 
