@@ -681,3 +681,18 @@ def test_a_new_moment_goes_last_where_its_year_belongs(
     assert current is not None and current.index == len(order)  # the new one, to fill in
     settled(qtbot, window)
     assert not any("in order of their year" in issue.message for _a, issue in window.findings)
+
+
+def test_an_edit_the_document_refuses_is_said_and_leaves_no_step(
+    qtbot: QtBot, studio: StudioFactory, tmp_path: Path
+) -> None:
+    """An edit kiosk.editing cannot make (a place that is not there) is named in the status
+    line; no undo step is left whose undo would write over the field."""
+    folder = copy_content(tmp_path)
+    window = studio(folder)
+    before = window.document.texts()
+    window.form.edit_requested.emit(("timeline.yaml", "moments", 9, "title", "en"), "x")
+    window.form.edit_requested.emit((*CAPTION_1991, "deeper"), "x")
+    assert window.undo_stack.count() == 0 and not window.isWindowModified()
+    assert window.document.texts() == before
+    assert "Not changed" in window.statusBar().currentMessage()

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
+from kiosk.editing.document import NotEditableError
+
 if TYPE_CHECKING:
     from kiosk.editing.document import Address, ContentDocument
 
@@ -33,10 +35,18 @@ class DocumentCommand(QUndoCommand):
         # Where staff should look after this command ran (redo) or was taken back (undo).
         self.focus: Address | None = None
         self.structural = False
+        self.refusal: str | None = None  # why the document refused it, if it did
 
     def _notify(self) -> None:
         if self.done is not None:
             self.done(self)
+
+    def _refused(self, error: NotEditableError) -> None:
+        """The document refused the edit (a place that is not there, a file it could not
+        read): no step is kept, so no undo can write over what is there."""
+        self.refusal = str(error)
+        self.setObsolete(True)  # QUndoStack.push() drops a command obsolete after redo()
+        self._notify()
 
 
 class SetValue(DocumentCommand):
@@ -61,7 +71,11 @@ class SetValue(DocumentCommand):
         self.focus = address
 
     def redo(self) -> None:
-        self.previous = self.document.set(self.address, self.value)
+        try:
+            self.previous = self.document.set(self.address, self.value)
+        except NotEditableError as error:
+            self._refused(error)
+            return
         self._notify()
 
     def undo(self) -> None:
@@ -104,7 +118,11 @@ class InsertItem(DocumentCommand):
         self.structural = True
 
     def redo(self) -> None:
-        self.document.insert_item(self.list_address, self.index, self.item)
+        try:
+            self.document.insert_item(self.list_address, self.index, self.item)
+        except NotEditableError as error:
+            self._refused(error)
+            return
         self.focus = (*self.list_address, self.index)
         self._notify()
 
@@ -134,7 +152,11 @@ class RemoveItem(DocumentCommand):
         self.structural = True
 
     def redo(self) -> None:
-        self.item = self.document.remove_item(self.list_address, self.index)
+        try:
+            self.item = self.document.remove_item(self.list_address, self.index)
+        except NotEditableError as error:
+            self._refused(error)
+            return
         count = self.document.length(self.list_address)
         self.focus = (*self.list_address, min(self.index, count - 1)) if count else None
         self._notify()
@@ -167,7 +189,11 @@ class MoveItem(DocumentCommand):
         self.structural = True
 
     def redo(self) -> None:
-        self.document.move_item(self.list_address, self.source, self.target)
+        try:
+            self.document.move_item(self.list_address, self.source, self.target)
+        except NotEditableError as error:
+            self._refused(error)
+            return
         self.focus = (*self.list_address, self.target)
         self._notify()
 

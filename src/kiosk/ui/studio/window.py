@@ -477,6 +477,11 @@ class StudioWindow(QMainWindow):
     def _command_done(self, command: DocumentCommand) -> None:
         """After every command, done or undone: the outline and form follow at once, the
         findings and preview once typing settles."""
+        if command.refusal is not None:
+            self.statusBar().showMessage(
+                self.tr("Not changed: %1").replace("%1", command.refusal), 15_000
+            )
+            return
         if command.structural:
             self._rebuild_outline(command.focus)
         else:
