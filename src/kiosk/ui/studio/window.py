@@ -38,7 +38,7 @@ from kiosk.content.issues import ContentError, Issue
 from kiosk.content.model import Exhibit
 from kiosk.content.source import load_yaml_bytes
 from kiosk.content.validate import validate_texts
-from kiosk.editing.document import Address, ContentDocument
+from kiosk.editing.document import Address, ChangedOnDiskError, ContentDocument
 from kiosk.editing.document_places import Places
 from kiosk.editing.outline import ItemKind, OutlineItem, new_figure, new_moment, outline
 from kiosk.editing.publish import PublishResult
@@ -599,7 +599,12 @@ class StudioWindow(QMainWindow):
         changes = seal_changes(self.document)
         resealing = bool(changes) and confirm_reseal(self, changes)
         try:
-            self.document.save()
+            try:
+                self.document.save()
+            except ChangedOnDiskError as changed:
+                if not self._save_over(changed):
+                    return False
+                self.document.save(overwrite=True)
             if resealing:
                 reseal(self.document.folder)
         except (OSError, ValueError) as error:
@@ -625,6 +630,22 @@ class StudioWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved."), 5000)
         self.saved.emit()
         return True
+
+    def _save_over(self, changed: ChangedOnDiskError) -> bool:
+        """Another program saved a file the studio changed: whose version stays?"""
+        names = ", ".join(path.name for path in changed.paths)
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Changed by another program"),
+            self.tr(
+                "%1 changed on disk since the studio read it (another program saved it). "
+                "Save the studio's version over it? Cancel saves nothing: your changes stay "
+                "here, and the other program's stay on disk."
+            ).replace("%1", names),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Save
 
     def write_recovery_now(self) -> None:
         """Keep the unsaved texts where a crash cannot take them (outside the folder)."""
