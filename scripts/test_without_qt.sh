@@ -52,6 +52,12 @@ tests=(
   tests/test_hostile_packs.py tests/test_hostile_trust.py
   # analytics, and the commands end to end
   tests/test_analytics.py tests/test_tools_without_qt.py
+  # recordings, the studio's rules (kiosk.editing) and the content channel
+  tests/test_recordings.py
+  tests/test_editing_document.py tests/test_editing_outline.py tests/test_editing_words.py
+  tests/test_editing_publish.py tests/test_editing_recovery.py tests/test_editing_reseal.py
+  tests/test_editing_settings.py
+  tests/test_channel_refusals.py tests/test_channel_sync.py tests/test_channel_units.py
 )
 # Tests in those files that need Qt itself: its image decoder (content with pictures), its
 # widgets' text sizes, or `kiosk run`.  Add a new one here, or start it with
@@ -65,6 +71,7 @@ needs_qt=(
   tests/test_hostile_content.py::test_the_wrapping_bound_follows_the_largest_text_size
   tests/test_hostile_paths.py::test_a_link_that_stays_inside_the_folder_is_fine
   tests/test_hostile_trust.py::test_kiosk_run_names_an_unreadable_configuration_and_its_owner
+  tests/test_editing_publish.py::test_a_thorough_check_refuses_too
 )
 deselect=()
 for test in "${needs_qt[@]}"; do deselect+=(--deselect "$test"); done

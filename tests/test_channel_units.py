@@ -348,11 +348,6 @@ def test_no_redirect_from_https_down_to_http(
         assert not plain.seen
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kiosk.station does not know the channel keys yet: the lead applies "
-    "/work/notes/channel-station.patch (then this passes: remove the mark)",
-)
 def test_a_channel_in_the_station_file_is_followed(
     material: Material,
     trusting: Path,
