@@ -8,7 +8,6 @@ command on the undo stack (kiosk.ui.studio.commands)."""
 from __future__ import annotations
 
 import logging
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -93,33 +92,6 @@ def places_of(name: str, data: bytes | None) -> Places | None:
         return Places.of(name, load_yaml_bytes(data, name))
     except ContentError:
         return None
-
-
-def recovered_document(folder: Path, texts: dict[str, bytes]) -> ContentDocument:
-    """The folder's document with the recovered texts in place of its files' (each to be
-    saved); a file that cannot be read on disk keeps its bytes (it is never rewritten)."""
-    # ContentDocument opens files from a folder; the recovered texts are opened from a
-    # private one and then stand for the real files (ContentDocument has no restore).
-    document = ContentDocument.open(folder)
-    with tempfile.TemporaryDirectory(prefix="kiosk-recovery-") as temporary:
-        place = Path(temporary)
-        for name, data in texts.items():
-            if name in document.files:
-                (place / name).write_bytes(data)
-        recovered = ContentDocument.open(place)
-    for name, file in recovered.files.items():
-        on_disk = document.files[name]
-        if name not in texts or not (file.readable and on_disk.readable):
-            continue
-        if texts[name] == on_disk.original:
-            continue
-        file.path = on_disk.path
-        file.original = on_disk.original
-        file.dirty = True
-        file.generation += 1
-        document.files[name] = file
-        document.generation += 1
-    return document
 
 
 class Prompts:
@@ -361,7 +333,7 @@ class StudioWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             discard_recovery(self.document.folder)
             return
-        self.document = recovered_document(self.document.folder, texts)
+        self.document = ContentDocument.open(self.document.folder, recovered=texts)
         self._restored = True
         self._rebuild_outline(None)
         self.form.refresh()
