@@ -1,13 +1,15 @@
-"""A real Prometheus (Debian's ``prometheus``, installed by .ci/run) scrapes two kiosks'
-metrics endpoints on 127.0.0.1, with the shipped alert rules: both kiosks are up with their
-content sequence, the "behind the channel" alert fires for the kiosk held back (its
-channel server unreachable) and not for the other, and every query of the Grafana
-dashboard is one Prometheus accepts and answers for a kiosk.
+"""A real Prometheus (Debian's ``prometheus``, installed by scripts/ci-prometheus.sh)
+scrapes two kiosks' metrics endpoints and, through Debian's ``prometheus-node-exporter``, a
+third kiosk's textfile, all on 127.0.0.1, with the shipped alert rules: the kiosks are up
+with their content sequence, the "behind the channel" alert fires for the kiosk held back
+(its channel server unreachable) and for no other, and every query of the Grafana
+dashboard is one Prometheus accepts and answers for each kiosk.
 
-The kiosks are the kiosk's own metrics server (``kiosk.ui.metrics_server``) and health
-report in processes of their own, each with its own data folder and channel state; only
-the alert's ``for:`` is shortened, and the scrape and evaluation intervals.  Skipped when
-``prometheus`` is not installed, except in CI (``CI=true``), where that is a failure.
+The kiosks are the kiosk's own metrics server (``kiosk.ui.metrics_server``), health writer
+(``kiosk.ui.health_writer``) and health report in processes of their own, each with its own
+data folder and channel state; only the alert's ``for:`` is shortened, and the scrape and
+evaluation intervals.  Skipped when ``prometheus`` is not installed (the textfile part
+without the node exporter), except in CI (``CI=true``), where that is a failure.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import pytest
 import yaml
@@ -47,15 +49,25 @@ app = QCoreApplication([])
 started, last_error = time.monotonic(), LastError()
 health = lambda: report(started=started, content_version=sys.argv[1], starts=1, visits=3,
                         last_error=last_error, versions={})
-server = MetricsServer(health)
-assert server.listen(0)
-print(server.port, flush=True)
+if len(sys.argv) > 2:  # the node exporter's textfile instead of an endpoint
+    from pathlib import Path
+    from kiosk.ui.health_writer import HealthWriter
+    writer = HealthWriter(Path(sys.argv[2]).with_name("health.json"), health,
+                          textfile=Path(sys.argv[2]))
+    writer.start()
+    print(0, flush=True)
+else:
+    server = MetricsServer(health)
+    assert server.listen(0)
+    print(server.port, flush=True)
 sys.exit(app.exec())
 """
 
 
-def require(binary: str) -> str:
+def require(binary: str, optional: bool = False) -> str | None:
     found = shutil.which(binary)
+    if found is None and optional and os.environ.get("CI") != "true":
+        return None  # locally the test runs without that part
     if found is None:
         if os.environ.get("CI") == "true":
             pytest.fail(f"{binary} is not installed; CI installs Debian's prometheus package")
@@ -106,7 +118,7 @@ def by_instance(port: int, expression: str) -> dict[str, float]:
 
 
 def start_kiosk(
-    folder: Path, content: str, state: ChannelState
+    folder: Path, content: str, state: ChannelState, textfile: Path | None = None
 ) -> tuple[subprocess.Popen[str], int]:
     save_state(state, folder / "data" / "channel" / "state.json")
     env = dict(
@@ -117,9 +129,9 @@ def start_kiosk(
         KIOSK_CHANNEL=CHANNEL,
     )
     env.pop("KIOSK_METRICS_ADDRESS", None)
-    process = subprocess.Popen(
-        [sys.executable, "-c", KIOSK, content], env=env, stdout=subprocess.PIPE, text=True
-    )
+    env.pop("KIOSK_METRICS_TEXTFILE", None)
+    command = [sys.executable, "-c", KIOSK, content, *([str(textfile)] if textfile else [])]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True)
     assert process.stdout is not None
     return process, int(process.stdout.readline())
 
@@ -148,11 +160,19 @@ def fast_rules(folder: Path) -> Path:
     return path
 
 
+class Fleet(NamedTuple):
+    port: int  # Prometheus's
+    current: str  # the instances: up to date, held back, up to date through a textfile
+    held: str
+    textfile: str | None  # None: no node exporter here (never in CI)
+
+
 @pytest.fixture
-def fleet(tmp_path: Path) -> Iterator[tuple[int, str, str]]:
-    """Two kiosks and a Prometheus scraping them: (Prometheus's port, the up-to-date
-    kiosk's instance, the held-back kiosk's instance)."""
+def fleet(tmp_path: Path) -> Iterator[Fleet]:
+    """Two kiosks serving metrics, a third writing the node exporter's textfile when
+    ``prometheus-node-exporter`` is installed, and a Prometheus scraping them."""
     prometheus = require("prometheus")
+    exporter = require("prometheus-node-exporter", optional=True)
     processes: list[subprocess.Popen[str]] = []
     log = (tmp_path / "prometheus.log").open("w")
     try:
@@ -184,14 +204,44 @@ def fleet(tmp_path: Path) -> Iterator[tuple[int, str, str]]:
             ),
         )
         processes.append(held)
+        textfile = None
+        if exporter is not None:
+            folder = tmp_path / "node-exporter"
+            folder.mkdir()
+            crypt, _ = start_kiosk(
+                tmp_path / "crypt",
+                "memorial-2",
+                ChannelState(
+                    channel=CHANNEL, installed_sequence=2, last_check=now, last_result="up-to-date"
+                ),
+                textfile=folder / "kiosk.prom",
+            )
+            processes.append(crypt)
+            textfile = f"127.0.0.1:{free_port()}"
+            processes.append(
+                subprocess.Popen(
+                    [
+                        exporter,
+                        "--collector.disable-defaults",
+                        "--collector.textfile",
+                        f"--collector.textfile.directory={folder}",
+                        f"--web.listen-address={textfile}",
+                        "--log.level=warn",
+                    ],
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    text=True,
+                )
+            )
         port = free_port()
         config = tmp_path / "prometheus.yml"
         settings = yaml.safe_load((PACKAGING / "prometheus-ci.yml").read_text("utf-8"))
         settings["rule_files"] = [str(fast_rules(tmp_path))]
-        (job,) = settings["scrape_configs"]
-        job["static_configs"] = [
+        kiosks, node = settings["scrape_configs"]
+        kiosks["static_configs"] = [
             {"targets": [f"127.0.0.1:{current_port}", f"127.0.0.1:{held_port}"]}
         ]
+        node["static_configs"] = [{"targets": [textfile] if textfile else []}]
         config.write_text(yaml.safe_dump(settings), "utf-8")
         processes.append(
             subprocess.Popen(
@@ -207,7 +257,7 @@ def fleet(tmp_path: Path) -> Iterator[tuple[int, str, str]]:
                 text=True,
             )
         )
-        yield port, f"127.0.0.1:{current_port}", f"127.0.0.1:{held_port}"
+        yield Fleet(port, f"127.0.0.1:{current_port}", f"127.0.0.1:{held_port}", textfile)
     finally:
         for process in reversed(processes):
             process.terminate()
@@ -222,8 +272,9 @@ def fleet(tmp_path: Path) -> Iterator[tuple[int, str, str]]:
         log.close()
 
 
-def test_prometheus_sees_the_fleet_and_the_kiosk_behind(fleet: tuple[int, str, str]) -> None:
-    port, current, held = fleet
+def test_prometheus_sees_the_fleet_and_the_kiosk_behind(fleet: Fleet) -> None:
+    port, current, held, textfile = fleet
+    ours = {textfile: 1.0} if textfile else {}  # the textfile kiosk, through the exporter
 
     def both(expression: str, expected: dict[str, float]) -> Callable[[], dict[str, float] | None]:
         def probe() -> dict[str, float] | None:
@@ -232,17 +283,19 @@ def test_prometheus_sees_the_fleet_and_the_kiosk_behind(fleet: tuple[int, str, s
 
         return probe
 
-    wait_for("both kiosks up", both("up", {current: 1.0, held: 1.0}))
-    wait_for("kiosk_up 1 from both", both("kiosk_up", {current: 1.0, held: 1.0}))
+    wait_for("the kiosks up", both("up", {current: 1.0, held: 1.0, **ours}))
+    wait_for("kiosk_up 1 from each", both("kiosk_up", {current: 1.0, held: 1.0, **ours}))
     wait_for(
         "the content sequences",
-        both("kiosk_content_sequence", {current: 2.0, held: 1.0}),
+        both("kiosk_content_sequence", {current: 2.0, held: 1.0, **{t: 2.0 for t in ours}}),
     )
-    assert by_instance(port, "kiosk_channel_failures") == {current: 0.0, held: 3.0}
+    failures = {current: 0.0, held: 3.0, **{t: 0.0 for t in ours}}
+    assert by_instance(port, "kiosk_channel_failures") == failures
     info = api(port, "/api/v1/query", query="kiosk_info")["result"]
     assert {s["metric"]["instance"]: s["metric"]["content"] for s in info} == {
         current: "memorial-2",
         held: "memorial-1",
+        **{t: "memorial-2" for t in ours},
     }
 
     def behind_alert() -> list[dict[str, Any]] | None:
@@ -267,7 +320,7 @@ def test_prometheus_sees_the_fleet_and_the_kiosk_behind(fleet: tuple[int, str, s
         target["expr"] for panel in dashboard["panels"] for target in panel.get("targets", [])
     ]
     assert expressions
-    for instance in (current, held):
+    for instance in (current, held, *ours):
         for expression in expressions:
             query = expression.replace("$instance", instance)
             result = api(port, "/api/v1/query", query=query)["result"]
