@@ -722,3 +722,21 @@ def test_a_file_another_program_saved_meanwhile_is_overwritten_only_when_staff_s
         press(qtbot, window, "Ctrl+S")
     assert ContentDocument.open(folder).get(CAPTION_1991) == NEW_CAPTION
     assert not window.isWindowModified()
+
+
+def test_an_item_of_an_unreadable_file_is_shown_read_only_with_its_error(
+    qtbot: QtBot, studio: StudioFactory, tmp_path: Path
+) -> None:
+    folder = copy_content(tmp_path)
+    broken = (folder / "exhibit.yaml").read_bytes() + b"title: [unclosed\n"
+    (folder / "exhibit.yaml").write_bytes(broken)
+    window = studio(folder)
+    click_item(window, ItemKind.SETTINGS)
+    assert not window.form.isEnabled()
+    assert window.read_only_note.isVisible()
+    assert "exhibit.yaml" in window.read_only_note.text()
+    assert "never saved" in window.read_only_note.text()
+    click_item(window, ItemKind.MOMENT, 1)
+    assert window.form.isEnabled() and not window.read_only_note.isVisible()
+    press(qtbot, window, "Ctrl+S")
+    assert (folder / "exhibit.yaml").read_bytes() == broken
