@@ -8,8 +8,30 @@
 #     -> the channel at http://127.0.0.1:18080/channel/ and https://127.0.0.1:18443/channel/,
 #        the CA certificate in /tmp/kiosk-nginx/ca.pem (give it to kiosks as channel_ca_file)
 #   scripts/ci-channel-nginx.sh stop /tmp/kiosk-nginx
+# .ci/run calls `scripts/ci-channel-nginx.sh install` before the tests: Debian's nginx and
+# openssl as root, with nginx's own service kept from ever starting (it would listen on
+# every address at :80): a policy-rc.d says no during the install, and systemd disables it.
 set -euo pipefail
-action=${1:?start or stop}
+action=${1:?install, start or stop}
+if [ "$action" = install ]; then
+  if command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; then exit 0; fi
+  if ! command -v apt-get >/dev/null || [ "$(id -u)" != 0 ]; then
+    echo "ci-channel-nginx.sh: install needs root and apt-get" >&2
+    exit 2
+  fi
+  policy=/usr/sbin/policy-rc.d
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' >"$policy"
+    chmod 755 "$policy"
+    trap 'rm -f "$policy"' EXIT
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx openssl \
+    >/dev/null
+  if [ -d /run/systemd/system ]; then
+    systemctl disable --now nginx.service >/dev/null 2>&1 || true
+  fi
+  exit 0
+fi
 dir=${2:?a private folder for the server}
 
 nginx_bin() {  # /usr/sbin is not on every account's PATH
@@ -96,7 +118,7 @@ stop)
   rm -rf "$dir"
   ;;
 *)
-  echo "usage: $0 start DIR CHANNEL_FOLDER [HTTP_PORT HTTPS_PORT] | stop DIR" >&2
+  echo "usage: $0 install | start DIR CHANNEL_FOLDER [HTTP_PORT HTTPS_PORT] | stop DIR" >&2
   exit 2
   ;;
 esac

@@ -13,8 +13,9 @@ step() { echo "== $* ($(( $(date +%s) - started )) s)"; }
 export DEBIAN_FRONTEND=noninteractive
 # desktop-file-validate, for the .desktop file; grim, for screenshots of the session's
 # output (wlr-screencopy); sway, headless, to give the session a pointer to tap with (see
-# session-smoke.py); the package's own Depends come with it.
-apt-get install -y -qq --no-install-recommends desktop-file-utils grim sway >/dev/null
+# session-smoke.py); ansible-core, for the provisioning example (packaging/ansible); the
+# package's own Depends come with it.
+apt-get install -y -qq --no-install-recommends desktop-file-utils grim sway ansible-core >/dev/null
 
 step "bundle: PyInstaller"
 "$venv/bin/python" -m pip install --quiet -e '.[bundle]'
@@ -115,6 +116,11 @@ apt-get install -y -qq --no-install-recommends "./${deb#"$root"/}" >/dev/null
 KIOSK_PURGE_STAFF_DATA=yes apt-get purge -y -qq memorial-kiosk
 test ! -e /var/lib/kiosk && test ! -e /etc/kiosk && ! id kiosk >/dev/null 2>&1 \
     || { echo "KIOSK_PURGE_STAFF_DATA=yes left something behind" >&2; exit 1; }
+
+step "provisioning: the Ansible example against this machine (connection local)"
+# Installs the .deb, writes the station file (channel, trusted key, PIN hash), enables the
+# session, follows a channel once as the kiosk; runs again (changed=0); purges it all.
+packaging/ansible/ci-ansible.sh "$deb"
 
 step "clean up this machine"
 rm -rf "$scratch" /var/lib/kiosk /etc/kiosk
