@@ -172,6 +172,7 @@ def fleet(tmp_path: Path) -> Iterator[Fleet]:
     """Two kiosks serving metrics, a third writing the node exporter's textfile when
     ``prometheus-node-exporter`` is installed, and a Prometheus scraping them."""
     prometheus = require("prometheus")
+    assert prometheus is not None  # required: found, or the test skipped or failed
     exporter = require("prometheus-node-exporter", optional=True)
     processes: list[subprocess.Popen[str]] = []
     log = (tmp_path / "prometheus.log").open("w")
