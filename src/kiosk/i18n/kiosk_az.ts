@@ -72,6 +72,68 @@
     </message>
 </context>
 <context>
+    <name>ChannelLines</name>
+    <message>
+        <source>installed a new version</source>
+        <translation>yeni versiya quraşdırıldı</translation>
+    </message>
+    <message>
+        <source>up to date</source>
+        <translation>aktualdır</translation>
+    </message>
+    <message>
+        <source>a new version is waiting for its date</source>
+        <translation>yeni versiya öz tarixini gözləyir</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>rədd edildi</translation>
+    </message>
+    <message>
+        <source>the channel could not be reached</source>
+        <translation>kanala qoşulmaq mümkün olmadı</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>alınmadı</translation>
+    </message>
+    <message>
+        <source>Content channel: none</source>
+        <translation>Məzmun kanalı: yoxdur</translation>
+    </message>
+    <message>
+        <source>Content channel: %1</source>
+        <translation>Məzmun kanalı: %1</translation>
+    </message>
+    <message>
+        <source>Installed from the channel: nothing yet</source>
+        <translation>Kanaldan quraşdırılan: hələ heç nə</translation>
+    </message>
+    <message>
+        <source>Installed from the channel: sequence %1 (%2)</source>
+        <translation>Kanaldan quraşdırılan: sıra nömrəsi %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Last channel check: never</source>
+        <translation>Kanalın son yoxlanışı: heç vaxt</translation>
+    </message>
+    <message>
+        <source>Last channel check: %1, %2</source>
+        <translation>Kanalın son yoxlanışı: %1, %2</translation>
+    </message>
+    <message>
+        <source>Waiting: sequence %1, shown from %2</source>
+        <translation>Gözləyir: sıra nömrəsi %1, %2 tarixindən göstəriləcək</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last channel error (%n failed check(s) in a row): %1</source>
+        <translation>
+            <numerusform>Kanalın son xətası (ardıcıl %n uğursuz yoxlama): %1</numerusform>
+            <numerusform>Kanalın son xətası (ardıcıl %n uğursuz yoxlama): %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ContentDesk</name>
     <message>
         <source>Checking...</source>
@@ -123,6 +185,347 @@
     </message>
 </context>
 <context>
+    <name>FindingsView</name>
+    <message>
+        <source>Summary of the findings</source>
+        <translation>Qeydlərin xülasəsi</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Qeydlər</translation>
+    </message>
+    <message>
+        <source>Choose a finding to go to its field (Enter or a click)</source>
+        <translation>Sahəsinə keçmək üçün qeydi seçin (Enter və ya klik)</translation>
+    </message>
+    <message>
+        <source>No findings: the exhibit is ready to publish.</source>
+        <translation>Qeyd yoxdur: sərgi dərc olunmağa hazırdır.</translation>
+    </message>
+    <message>
+        <source>%1 errors, %2 warnings: fix the errors before publishing.</source>
+        <translation>%1 xəta, %2 xəbərdarlıq: dərcdən əvvəl xətaları düzəldin.</translation>
+    </message>
+    <message>
+        <source>%1 warnings: the exhibit can be published.</source>
+        <translation>%1 xəbərdarlıq: sərgi dərc oluna bilər.</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>xəta</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>xəbərdarlıq</translation>
+    </message>
+</context>
+<context>
+    <name>FormField</name>
+    <message>
+        <source>Seconds before &apos;Still there?&apos;</source>
+        <translation>«Hələ buradasınız?» sualına qədər saniyələr</translation>
+    </message>
+    <message>
+        <source>Seconds of the countdown</source>
+        <translation>Geri sayımın saniyələri</translation>
+    </message>
+    <message>
+        <source>Reduce motion</source>
+        <translation>Hərəkəti azalt</translation>
+    </message>
+    <message>
+        <source>Turn off the ambient light and all transitions.</source>
+        <translation>Fon işığını və bütün keçid effektlərini söndür.</translation>
+    </message>
+    <message>
+        <source>Background colour</source>
+        <translation>Fon rəngi</translation>
+    </message>
+    <message>
+        <source>Surface colour</source>
+        <translation>Səth rəngi</translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation>Mətn rəngi</translation>
+    </message>
+    <message>
+        <source>Muted text colour</source>
+        <translation>İkinci dərəcəli mətn rəngi</translation>
+    </message>
+    <message>
+        <source>Accent colour</source>
+        <translation>Vurğu rəngi</translation>
+    </message>
+    <message>
+        <source>Title text size</source>
+        <translation>Başlıq mətninin ölçüsü</translation>
+    </message>
+    <message>
+        <source>Heading text size</source>
+        <translation>Başlıqların ölçüsü</translation>
+    </message>
+    <message>
+        <source>Reading text size</source>
+        <translation>Əsas mətnin ölçüsü</translation>
+    </message>
+    <message>
+        <source>Small print size</source>
+        <translation>Xırda mətnin ölçüsü</translation>
+    </message>
+    <message>
+        <source>Figure number size</source>
+        <translation>Rəqəmlərin ölçüsü</translation>
+    </message>
+    <message>
+        <source>Main button size (mm)</source>
+        <translation>Əsas düymələrin ölçüsü (mm)</translation>
+    </message>
+    <message>
+        <source>Smallest button size (mm)</source>
+        <translation>Ən kiçik düymə ölçüsü (mm)</translation>
+    </message>
+    <message>
+        <source>Screen pixels per millimetre</source>
+        <translation>Millimetrdə ekran pikselləri</translation>
+    </message>
+    <message>
+        <source>Date as written</source>
+        <translation>Yazıldığı kimi tarix</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>Şəkil</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Başlıq</translation>
+    </message>
+    <message>
+        <source>The exhibit&apos;s title, on the start and home screens.</source>
+        <translation>Sərginin adı, başlanğıc və ana ekranlarda.</translation>
+    </message>
+    <message>
+        <source>Default language</source>
+        <translation>Əsas dil</translation>
+    </message>
+    <message>
+        <source>The language a visit starts in.</source>
+        <translation>Ziyarətin başladığı dil.</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Dillər</translation>
+    </message>
+    <message>
+        <source>Languages offered.</source>
+        <translation>Təklif olunan dillər.</translation>
+    </message>
+    <message>
+        <source>Seconds without input before &apos;Still there?&apos;.</source>
+        <translation>«Hələ buradasınız?» sualından əvvəl toxunuşsuz keçən saniyələr.</translation>
+    </message>
+    <message>
+        <source>Countdown seconds; WCAG 2.2.1 asks at least 20.</source>
+        <translation>Geri sayımın saniyələri; WCAG 2.2.1 ən azı 20 tələb edir.</translation>
+    </message>
+    <message>
+        <source>The background colour, like &quot;#1A1A1A&quot;.</source>
+        <translation>Fon rəngi, məsələn, &quot;#1A1A1A&quot;.</translation>
+    </message>
+    <message>
+        <source>The surface colour, like &quot;#1A1A1A&quot;.</source>
+        <translation>Səth rəngi, məsələn, &quot;#1A1A1A&quot;.</translation>
+    </message>
+    <message>
+        <source>The text colour, like &quot;#1A1A1A&quot;.</source>
+        <translation>Mətn rəngi, məsələn, &quot;#1A1A1A&quot;.</translation>
+    </message>
+    <message>
+        <source>The muted colour, like &quot;#1A1A1A&quot;.</source>
+        <translation>İkinci dərəcəli rəng, məsələn, &quot;#1A1A1A&quot;.</translation>
+    </message>
+    <message>
+        <source>The accent colour, like &quot;#1A1A1A&quot;.</source>
+        <translation>Vurğu rəngi, məsələn, &quot;#1A1A1A&quot;.</translation>
+    </message>
+    <message>
+        <source>The start screen&apos;s title.</source>
+        <translation>Başlanğıc ekranının başlığı.</translation>
+    </message>
+    <message>
+        <source>Headings and large choices.</source>
+        <translation>Başlıqlar və böyük seçimlər.</translation>
+    </message>
+    <message>
+        <source>Reading text.</source>
+        <translation>Oxunan mətn.</translation>
+    </message>
+    <message>
+        <source>Small print: sources, buttons.</source>
+        <translation>Xırda mətn: mənbələr, düymələr.</translation>
+    </message>
+    <message>
+        <source>The casualty figures&apos; numbers.</source>
+        <translation>İtkilərə dair rəqəmlər.</translation>
+    </message>
+    <message>
+        <source>Smallest side of main buttons, in millimetres.</source>
+        <translation>Əsas düymələrin ən kiçik tərəfi, millimetrlə.</translation>
+    </message>
+    <message>
+        <source>Smallest side of any button, in millimetres.</source>
+        <translation>İstənilən düymənin ən kiçik tərəfi, millimetrlə.</translation>
+    </message>
+    <message>
+        <source>Pixels per millimetre, or auto.</source>
+        <translation>Millimetrdə piksel sayı və ya auto.</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>Başlıq</translation>
+    </message>
+    <message>
+        <source>The heading, e.g. STATEMENT.</source>
+        <translation>Başlıq, məsələn, BƏYANAT.</translation>
+    </message>
+    <message>
+        <source>Subtitle</source>
+        <translation>Alt başlıq</translation>
+    </message>
+    <message>
+        <source>The line under the heading.</source>
+        <translation>Başlığın altındakı sətir.</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Bəyanatı verən</translation>
+    </message>
+    <message>
+        <source>Who issued the statement.</source>
+        <translation>Bəyanatı kim verib.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tarix</translation>
+    </message>
+    <message>
+        <source>The date of issue, as 2026-01-20.</source>
+        <translation>Verilmə tarixi, məsələn, 2026-01-20.</translation>
+    </message>
+    <message>
+        <source>The date of issue as printed.</source>
+        <translation>Çap olunduğu kimi verilmə tarixi.</translation>
+    </message>
+    <message>
+        <source>Paragraphs</source>
+        <translation>Abzaslar</translation>
+    </message>
+    <message>
+        <source>The paragraphs.</source>
+        <translation>Abzaslar.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>İdentifikator</translation>
+    </message>
+    <message>
+        <source>A short unique name; also the rendered image&apos;s name.</source>
+        <translation>Qısa, təkrarolunmaz ad; həm də hazırlanan təsvirin adı.</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>İl</translation>
+    </message>
+    <message>
+        <source>The year on the timeline&apos;s rail.</source>
+        <translation>Xronologiya xəttindəki il.</translation>
+    </message>
+    <message>
+        <source>The date as shown.</source>
+        <translation>Göstərildiyi kimi tarix.</translation>
+    </message>
+    <message>
+        <source>A short title, in the statement&apos;s words.</source>
+        <translation>Bəyanatın sözləri ilə qısa başlıq.</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>İzahat</translation>
+    </message>
+    <message>
+        <source>A caption built only from the statement&apos;s words.</source>
+        <translation>Yalnız bəyanatın sözlərindən qurulan izahat.</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Mənbə</translation>
+    </message>
+    <message>
+        <source>The statement&apos;s sentence this moment rests on, verbatim.</source>
+        <translation>Bu hadisənin əsaslandığı bəyanat cümləsi, hərfi-hərfinə.</translation>
+    </message>
+    <message>
+        <source>A PNG, JPEG or WebP file in the content folder.</source>
+        <translation>Məzmun qovluğunda PNG, JPEG və ya WebP faylı.</translation>
+    </message>
+    <message>
+        <source>A short unique name.</source>
+        <translation>Qısa, təkrarolunmaz ad.</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Dəyər</translation>
+    </message>
+    <message>
+        <source>The number, as the statement gives it.</source>
+        <translation>Bəyanatda verildiyi kimi rəqəm.</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Yazı</translation>
+    </message>
+    <message>
+        <source>What the number counts, in the statement&apos;s words.</source>
+        <translation>Rəqəmin nəyi saydığı, bəyanatın sözləri ilə.</translation>
+    </message>
+    <message>
+        <source>The statement&apos;s sentence the number comes from.</source>
+        <translation>Rəqəmin götürüldüyü bəyanat cümləsi.</translation>
+    </message>
+</context>
+<context>
+    <name>FormView</name>
+    <message>
+        <source>Form of the selected item</source>
+        <translation>Seçilmiş elementin forması</translation>
+    </message>
+    <message>
+        <source>Choose an item in the outline to edit it.</source>
+        <translation>Redaktə etmək üçün strukturda element seçin.</translation>
+    </message>
+    <message>
+        <source>Unlock to change the issued text...</source>
+        <translation>Rəsmi mətni dəyişmək üçün kilidi aç...</translation>
+    </message>
+    <message>
+        <source>Unlock to change the issued text</source>
+        <translation>Rəsmi mətni dəyişmək üçün kilidi aç</translation>
+    </message>
+    <message>
+        <source>Explains the seal first; the texts stay editable until the studio closes.</source>
+        <translation>Əvvəlcə möhürün mənasını izah edir; mətnlər studiya bağlanana qədər redaktə oluna bilər.</translation>
+    </message>
+    <message>
+        <source>Issued text — unlocked for this session. When you save, the changed words are shown and sealed only if you confirm.</source>
+        <translation>Rəsmi mətn — bu seans üçün kilidi açılıb. Saxladıqda dəyişən sözlər göstəriləcək və yalnız siz təsdiq etsəniz möhürlənəcək.</translation>
+    </message>
+    <message>
+        <source>Issued text — sealed: the statement&apos;s words are read-only.</source>
+        <translation>Rəsmi mətn — möhürlənib: bəyanatın sözləri yalnız oxumaq üçündür.</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <source>Statement</source>
@@ -157,11 +560,11 @@
     </message>
     <message>
         <source>Touch anywhere to keep your choices. Otherwise the exhibit starts afresh for the next visitor.</source>
-        <translation>Seçimlərinizi saxlamaq üçün istənilən yerə toxunun. Əks halda ekspozisiya növbəti ziyarətçi üçün yenidən başlayacaq.</translation>
+        <translation>Seçimlərinizi saxlamaq üçün istənilən yerə toxunun. Əks halda sərgi növbəti ziyarətçi üçün yenidən başlayacaq.</translation>
     </message>
     <message>
         <source>Touch anywhere to keep reading. Otherwise the exhibit returns to the start.</source>
-        <translation>Oxumağa davam etmək üçün istənilən yerə toxunun. Əks halda ekspozisiya başlanğıca qayıdacaq.</translation>
+        <translation>Oxumağa davam etmək üçün istənilən yerə toxunun. Əks halda sərgi başlanğıca qayıdacaq.</translation>
     </message>
     <message>
         <source>Continue</source>
@@ -173,11 +576,11 @@
     </message>
     <message>
         <source>Seconds until the exhibit starts afresh</source>
-        <translation>Ekspozisiyanın yenidən başlamasına qalan saniyələr</translation>
+        <translation>Sərginin yenidən başlamasına qalan saniyələr</translation>
     </message>
     <message>
         <source>Seconds until the exhibit returns to the start</source>
-        <translation>Ekspozisiyanın başlanğıca qayıtmasına qalan saniyələr</translation>
+        <translation>Sərginin başlanğıca qayıtmasına qalan saniyələr</translation>
     </message>
 </context>
 <context>
@@ -204,6 +607,55 @@
     <message>
         <source>Choose the language</source>
         <translation>Dili seçin</translation>
+    </message>
+</context>
+<context>
+    <name>LineEditor</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>İİİİ-AA-GG</translation>
+    </message>
+    <message>
+        <source>no colour</source>
+        <translation>rəng yoxdur</translation>
+    </message>
+    <message>
+        <source>%1 swatch</source>
+        <translation>%1: nümunə</translation>
+    </message>
+</context>
+<context>
+    <name>ListenButton</name>
+    <message>
+        <source>Pause</source>
+        <translation>Fasilə</translation>
+    </message>
+    <message>
+        <source>Stop reading aloud for now</source>
+        <translation>Səsli oxunu hələlik dayandır</translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation>Dinlə</translation>
+    </message>
+    <message>
+        <source>Read this screen aloud</source>
+        <translation>Bu ekranı səsli oxu</translation>
+    </message>
+</context>
+<context>
+    <name>ListenDesk</name>
+    <message>
+        <source>Help. The arrow keys move between the controls; the 5 key presses the one you are on. 7 goes to the three choices, 1 goes back. 0 reads the screen aloud or pauses; while it reads, the star and slash keys go to the next or previous part. Plus and minus make it louder or softer.</source>
+        <translation>Kömək. Ox düymələri idarəetmə elementləri arasında keçid edir; 5 düyməsi üzərində olduğunuz elementi basır. 7 üç seçimə aparır, 1 geri qaytarır. 0 ekranı səsli oxuyur və ya fasilə verir; oxunarkən ulduz və kəsr xətti düymələri növbəti və ya əvvəlki hissəyə keçir. Üstəgəl və çıx düymələri səsi artırır və ya azaldır.</translation>
+    </message>
+    <message>
+        <source>Still there? Press any key to go on. Otherwise the exhibit returns to the start.</source>
+        <translation>Hələ buradasınız? Davam etmək üçün istənilən düyməni basın. Əks halda sərgi başlanğıca qayıdacaq.</translation>
+    </message>
+    <message>
+        <source>Volume changed</source>
+        <translation>Səs səviyyəsi dəyişdi</translation>
     </message>
 </context>
 <context>
@@ -234,10 +686,145 @@
     </message>
 </context>
 <context>
+    <name>Notice</name>
+    <message>
+        <source>Error</source>
+        <translation>Xəta</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Xəbərdarlıq</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>Tövsiyə</translation>
+    </message>
+</context>
+<context>
+    <name>NumberEditor</name>
+    <message>
+        <source>Not set</source>
+        <translation>Təyin edilməyib</translation>
+    </message>
+</context>
+<context>
     <name>OutOfOrder</name>
     <message>
         <source>This exhibit is resting. Please come back later.</source>
-        <translation>Bu ekspozisiya hazırda işləmir. Zəhmət olmasa, sonra yenidən gəlin.</translation>
+        <translation>Bu sərgi hazırda işləmir. Zəhmət olmasa, sonra yenidən gəlin.</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineView</name>
+    <message>
+        <source>Outline of the exhibit</source>
+        <translation>Sərginin strukturu</translation>
+    </message>
+    <message>
+        <source>Alt+Up and Alt+Down move a moment or figure, Insert adds one, Delete removes it</source>
+        <translation>Alt+Up və Alt+Down hadisəni və ya rəqəmi yerini dəyişir, Insert yenisini əlavə edir, Delete silir</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Əlavə et</translation>
+    </message>
+    <message>
+        <source>Add a moment or figure</source>
+        <translation>Hadisə və ya rəqəm əlavə et</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Sil</translation>
+    </message>
+    <message>
+        <source>Remove the selected moment or figure</source>
+        <translation>Seçilmiş hadisəni və ya rəqəmi sil</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Yuxarı</translation>
+    </message>
+    <message>
+        <source>Move the selection up</source>
+        <translation>Seçilmişi yuxarı apar</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Aşağı</translation>
+    </message>
+    <message>
+        <source>Move the selection down</source>
+        <translation>Seçilmişi aşağı apar</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Xronologiya</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Rəqəmlər</translation>
+    </message>
+    <message>
+        <source>%1: could not be read</source>
+        <translation>%1: oxumaq mümkün olmadı</translation>
+    </message>
+</context>
+<context>
+    <name>ParagraphsEditor</name>
+    <message>
+        <source>Paragraph %1</source>
+        <translation>Abzas %1</translation>
+    </message>
+</context>
+<context>
+    <name>PictureField</name>
+    <message>
+        <source>Choose picture...</source>
+        <translation>Şəkil seç...</translation>
+    </message>
+    <message>
+        <source>Choose picture for %1</source>
+        <translation>%1 üçün şəkil seç</translation>
+    </message>
+    <message>
+        <source>Remove picture</source>
+        <translation>Şəkli sil</translation>
+    </message>
+    <message>
+        <source>Remove picture from %1</source>
+        <translation>%1: şəkli sil</translation>
+    </message>
+    <message>
+        <source>The file stays in the content folder.</source>
+        <translation>Fayl məzmun qovluğunda qalır.</translation>
+    </message>
+    <message>
+        <source>No picture</source>
+        <translation>Şəkil yoxdur</translation>
+    </message>
+    <message>
+        <source>No preview (see the findings)</source>
+        <translation>Önizləmə yoxdur (qeydlərə baxın)</translation>
+    </message>
+    <message>
+        <source>%1
+
+Add it all the same?</source>
+        <translation>%1
+
+Yenə də əlavə edilsin?</translation>
+    </message>
+    <message>
+        <source>A large picture</source>
+        <translation>Böyük şəkil</translation>
+    </message>
+    <message>
+        <source>Checking the picture</source>
+        <translation>Şəkil yoxlanılır</translation>
+    </message>
+    <message>
+        <source>Checking &apos;%1&apos; as kiosk validate does...</source>
+        <translation>&apos;%1&apos; kiosk validate kimi yoxlanılır...</translation>
     </message>
 </context>
 <context>
@@ -275,6 +862,49 @@
     </message>
 </context>
 <context>
+    <name>PreviewPane</name>
+    <message>
+        <source>The preview could not be drawn (the reason is in the log). It shows the last picture; the next change tries again.</source>
+        <translation>Önizləməni çəkmək mümkün olmadı (səbəbi jurnaldadır). Son şəkil göstərilir; növbəti dəyişiklikdə yenidən cəhd ediləcək.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Önizləmə</translation>
+    </message>
+    <message>
+        <source>Screen size:</source>
+        <translation>Ekran ölçüsü:</translation>
+    </message>
+    <message>
+        <source>Screen size of the preview</source>
+        <translation>Önizləmənin ekran ölçüsü</translation>
+    </message>
+    <message>
+        <source>portrait</source>
+        <translation>şaquli</translation>
+    </message>
+    <message>
+        <source>landscape</source>
+        <translation>üfüqi</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Dil:</translation>
+    </message>
+    <message>
+        <source>Language of the preview</source>
+        <translation>Önizləmənin dili</translation>
+    </message>
+    <message>
+        <source>The kiosk screen as visitors will see it</source>
+        <translation>Kiosk ekranı ziyarətçilərin görəcəyi kimi</translation>
+    </message>
+    <message>
+        <source>The preview appears here once the exhibit can be read.</source>
+        <translation>Sərgi oxuna bildikdə önizləmə burada görünəcək.</translation>
+    </message>
+</context>
+<context>
     <name>ProblemWords</name>
     <message>
         <source>The data folder %1 cannot be written (%2): visit counts, the health report and the record of wrong PINs are not saved.</source>
@@ -303,6 +933,192 @@
     <message>
         <source>permission denied</source>
         <translation>icazə yoxdur</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Choose the signing key</source>
+        <translation>İmza açarını seç</translation>
+    </message>
+    <message>
+        <source>Private keys (*.key);;All files (*)</source>
+        <translation>Gizli açarlar (*.key);;Bütün fayllar (*)</translation>
+    </message>
+    <message>
+        <source>Make a signing key pair</source>
+        <translation>İmza açarı cütü yarat</translation>
+    </message>
+    <message>
+        <source>Private keys (*.key)</source>
+        <translation>Gizli açarlar (*.key)</translation>
+    </message>
+    <message>
+        <source>Choose the folder or USB stick for the pack</source>
+        <translation>Paket üçün qovluğu və ya USB yaddaşı seç</translation>
+    </message>
+    <message>
+        <source>Publish the exhibit</source>
+        <translation>Sərgini dərc et</translation>
+    </message>
+    <message>
+        <source>Publishing checks this folder, packs it into one file, signs the file with your key and writes it to the folder you choose (a USB stick), then checks the written file as a kiosk will.</source>
+        <translation>Dərc zamanı bu qovluq yoxlanılır, bir fayla yığılır, fayl açarınızla imzalanır və seçdiyiniz qovluğa (USB yaddaşa) yazılır, sonra yazılmış fayl kioskun yoxlayacağı kimi yoxlanılır.</translation>
+    </message>
+    <message>
+        <source>Signing key:</source>
+        <translation>İmza açarı:</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>İmza açarı</translation>
+    </message>
+    <message>
+        <source>Change key...</source>
+        <translation>Açarı dəyiş...</translation>
+    </message>
+    <message>
+        <source>Change the signing key</source>
+        <translation>İmza açarını dəyiş</translation>
+    </message>
+    <message>
+        <source>New key...</source>
+        <translation>Yeni açar...</translation>
+    </message>
+    <message>
+        <source>Make a new signing key pair</source>
+        <translation>Yeni imza açarı cütü yarat</translation>
+    </message>
+    <message>
+        <source>About the signing key</source>
+        <translation>İmza açarı haqqında</translation>
+    </message>
+    <message>
+        <source>Write to:</source>
+        <translation>Harada yazılsın:</translation>
+    </message>
+    <message>
+        <source>Folder or USB stick for the pack</source>
+        <translation>Paket üçün qovluq və ya USB yaddaş</translation>
+    </message>
+    <message>
+        <source>Choose folder...</source>
+        <translation>Qovluq seç...</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the pack</source>
+        <translation>Paket üçün qovluğu seç</translation>
+    </message>
+    <message>
+        <source>Publishing outcome</source>
+        <translation>Dərcin nəticəsi</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>&amp;Dərc et</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Dərc et</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Bağla</translation>
+    </message>
+    <message>
+        <source>No key chosen yet</source>
+        <translation>Hələ açar seçilməyib</translation>
+    </message>
+    <message>
+        <source>Choose key...</source>
+        <translation>Açar seç...</translation>
+    </message>
+    <message>
+        <source>No key yet? New key... makes a pair once; keep the .key file safe.</source>
+        <translation>Açarınız yoxdur? «Yeni açar...» bir dəfəlik cüt yaradır; .key faylını etibarlı yerdə saxlayın.</translation>
+    </message>
+    <message>
+        <source>This key cannot be read: %1</source>
+        <translation>Bu açarı oxumaq olmur: %1</translation>
+    </message>
+    <message>
+        <source>This key cannot be used: %1</source>
+        <translation>Bu açardan istifadə etmək olmaz: %1</translation>
+    </message>
+    <message>
+        <source>Fingerprint %1: kiosks that trust its .pub file install these packs.</source>
+        <translation>Barmaq izi %1: onun .pub faylına etibar edən kiosklar bu paketləri quraşdırır.</translation>
+    </message>
+    <message>
+        <source>Choose your signing key: the .key file &apos;kiosk pack keygen&apos; made.</source>
+        <translation>İmza açarınızı seçin: &apos;kiosk pack keygen&apos; əmrinin yaratdığı .key faylı.</translation>
+    </message>
+    <message>
+        <source>Choose the folder or USB stick to write the pack to.</source>
+        <translation>Paketin yazılacağı qovluğu və ya USB yaddaşı seçin.</translation>
+    </message>
+    <message>
+        <source>The key was not made: %1</source>
+        <translation>Açar yaradılmadı: %1</translation>
+    </message>
+    <message>
+        <source>Made %1 (private: keep it secret, never copy it to a kiosk) and %2 (public: each kiosk trusts it with &apos;kiosk pack trust&apos;; compare the fingerprint %3).</source>
+        <translation>Yaradıldı: %1 (gizli: məxfi saxlayın, heç vaxt kioska köçürməyin) və %2 (açıq: hər kiosk ona &apos;kiosk pack trust&apos; ilə etibar edir; barmaq izini müqayisə edin: %3).</translation>
+    </message>
+    <message>
+        <source>Publishing: checking, packing, signing, writing and checking again...</source>
+        <translation>Dərc edilir: yoxlanılır, yığılır, imzalanır, yazılır və yenidən yoxlanılır...</translation>
+    </message>
+    <message>
+        <source>Published and checked.</source>
+        <translation>Dərc edildi və yoxlanıldı.</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Fayl: %1</translation>
+    </message>
+    <message>
+        <source>Signed by key: %1</source>
+        <translation>İmzalayan açar: %1</translation>
+    </message>
+    <message>
+        <source>Sequence: %1</source>
+        <translation>Sıra nömrəsi: %1</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>Dərc edilmədi: %1</translation>
+    </message>
+    <message>
+        <source>... and %1 more (see the findings)</source>
+        <translation>... və daha %1 (qeydlərə baxın)</translation>
+    </message>
+</context>
+<context>
+    <name>ResealDialog</name>
+    <message>
+        <source>Seal the changed words?</source>
+        <translation>Dəyişən sözlər möhürlənsin?</translation>
+    </message>
+    <message>
+        <source>These words of the issued statement differ from the sealed ones:</source>
+        <translation>Rəsmi bəyanatın bu sözləri möhürlənmiş sözlərdən fərqlənir:</translation>
+    </message>
+    <message>
+        <source>Changed words</source>
+        <translation>Dəyişən sözlər</translation>
+    </message>
+    <message>
+        <source>Seal them only if this is the issued text (a corrected statement, a new official translation). Don&apos;t seal saves your changes all the same; the checks then show each changed word until it is sealed or put back.</source>
+        <translation>Yalnız bu rəsmi mətndirsə möhürləyin (düzəliş edilmiş bəyanat, yeni rəsmi tərcümə). «Möhürləmə» dəyişikliklərinizi yenə də saxlayır; yoxlamalar isə hər dəyişən sözü möhürlənənə və ya geri qaytarılana qədər göstərir.</translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation>Möhürlə</translation>
+    </message>
+    <message>
+        <source>Don&apos;t seal</source>
+        <translation>Möhürləmə</translation>
     </message>
 </context>
 <context>
@@ -336,7 +1152,7 @@
     </message>
     <message>
         <source>Return to the factory exhibit</source>
-        <translation>İlkin ekspozisiyaya qayıt</translation>
+        <translation>İlkin sərgiyə qayıt</translation>
     </message>
     <message>
         <source>CONTENT PACKS FOUND</source>
@@ -364,7 +1180,7 @@
     </message>
     <message>
         <source>the factory exhibit &apos;%1&apos;</source>
-        <translation>ilkin ekspozisiya «%1»</translation>
+        <translation>ilkin sərgi «%1»</translation>
     </message>
     <message>
         <source>made %1</source>
@@ -456,7 +1272,7 @@
     </message>
     <message>
         <source>Refused: the exhibit in this pack has mistakes. Nothing was changed.</source>
-        <translation>Rədd edildi: bu paketdəki ekspozisiyada səhvlər var. Heç nə dəyişdirilmədi.</translation>
+        <translation>Rədd edildi: bu paketdəki sərgidə səhvlər var. Heç nə dəyişdirilmədi.</translation>
     </message>
     <message>
         <source>Not done: the kiosk&apos;s disk is full.</source>
@@ -576,7 +1392,7 @@
     </message>
     <message>
         <source>Leave the exhibit for the desktop? Visitors will see the desktop.</source>
-        <translation>Ekspozisiyadan iş masasına çıxılsın? Ziyarətçilər iş masasını görəcək.</translation>
+        <translation>Sərgidən iş masasına çıxılsın? Ziyarətçilər iş masasını görəcək.</translation>
     </message>
 </context>
 <context>
@@ -617,6 +1433,220 @@
     </message>
 </context>
 <context>
+    <name>StudioWindow</name>
+    <message>
+        <source>Status</source>
+        <translation>Vəziyyət</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>Struktur</translation>
+    </message>
+    <message>
+        <source>Read-only file</source>
+        <translation>Yalnız oxumaq üçün fayl</translation>
+    </message>
+    <message>
+        <source>Form of the selected item</source>
+        <translation>Seçilmiş elementin forması</translation>
+    </message>
+    <message>
+        <source>Outline, form and preview</source>
+        <translation>Struktur, forma və önizləmə</translation>
+    </message>
+    <message>
+        <source>Screen:</source>
+        <translation>Ekran:</translation>
+    </message>
+    <message>
+        <source>Preview screen</source>
+        <translation>Önizləmə ekranı</translation>
+    </message>
+    <message>
+        <source>The selected item</source>
+        <translation>Seçilmiş element</translation>
+    </message>
+    <message>
+        <source>Attract</source>
+        <translation>Başlanğıc ekranı</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Ana səhifə</translation>
+    </message>
+    <message>
+        <source>Statement, top</source>
+        <translation>Bəyanat, əvvəli</translation>
+    </message>
+    <message>
+        <source>Statement, end</source>
+        <translation>Bəyanat, sonu</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Rəqəmlər</translation>
+    </message>
+    <message>
+        <source>Preview of the kiosk screen</source>
+        <translation>Kiosk ekranının önizləməsi</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Qeydlər</translation>
+    </message>
+    <message>
+        <source>Preview and findings</source>
+        <translation>Önizləmə və qeydlər</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fayl</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder...</source>
+        <translation>Qovluğu &amp;aç...</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Saxla</translation>
+    </message>
+    <message>
+        <source>&amp;Proof sheet...</source>
+        <translation>&amp;Yoxlama vərəqi...</translation>
+    </message>
+    <message>
+        <source>P&amp;ublish...</source>
+        <translation>&amp;Dərc et...</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Çı&amp;x</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Redaktə</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Geri al</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Təkrarla</translation>
+    </message>
+    <message>
+        <source>Unsaved changes found</source>
+        <translation>Saxlanılmamış dəyişikliklər tapıldı</translation>
+    </message>
+    <message>
+        <source>The studio closed last time with changes that were not saved. Restore them? (Discard keeps the files as they are.)</source>
+        <translation>Studiya keçən dəfə saxlanılmamış dəyişikliklərlə bağlandı. Onlar bərpa edilsin? («İmtina» faylları olduğu kimi saxlayır.)</translation>
+    </message>
+    <message>
+        <source>%1 — Exhibit studio</source>
+        <translation>%1 — Sərgi studiyası</translation>
+    </message>
+    <message>
+        <source>Typing</source>
+        <translation>Yazı</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Əlavə etmə</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Silmə</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Yerdəyişmə</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Dəyişdirilmədi: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s): the preview shows the last version without errors.</source>
+        <translation>
+            <numerusform>%n xəta: önizləmə xətasız son versiyanı göstərir.</numerusform>
+            <numerusform>%n xəta: önizləmə xətasız son versiyanı göstərir.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 could not be read, so it is shown read-only and never saved:
+%2</source>
+        <translation>%1 oxunmadı, ona görə yalnız oxumaq üçün göstərilir və heç vaxt saxlanılmır:
+%2</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Saxlanılmadı</translation>
+    </message>
+    <message>
+        <source>The files could not be written: %1
+Your changes are still here.</source>
+        <translation>Faylları yazmaq mümkün olmadı: %1
+Dəyişiklikləriniz yerindədir.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saxlanıldı.</translation>
+    </message>
+    <message>
+        <source>Changed by another program</source>
+        <translation>Başqa proqram tərəfindən dəyişdirilib</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk since the studio read it (another program saved it). Save the studio&apos;s version over it? Cancel saves nothing: your changes stay here, and the other program&apos;s stay on disk.</source>
+        <translation>Studiya %1 faylını oxuduqdan sonra o, diskdə dəyişdirilib (başqa proqram saxlayıb). Studiyanın versiyası onun üzərinə yazılsın? «İmtina» heç nəyi saxlamır: sizin dəyişiklikləriniz burada, digər proqramınkılar isə diskdə qalır.</translation>
+    </message>
+    <message>
+        <source>No recovery copy could be written: %1</source>
+        <translation>Bərpa nüsxəsini yazmaq mümkün olmadı: %1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Saxlanılmamış dəyişikliklər</translation>
+    </message>
+    <message>
+        <source>Save the changes to %1?</source>
+        <translation>%1 üzrə dəyişikliklər saxlanılsın?</translation>
+    </message>
+    <message>
+        <source>Save first?</source>
+        <translation>Əvvəlcə saxlanılsın?</translation>
+    </message>
+    <message>
+        <source>The proof sheet shows the saved files. Save now?</source>
+        <translation>Yoxlama vərəqi saxlanılmış faylları göstərir. İndi saxlanılsın?</translation>
+    </message>
+    <message>
+        <source>Writing the proof sheet...</source>
+        <translation>Yoxlama vərəqi yazılır...</translation>
+    </message>
+    <message>
+        <source>Proof sheet written: %1</source>
+        <translation>Yoxlama vərəqi yazıldı: %1</translation>
+    </message>
+    <message>
+        <source>The proof sheet could not be written.</source>
+        <translation>Yoxlama vərəqini yazmaq mümkün olmadı.</translation>
+    </message>
+    <message>
+        <source>Proof sheet</source>
+        <translation>Yoxlama vərəqi</translation>
+    </message>
+    <message>
+        <source>A pack is made from the saved files. Save now?</source>
+        <translation>Paket saxlanılmış fayllardan hazırlanır. İndi saxlanılsın?</translation>
+    </message>
+    <message>
+        <source>Published: %1</source>
+        <translation>Dərc edildi: %1</translation>
+    </message>
+</context>
+<context>
     <name>TestPattern</name>
     <message>
         <source>Close the test pattern</source>
@@ -628,22 +1658,92 @@
     </message>
 </context>
 <context>
+    <name>TextColumn</name>
+    <message>
+        <source>%1, default</source>
+        <translation>%1, əsas</translation>
+    </message>
+    <message>
+        <source>No %1 text yet</source>
+        <translation>Hələ %1 mətni yoxdur</translation>
+    </message>
+    <message>
+        <source>No %1 translation yet</source>
+        <translation>Hələ %1 tərcüməsi yoxdur</translation>
+    </message>
+    <message>
+        <source>Empty: no %1 text yet</source>
+        <translation>Boşdur: hələ %1 mətni yoxdur</translation>
+    </message>
+    <message>
+        <source>Not translated yet</source>
+        <translation>Hələ tərcümə edilməyib</translation>
+    </message>
+    <message>
+        <source>1 word</source>
+        <translation>1 söz</translation>
+    </message>
+    <message>
+        <source>%1 words</source>
+        <translation>%1 söz</translation>
+    </message>
+    <message>
+        <source>Issued text — sealed</source>
+        <translation>Rəsmi mətn — möhürlənib</translation>
+    </message>
+    <message>
+        <source>Not a text per language in the file: fix it there (see the findings)</source>
+        <translation>Faylda dillər üzrə mətn deyil: onu faylda düzəldin (qeydlərə baxın)</translation>
+    </message>
+    <message>
+        <source>Issued text, sealed: %1</source>
+        <translation>Rəsmi mətn, möhürlənib: %1</translation>
+    </message>
+</context>
+<context>
     <name>TimelineScreen</name>
     <message>
         <source>Previous moment</source>
-        <translation>Əvvəlki an</translation>
+        <translation>Əvvəlki hadisə</translation>
     </message>
     <message>
         <source>Next moment</source>
-        <translation>Növbəti an</translation>
+        <translation>Növbəti hadisə</translation>
     </message>
     <message>
         <source>Show the earlier moment</source>
-        <translation>Daha əvvəlki anı göstər</translation>
+        <translation>Daha əvvəlki hadisəni göstər</translation>
     </message>
     <message>
         <source>Show the later moment</source>
-        <translation>Daha sonrakı anı göstər</translation>
+        <translation>Daha sonrakı hadisəni göstər</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Unlock the issued text?</source>
+        <translation>Rəsmi mətnin kilidi açılsın?</translation>
+    </message>
+    <message>
+        <source>The statement is shown exactly as it was issued. Its words are sealed, so that a slip of the keyboard cannot change them unnoticed. Line breaks, spaces, quotes and dashes may change; words may not.</source>
+        <translation>Bəyanat məhz rəsmi buraxıldığı kimi göstərilir. Onun sözləri möhürlənib ki, klaviaturada təsadüfi səhv onları hiss olunmadan dəyişə bilməsin. Sətir keçidləri, boşluqlar, dırnaqlar və tirelər dəyişə bilər; sözlər isə dəyişə bilməz.</translation>
+    </message>
+    <message>
+        <source>Unlock only to put in a corrected issued text or a new official translation. The texts stay editable until you close the studio. When you save, every changed word is shown, and the new words are sealed only after you confirm them; until then the checks report each changed word.</source>
+        <translation>Kilidi yalnız düzəliş edilmiş rəsmi mətni və ya yeni rəsmi tərcüməni daxil etmək üçün açın. Mətnlər studiyanı bağlayana qədər redaktə oluna bilər. Saxladıqda hər dəyişən söz göstəriləcək, yeni sözlər isə yalnız siz təsdiq etdikdən sonra möhürlənəcək; o vaxta qədər yoxlamalar hər dəyişən sözü bildirir.</translation>
+    </message>
+    <message>
+        <source>The seal is not a signature: it guards against careless edits and shows what changed. Who issued an exhibit is proven by the pack&apos;s signature.</source>
+        <translation>Möhür imza deyil: o, ehtiyatsız düzəlişlərdən qoruyur və nəyin dəyişdiyini göstərir. Sərgini kimin buraxdığını paketin imzası sübut edir.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Kilidi aç</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>İmtina</translation>
     </message>
 </context>
 <context>
@@ -709,6 +1809,32 @@
     <message>
         <source>Saved %1</source>
         <translation>Saxlanıldı: %1</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Choose a picture</source>
+        <translation>Şəkil seçin</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.webp);;All files (*)</source>
+        <translation>Şəkillər (*.png *.jpg *.jpeg *.webp);;Bütün fayllar (*)</translation>
+    </message>
+</context>
+<context>
+    <name>self.parent</name>
+    <message>
+        <source>Open an exhibit folder</source>
+        <translation>Sərgi qovluğunu açın</translation>
+    </message>
+    <message>
+        <source>Write the proof sheet</source>
+        <translation>Yoxlama vərəqini yazın</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG şəkilləri (*.png)</translation>
     </message>
 </context>
 </TS>

@@ -40,6 +40,7 @@ from kiosk.editing.outline import (
     outline,
     sealed_addresses,
 )
+from kiosk.ui.studio.field_labels import shown_field
 from kiosk.ui.studio.form_editors import (
     BooleanEditor,
     FieldEditor,
@@ -206,7 +207,8 @@ class FormView(QWidget):
         if self.sealed:
             layout.addWidget(self._seal_bar(content))
         self.blocks = []
-        for field in form_fields(item.kind):
+        # Labels and descriptions as shown, in the interface language (keys unchanged).
+        for field in map(shown_field, form_fields(item.kind)):
             editor = self._editor(field, (*item.base, *field.key), offered, document, content)
             editor.load(document)
             editor.edited.connect(self.edit_requested)
