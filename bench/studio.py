@@ -32,6 +32,7 @@ A measurement, not a test: it exits 0 whenever the measurement succeeded.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
 import os
@@ -39,6 +40,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,8 +50,11 @@ import startup
 from arguments import positive_int
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from kiosk.editing.document import ContentDocument
     from kiosk.ui.studio.preview_pane import PreviewPane
+    from kiosk.ui.studio.window import StudioWindow
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CONTENT = REPO_ROOT / "content"
@@ -315,10 +320,115 @@ def wait_rendered(pane: PreviewPane) -> None:
         guard.stop()
 
 
+def wait_until(condition: Callable[[], bool]) -> None:
+    """Run the event loop until ``condition`` holds (a hang is an error, not a number)."""
+    from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop  # noqa: PLC0415
+
+    deadline = QDeadlineTimer(round(RENDER_TIMEOUT_S * 1000))
+    while not condition():
+        if deadline.hasExpired():
+            raise RuntimeError(f"still waiting after {RENDER_TIMEOUT_S:g} s")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+
+
 def shown_caption(pane: PreviewPane) -> str:
     kiosk = pane.kiosk
     assert kiosk is not None and kiosk.window.built is not None
     return kiosk.window.built.timeline.caption.text()
+
+
+# -- part 3: the same in the studio window, as staff see it --------------------------------
+
+
+@dataclass
+class InWindow:
+    """Keys typed in the studio window's caption field, to the preview's picture (ms)."""
+
+    label: str
+    moments: int
+    total: list[float] = field(default_factory=list)  # key press -> PreviewPane.rendered
+    stall: list[float] = field(default_factory=list)  # the GUI thread's longest busy spell
+
+
+def open_in_window(folder: Path) -> tuple[StudioWindow, QWidget, tuple[str | int, ...], int]:
+    """The studio window on ``folder``, shown, with the middle moment's caption field
+    focused as choosing a finding focuses it: (window, field, its address, moments)."""
+    from PySide6.QtCore import Qt  # noqa: PLC0415
+    from PySide6.QtTest import QTest  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    from kiosk.editing.document import ContentDocument  # noqa: PLC0415
+    from kiosk.ui.application import create_application  # noqa: PLC0415
+    from kiosk.ui.studio.window import StudioWindow  # noqa: PLC0415
+
+    create_application()
+    quiet_offscreen()
+    window = StudioWindow(ContentDocument.open(folder))
+    window.resize(1366, 768)
+    window.show()
+    exhibit = window.document.read()[0]
+    assert exhibit is not None
+    address = caption_address(len(exhibit.timeline) // 2, exhibit.settings.default_language)
+    window.activateWindow()
+    wait_until(window.isActiveWindow)
+    window.go_to(address)
+    wait_rendered(window.preview)  # the first picture, of the moment chosen
+
+    def in_form() -> bool:
+        focused = QApplication.focusWidget()
+        return focused is not None and window.form.isAncestorOf(focused)
+
+    wait_until(in_form)
+    editor = QApplication.focusWidget()
+    assert editor is not None
+    QTest.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    return window, editor, address, len(exhibit.timeline)
+
+
+def measure_in_window(
+    folder: Path, label: str, keystrokes: int, debounce: int | None = None
+) -> InWindow:
+    """Part 3 (information): ``kiosk studio``'s window on ``folder``, the middle moment's
+    caption field focused as choosing a finding focuses it, then alternately a space typed
+    at its end and taken back (both leave valid content); each timed from the key to the
+    preview's next picture, with the longest spell the GUI thread could not answer a key
+    (a 1 ms timer's largest gap) in that time."""
+    from PySide6.QtCore import QElapsedTimer, Qt, QTimer  # noqa: PLC0415
+    from PySide6.QtTest import QTest  # noqa: PLC0415
+
+    window, editor, address, moments = open_in_window(folder)
+    pane = window.preview
+    if debounce is not None:  # as the window would make it: PreviewPane(debounce_ms=...)
+        pane.debounce_ms = debounce
+    result = InWindow(label, moments)
+    clock = QElapsedTimer()
+    ticks: list[int] = []
+    ticker = QTimer(interval=1)
+    ticker.timeout.connect(lambda: ticks.append(clock.elapsed()))
+    for number in range(WARM_UP_KEYSTROKES + keystrokes):
+        key = Qt.Key.Key_Space if number % 2 == 0 else Qt.Key.Key_Backspace
+        clock.start()
+        ticks.clear()
+        ticks.append(0)
+        ticker.start()
+        started = time.perf_counter()
+        QTest.keyClick(editor, key)
+        wait_rendered(pane)
+        elapsed = time.perf_counter() - started
+        ticker.stop()
+        ticks.append(clock.elapsed())
+        typed = str(window.document.get(address)).strip()
+        if shown_caption(pane).strip() != typed:
+            raise RuntimeError(f"the preview shows {shown_caption(pane)!r}, not {typed!r}")
+        if number < WARM_UP_KEYSTROKES:
+            continue
+        result.total.append(elapsed * 1000)
+        result.stall.append(float(max(b - a for a, b in itertools.pairwise(ticks))))
+    if not window.save():  # File > Save: nothing left unsaved, so closing asks nothing
+        raise RuntimeError("the studio did not save")
+    window.close()
+    window.deleteLater()
+    return result
 
 
 # -- report -------------------------------------------------------------------------------
@@ -416,6 +526,35 @@ def keystroke_report(runs: list[Keystrokes]) -> tuple[list[str], dict[str, objec
     return lines, report
 
 
+def in_window_report(runs: list[InWindow]) -> tuple[list[str], dict[str, object]]:
+    lines = [
+        "in the studio window (information): key in the caption field -> preview's picture",
+        f"{'exhibit':<32}{'n':>4}{'p50':>8}{'p95':>8}{'GUI busy p95':>14}{'max':>8}",
+        f"{'':<32}{'':>4}{'(ms)':>8}{'(ms)':>8}{'(ms)':>14}{'(ms)':>8}",
+    ]
+    report: dict[str, object] = {}
+    for run in runs:
+        lines.append(
+            f"{run.label:<32}{len(run.total):>4}{percentile(run.total, 50):>8.1f}"
+            f"{percentile(run.total, 95):>8.1f}{percentile(run.stall, 95):>14.1f}"
+            f"{max(run.stall):>8.1f}"
+        )
+        report[run.label] = {
+            "moments": run.moments,
+            "p50_ms": percentile(run.total, 50),
+            "p95_ms": percentile(run.total, 95),
+            "gui_busy_p95_ms": percentile(run.stall, 95),
+            "samples_ms": {"total": run.total, "gui_busy": run.stall},
+        }
+    for baseline, large in zip(runs[0::2], runs[1::2], strict=True):
+        lines.append(
+            f"in the window, {large.label} / {baseline.label}: p50 "
+            f"{percentile(large.total, 50) / percentile(baseline.total, 50):.2f}x, p95 "
+            f"{percentile(large.total, 95) / percentile(baseline.total, 95):.2f}x"
+        )
+    return lines, report
+
+
 def debounce_ms() -> int:
     from kiosk.ui.studio.preview_pane import DEBOUNCE_MS  # noqa: PLC0415
 
@@ -457,8 +596,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--only",
-        choices=("open", "keystrokes"),
-        help="run one of the two parts (default: both)",
+        choices=("open", "keystrokes", "window"),
+        help="run one of the three parts (default: all)",
     )
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the numbers here")
     return parser.parse_args(argv)
@@ -497,6 +636,24 @@ def main(argv: list[str] | None = None) -> int:
             ]
             key_lines, report["keystrokes"] = keystroke_report(runs)
             lines += ["", *key_lines] if lines else key_lines
+        if args.only in (None, "window"):
+            window_work = work / "window"
+            window_work.mkdir()
+            prepare_qt(window_work / "private")
+            bundled = window_work / "bundled"
+            shutil.copytree(CONTENT, bundled)
+            generated = exhibit_gen.generate(window_work / "generated", args.moments, 0)
+            generated_label = f"generated ({generated.moments})"
+            in_window = [
+                measure_in_window(bundled, "bundled (4 moments)", args.keystrokes),
+                measure_in_window(generated.folder, generated_label, args.keystrokes),
+                measure_in_window(bundled, "bundled, pane's pause 0", args.keystrokes, 0),
+                measure_in_window(
+                    generated.folder, f"{generated_label}, pause 0", args.keystrokes, 0
+                ),
+            ]
+            window_lines, report["in_window"] = in_window_report(in_window)
+            lines += ["", *window_lines] if lines else window_lines
     load_after = os.getloadavg()
     report["load_after"] = load_after
     lines.append(
