@@ -1677,7 +1677,7 @@ Dəyişiklikləriniz yerindədir.</translation>
     </message>
     <message>
         <source>Not translated yet</source>
-        <translation>Hələ tərcümə edilməyib</translation>
+        <translation>Tərcümə yoxdur</translation>
     </message>
     <message>
         <source>1 word</source>

@@ -1687,7 +1687,7 @@ Your changes are still here.</source>
     </message>
     <message>
         <source>Not translated yet</source>
-        <translation>Ещё не переведено</translation>
+        <translation>Нет перевода</translation>
     </message>
     <message>
         <source>1 word</source>
