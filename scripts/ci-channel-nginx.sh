@@ -91,6 +91,14 @@ http {
     server {
         listen 127.0.0.1:$http_port;
         location /channel/ { alias $root/; }
+        # Ways a server goes wrong that static files cannot show: a redirect loop, and a
+        # captive portal's page where the index should be.
+        location = /loop-a/channel.json { return 302 /loop-b/channel.json; }
+        location = /loop-b/channel.json { return 302 /loop-a/channel.json; }
+        location = /portal/channel.json {
+            default_type text/html;
+            return 200 "<!DOCTYPE html>\n<html><body><h1>Please log in</h1></body></html>\n";
+        }
     }
     server {
         listen 127.0.0.1:$https_port ssl;

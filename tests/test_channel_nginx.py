@@ -2,7 +2,10 @@
 one over HTTPS with a certificate authority made for the test (scripts/ci-channel-nginx.sh).
 `kiosk channel publish` puts v1 up, both kiosks (real `kiosk run` processes, offscreen, each
 its own station) end on v1; v2 is published, both end on v2; the old index copied back is
-refused by each station.  All on loopback; every wait is bounded.
+refused by each station.  nginx also serves a channel made wrong in each way a server or a
+publisher can (wrong hash or size, an untrusted signer, an expired index, a redirect loop,
+an HTML page, nothing there): each is refused and nothing is installed.  All on loopback;
+every wait is bounded.
 
 Skips without nginx (apt install nginx); in CI (CI=true) a missing nginx fails: .ci/run
 installs it."""
@@ -17,12 +20,14 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
 from channel_fixtures import Material, material
+from kiosk.channel.publish import publish as publish_api
 from kiosk.channel.state import ChannelState, load_state
 
 if TYPE_CHECKING:
@@ -258,3 +263,54 @@ def test_two_kiosks_follow_one_channel_served_by_nginx_and_refuse_a_replayed_ind
         assert "replayed or downgraded" in replay.stderr
         assert at.state().installed_sequence == v2
         assert f"sequence {v2}" in at.kiosk("channel", "status").stdout
+
+
+def tampered(channel: Path, material: Material, name: str, change: str) -> str:
+    """A channel of its own beside the good one (served under /channel/NAME/), made wrong
+    in one way; the sub-path to follow."""
+    folder = channel / name
+    long_ago = datetime.now(UTC) - timedelta(days=10)
+    if change == "untrusted":
+        publish_api(material.v1_other, folder, material.other_key)
+        return f"{name}/"
+    if change == "expired":
+        publish_api(material.v1, folder, material.key, now=long_ago, expires_in_days=1)
+        return f"{name}/"
+    published = publish_api(material.v1, folder, material.key)
+    pack = folder / published.index.pack.path
+    data = bytearray(pack.read_bytes())
+    if change == "hash":
+        data[100] ^= 0xFF  # the same size, other bytes
+    else:
+        data += b"extra"
+    pack.write_bytes(bytes(data))
+    return f"{name}/"
+
+
+def test_nginx_serves_each_bad_channel_and_nothing_is_installed(
+    nginx: Nginx, material: Material, tmp_path: Path
+) -> None:
+    channel = tmp_path / "channel"
+    base = nginx.http.removesuffix("/channel/")
+    cases = {
+        nginx.http
+        + tampered(channel, material, "hash", "hash"): "does not match the index: sha256",
+        nginx.http + tampered(channel, material, "size", "size"): "bytes, the channel's index says",
+        nginx.http + tampered(channel, material, "stranger", "untrusted"): "any trusted key",
+        nginx.https + tampered(channel, material, "old", "expired"): "expired at",
+        f"{base}/loop-a/": "redirect loop",
+        f"{base}/portal/": "an HTML page came instead of JSON",
+        f"{base}/nowhere/": "answered 404",
+    }
+    at = station(tmp_path, "refusing", material, nginx.https, nginx.ca_file)
+    for url, expected in cases.items():
+        at.env["KIOSK_CHANNEL"] = url  # over the station file's channel
+        refused = at.kiosk("channel", "sync", "--once")
+        assert refused.returncode == 1, (url, refused.stdout, refused.stderr)
+        assert expected in refused.stderr, (url, refused.stderr)
+        assert "Traceback" not in refused.stderr
+        assert at.state().installed_sequence is None
+        downloads = at.data / "channel" / "downloads"
+        assert not downloads.exists() or not any(downloads.iterdir()), url
+    listing = at.kiosk("pack", "list").stdout
+    assert "* factory default" in listing, listing  # the exhibit is as it was
