@@ -109,7 +109,7 @@ def tab_to(window: KioskWindow, target: QWidget) -> None:
 
 def bar_names(kiosk: Kiosk) -> list[str]:
     languages = [ENDONYMS[code] for code in kiosk.controller.offered_languages()]
-    return ["Back", *languages, "Text size, contrast and motion", "Home"]
+    return ["Back", "Listen", *languages, "Text size, contrast and motion", "Home"]
 
 
 def test_the_default_keypad_mapping_names_real_keys_for_every_intent() -> None:

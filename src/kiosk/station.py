@@ -1,5 +1,5 @@
 """The station's own configuration, apart from the content: which screen, the staff PIN,
-trusted pack keys, watched folders, analytics, opening hours, the keypad's keys.
+trusted pack keys, watched folders, analytics, opening hours, the keypad's keys, audio.
 
 A YAML file (the platform's config folder, ``--config FILE`` or ``KIOSK_CONFIG``) with
 ``KIOSK_*`` environment overrides, validated like content.  A bad harmless section (screen,
@@ -79,6 +79,10 @@ class StationConfig:
     # The keypad's keys by intent (``keypad:``); an intent not named keeps its default keys
     # (kiosk.ui.keypad.key_map).  Empty: the documented default for a numeric keypad.
     keypad: MappingType[str, tuple[str, ...]] = field(default_factory=dict)
+    # Listening (kiosk.audio.settings.AudioSettings takes these three).
+    audio_output_device: str = ""  # part of the sound output's name; "": the session's default
+    speech: bool = True  # espeak-ng for texts with no recording; off: those texts are skipped
+    default_volume: int = 70  # percent; every visit starts at it
 
 
 def _path(node: Node, reader: FieldReader) -> Any:
@@ -220,6 +224,15 @@ SECTIONS: dict[str, tuple[Spec, str]] = {
         "store_budget_mib",
     ),
     "keypad": (KeypadSpec("The keypad's keys by intent; see the README."), "keypad"),
+    "audio_output_device": (
+        Text("Part of the sound output's name, as `pactl list short sinks` shows it."),
+        "audio_output_device",
+    ),
+    "speech": (Boolean("Synthetic speech (espeak-ng) where no recording exists."), "speech"),
+    "default_volume": (
+        Integer(0, 100, "Volume at the start of each visit, percent."),
+        "default_volume",
+    ),
 }
 # The content channel's settings: read and checked by kiosk.channel.settings (a layer above
 # this one, which turns the channel off on a mistake); known here so that they are not
@@ -242,6 +255,7 @@ ENVIRONMENT = {
     "KIOSK_WATCHED_FOLDERS": "watched_folders",
     "KIOSK_ANALYTICS": "analytics",
     "KIOSK_METRICS_PORT": "metrics_port",
+    "KIOSK_AUDIO_OUTPUT": "audio_output_device",
 }
 
 

@@ -35,6 +35,7 @@ class IdleWatcher(QObject):
         self._tick_timer.timeout.connect(self._tick)
         self._deadline = QDeadlineTimer()
         self._running = False
+        self._factor = 1  # the countdown's length times this (twice while audio plays)
 
     def set_durations(self, timeout_s: float, warning_s: float) -> None:
         """New timing, from new content; applies from the next input on."""
@@ -42,6 +43,11 @@ class IdleWatcher(QObject):
         self._idle_timer.setInterval(max(1, round(timeout_s * 1000)))
         self._expiry_timer.setInterval(self._warning_ms)
         self._tick_timer.setInterval(min(1000, self._warning_ms))
+
+    def set_warning_factor(self, factor: int) -> None:
+        """The next countdown lasts ``factor`` times as long (WCAG 2.2.1: a visitor who
+        listens presses nothing, and gets longer to answer)."""
+        self._factor = max(1, factor)
 
     @property
     def warning_active(self) -> bool:
@@ -79,8 +85,9 @@ class IdleWatcher(QObject):
         self._idle_timer.start()
 
     def _start_warning(self) -> None:
-        self._deadline = QDeadlineTimer(self._warning_ms)
-        self._expiry_timer.start()
+        warning_ms = self._warning_ms * self._factor
+        self._deadline = QDeadlineTimer(warning_ms)
+        self._expiry_timer.start(warning_ms)
         self._tick_timer.start()
         self.warning_started.emit(self.seconds_left())
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from kiosk.content.model import Colours, Exhibit
 from kiosk.core.idle import IdleWatcher
 from kiosk.core.keypad import SOUND_ONLY, KeyIntent, KeypadMode
+from kiosk.core.listening import ListeningRules, ReadingState
 from kiosk.core.session import Screen, VisitSession
 
 # High contrast: white and a warm yellow on black, well over 7:1 (WCAG AAA).
@@ -36,6 +37,9 @@ class KioskEvent(Enum):
     LOUDER_ASKED = auto()
     SOFTER_ASKED = auto()
     HELP_ASKED = auto()  # the Help key: how the keypad works, spoken
+    # Next / previous while a screen is read aloud (off the timeline, where they step).
+    NEXT_PART_ASKED = auto()
+    PREVIOUS_PART_ASKED = auto()
 
 
 # The keypad intents that are only told on, as events.
@@ -44,6 +48,12 @@ _TOLD = {
     KeyIntent.LOUDER: KioskEvent.LOUDER_ASKED,
     KeyIntent.SOFTER: KioskEvent.SOFTER_ASKED,
     KeyIntent.HELP: KioskEvent.HELP_ASKED,
+}
+
+# Next and previous while listening: the reading's parts.
+_PARTS = {
+    KeyIntent.NEXT: KioskEvent.NEXT_PART_ASKED,
+    KeyIntent.PREVIOUS: KioskEvent.PREVIOUS_PART_ASKED,
 }
 
 
@@ -73,9 +83,12 @@ class KioskController(QObject):
         self._pending: Exhibit | None = None
         # Keys or touch: the UI shows the focus only while keys are in use.
         self.keypad = KeypadMode(self)
+        # What is read aloud, and the idle timing while it plays (kiosk.core.listening).
+        self.listening = ListeningRules(self.idle, self)
         session = self.session
         session.screen_changed.connect(self._screen_changed)
         session.reset_done.connect(self.follow_visit)
+        session.reset_done.connect(self.listening.reset)
         session.access_changed.connect(self._access_changed)
         self.idle.expired.connect(self._end_visit)
 
@@ -141,8 +154,9 @@ class KioskController(QObject):
             if intent in _TOLD:
                 self.happened.emit(_TOLD[intent])
             return True
-        if intent in _TOLD:
-            self.happened.emit(_TOLD[intent])
+        told = self._told(intent)
+        if told is not None:
+            self.happened.emit(told)
             return True
         if intent is KeyIntent.HOME:
             session.go_home()
@@ -161,6 +175,17 @@ class KioskController(QObject):
                 session.step_timeline(step)
                 return True
         return False
+
+    def _told(self, intent: KeyIntent) -> KioskEvent | None:
+        """The event a key is told on as: the audio keys always; next and previous while a
+        screen is read aloud, but on the timeline, where they step (and the new moment is
+        read)."""
+        if intent in _TOLD:
+            return _TOLD[intent]
+        reading = self.listening.reading is not ReadingState.NONE
+        if reading and self.session.screen is not Screen.TIMELINE:
+            return _PARTS.get(intent)
+        return None
 
     def follow_visit(self) -> None:
         """The idle timer runs while a visit is under way, on the start screen too when a

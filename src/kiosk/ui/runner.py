@@ -24,6 +24,7 @@ from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
     from kiosk.analytics.store import AnalyticsStore
+    from kiosk.audio.settings import AudioSettings
     from kiosk.ui.staff.mode import StaffMode
 
 DEFAULT_WINDOW = (1280, 800)
@@ -76,6 +77,7 @@ def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
     kiosk = build_kiosk(app, exhibit, languages=config.languages)
     window = kiosk.window
     window.keypad.use_setting(config.keypad)  # the station's keys, else the numeric keypad's
+    window.audio_settings = audio_settings(config)  # taken when the Listen control is built
     kiosk.controller.set_idle_override(config.idle_timeout_s, config.idle_warning_s)
     screens = app.screens()
     screen_index = options.screen_index if options.screen_index is not None else config.screen
@@ -115,6 +117,13 @@ def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
     code = app.exec()
     lock.release()
     return code
+
+
+def audio_settings(config: StationConfig) -> AudioSettings:
+    """The station's output, speech and volume, as the narrator takes them."""
+    from kiosk.audio.settings import AudioSettings  # noqa: PLC0415
+
+    return AudioSettings(config.audio_output_device, config.speech, config.default_volume)
 
 
 def _start_services(

@@ -20,6 +20,8 @@ from kiosk.ui.theme import Metrics, compute_metrics, pixels_per_mm, style_sheet
 from kiosk.ui.translations import LanguageNames, Translations
 
 if TYPE_CHECKING:
+    from kiosk.audio.settings import AudioSettings
+    from kiosk.ui.listen.desk import ListenDesk
     from kiosk.ui.screens.figures import FiguresScreen
     from kiosk.ui.screens.home import HomeScreen
     from kiosk.ui.screens.statement import StatementScreen
@@ -35,6 +37,7 @@ class _Layers(NamedTuple):
     fade: FadeOverlay
     idle_overlay: IdleOverlay
     access_panel: AccessPanel
+    listen: ListenDesk
 
 
 class Screens(NamedTuple):
@@ -61,6 +64,8 @@ class KioskWindow(QWidget):
         self.controller = controller
         session = controller.session
         self.metrics: Metrics | None = None
+        # The station's audio settings (the runner's), taken when the layers are built.
+        self.audio_settings: AudioSettings | None = None
         self._colours_applied: Colours | None = None
 
         self.stack = QStackedWidget(self)
@@ -129,6 +134,11 @@ class KioskWindow(QWidget):
         return self._built_layers().access_panel
 
     @property
+    def listen(self) -> ListenDesk:
+        """Listening: the Listen control, the narrator, captions, self-voicing."""
+        return self._built_layers().listen
+
+    @property
     def layers_built(self) -> bool:
         """Whether the bar and the layers exist (asking for one builds them all)."""
         return self._layers is not None
@@ -140,6 +150,7 @@ class KioskWindow(QWidget):
 
     def _build_layers(self) -> _Layers:
         # Imported here, not at the top: none of them is needed for the first frame.
+        from kiosk.ui.listen.desk import ListenDesk  # noqa: PLC0415
         from kiosk.ui.widgets.access_panel import AccessPanel  # noqa: PLC0415
         from kiosk.ui.widgets.fade import FadeOverlay  # noqa: PLC0415
         from kiosk.ui.widgets.idle_overlay import IdleOverlay  # noqa: PLC0415
@@ -159,12 +170,14 @@ class KioskWindow(QWidget):
             FadeOverlay(self),
             IdleOverlay((colours.background, colours.accent), self),
             AccessPanel(self),
+            ListenDesk(self, nav.listen_button, self.audio_settings),
         )
         layers.access_panel.chosen.connect(session.set_access)
         layers.idle_overlay.continue_button.clicked.connect(self.controller.idle.poke)
         if self.metrics is not None:
             nav.apply_metrics(self.metrics)
             layers.idle_overlay.apply_metrics(self.metrics)
+            layers.listen.captions.set_look(colours.text, self.metrics.px(6))
         for layer in (layers.fade, layers.idle_overlay):
             layer.setGeometry(self.rect())
         nav.languages.set_current(session.language)
@@ -291,6 +304,7 @@ class KioskWindow(QWidget):
             if self._layers is not None:
                 self._layers.nav.apply_metrics(metrics)
                 self._layers.idle_overlay.apply_metrics(metrics)
+                self._layers.listen.captions.set_look(colours.text, metrics.px(6))
             for view in self.screens.values():
                 view.apply_metrics(metrics)
         if self._layers is not None:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui import icons
+from kiosk.ui.listen.listen_control import ListenButton
 from kiosk.ui.theme import Metrics
 from kiosk.ui.widgets.buttons import TouchButton
 from kiosk.ui.widgets.language_switch import LanguageSwitch
@@ -23,6 +24,8 @@ class NavigationBar(QWidget):
         # Made with its parent, as set_languages() makes the next one: one made without,
         # and placed by a layout, kept its Python side alive after it was replaced.
         self.languages = LanguageSwitch(languages, self.centre)
+        # Listen / Pause first among the visitor's own controls: the first a keypad reaches.
+        self.listen_button = ListenButton(self.centre)
         self.access_button = TouchButton("language")
         self.access_button.setObjectName("AccessButton")
         self.note = make_label("note", wrap=False)
@@ -37,6 +40,7 @@ class NavigationBar(QWidget):
         # depends on the screen's shape (see apply_metrics).
         self._controls = QHBoxLayout()
         self._controls.addStretch(1)
+        self._controls.addWidget(self.listen_button)
         self._controls.addWidget(self.languages)
         self._controls.addWidget(self.access_button)
         self._controls.addStretch(1)
@@ -55,6 +59,7 @@ class NavigationBar(QWidget):
         self.back_button.setAccessibleDescription(self.tr("Return to the previous screen"))
         self.home_button.setAccessibleDescription(self.tr("Return to the three choices"))
         self.languages.retranslate()
+        self.listen_button.retranslate()
         self.access_button.set_text("Aa")
         self.access_button.setAccessibleName(self.tr("Text size, contrast and motion"))
         self.access_button.setAccessibleDescription(
@@ -93,8 +98,10 @@ class NavigationBar(QWidget):
             button.set_target_size(m.minimum_target, m.primary_target)
             button.setMinimumWidth(m.primary_target * 2)
         self.languages.apply_metrics(m)
+        self.listen_button.apply_metrics(m)
         self.access_button.set_target_size(m.minimum_target, m.primary_target)
 
     def load_icons(self, colour: str) -> None:
         self.back_button.setIcon(icons.icon(icons.BACK, colour))
         self.home_button.setIcon(icons.icon(icons.HOME, colour))
+        self.listen_button.load_icons(colour)
