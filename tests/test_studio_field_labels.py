@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import QMessageBox
 
 from content_cases import copy_content
 from kiosk.editing.document import ContentDocument
@@ -86,3 +87,18 @@ def test_the_form_shows_the_fields_in_the_interface_language(qtbot: QtBot, tmp_p
     titles = {block.field.key: block.title.text() for block in form.blocks}
     assert titles[("motion", "reduced")] == "Hərəkəti azalt"
     assert titles[("title",)] == "Başlıq"
+
+
+@pytest.mark.usefixtures("azerbaijani")
+def test_the_studio_questions_buttons_speak_the_interface_language(qtbot: QtBot) -> None:
+    """Qt names a question's standard buttons itself (context QPlatformTheme); the studio's
+    translations carry those names, so an Azerbaijani question has Azerbaijani answers."""
+    buttons = QMessageBox.StandardButton
+    box = QMessageBox(
+        QMessageBox.Icon.Question, "?", "?", buttons.Save | buttons.Discard | buttons.Cancel
+    )
+    qtbot.addWidget(box)
+    words = [
+        box.button(button).text() for button in (buttons.Save, buttons.Discard, buttons.Cancel)
+    ]
+    assert words == ["Saxla", "Saxlama", "İmtina"]

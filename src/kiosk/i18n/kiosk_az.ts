@@ -1095,6 +1095,81 @@ Yenə də əlavə edilsin?</translation>
     </message>
 </context>
 <context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>Təsdiq</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Saxla</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Hamısını saxla</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Aç</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Bəli</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Hamısına &amp;bəli</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Xeyr</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>Hamısına &amp;xeyr</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Dayandır</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Yenidən cəhd et</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Nəzərə alma</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Bağla</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>İmtina</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Saxlama</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Kömək</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Tətbiq et</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Sıfırla</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>İlkin dəyərləri bərpa et</translation>
+    </message>
+</context>
+<context>
     <name>ResealDialog</name>
     <message>
         <source>Seal the changed words?</source>
@@ -1540,7 +1615,7 @@ Yenə də əlavə edilsin?</translation>
     </message>
     <message>
         <source>The studio closed last time with changes that were not saved. Restore them? (Discard keeps the files as they are.)</source>
-        <translation>Studiya keçən dəfə saxlanılmamış dəyişikliklərlə bağlandı. Onlar bərpa edilsin? («İmtina» faylları olduğu kimi saxlayır.)</translation>
+        <translation>Studiya keçən dəfə saxlanılmamış dəyişikliklərlə bağlandı. Onlar bərpa edilsin? («Saxlama» faylları olduğu kimi saxlayır.)</translation>
     </message>
     <message>
         <source>%1 — Exhibit studio</source>
