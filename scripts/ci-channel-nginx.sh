@@ -16,8 +16,9 @@ action=${1:?install, start or stop}
 if [ "$action" = install ]; then
   if command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; then exit 0; fi
   if ! command -v apt-get >/dev/null || [ "$(id -u)" != 0 ]; then
-    echo "ci-channel-nginx.sh: install needs root and apt-get" >&2
-    exit 2
+    # As .ci/run's own apt-get: only as root; the channel test then says what is missing.
+    echo "ci-channel-nginx.sh: nginx not installed (installing needs root and apt-get)" >&2
+    exit 0
   fi
   policy=/usr/sbin/policy-rc.d
   if [ ! -e "$policy" ]; then
