@@ -294,8 +294,8 @@
         <translation>Yazıldığı kimi tarix</translation>
     </message>
     <message>
-        <source>Picture</source>
-        <translation>Şəkil</translation>
+        <source>Picture of the moment</source>
+        <translation>Hadisənin şəkli</translation>
     </message>
     <message>
         <source>Title</source>
@@ -722,7 +722,7 @@
     </message>
     <message>
         <source>Alt+Up and Alt+Down move a moment or figure, Insert adds one, Delete removes it</source>
-        <translation>Alt+Up və Alt+Down hadisəni və ya rəqəmi yerini dəyişir, Insert yenisini əlavə edir, Delete silir</translation>
+        <translation>Alt+Up və Alt+Down hadisənin və ya rəqəmin yerini dəyişir, Insert yenisini əlavə edir, Delete silir</translation>
     </message>
     <message>
         <source>Add</source>
@@ -1686,7 +1686,7 @@ Dəyişiklikləriniz yerindədir.</translation>
     </message>
     <message>
         <source>Save the changes to %1?</source>
-        <translation>%1 üzrə dəyişikliklər saxlanılsın?</translation>
+        <translation>«%1»: dəyişikliklər saxlanılsın?</translation>
     </message>
     <message>
         <source>Save first?</source>

@@ -298,8 +298,8 @@
         <translation>Дата, как написано</translation>
     </message>
     <message>
-        <source>Picture</source>
-        <translation>Изображение</translation>
+        <source>Picture of the moment</source>
+        <translation>Изображение события</translation>
     </message>
     <message>
         <source>Title</source>
@@ -1696,7 +1696,7 @@ Your changes are still here.</source>
     </message>
     <message>
         <source>Save the changes to %1?</source>
-        <translation>Сохранить изменения в %1?</translation>
+        <translation>Сохранить изменения в «%1»?</translation>
     </message>
     <message>
         <source>Save first?</source>

@@ -37,7 +37,7 @@ DISPLAY: dict[str, object] = {
     "Touch minimum target (mm)": QT_TRANSLATE_NOOP("FormField", "Smallest button size (mm)"),
     "Touch pixels per millimetre": QT_TRANSLATE_NOOP("FormField", "Screen pixels per millimetre"),
     "Date text": QT_TRANSLATE_NOOP("FormField", "Date as written"),
-    "Image": QT_TRANSLATE_NOOP("FormField", "Picture"),
+    "Image": QT_TRANSLATE_NOOP("FormField", "Picture of the moment"),
 }
 
 # Every other generated label and description, shown as generated.
