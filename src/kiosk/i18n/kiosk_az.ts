@@ -1623,19 +1623,19 @@ Yenə də əlavə edilsin?</translation>
     </message>
     <message>
         <source>Typing</source>
-        <translation>Yazı</translation>
+        <translation>(yazı)</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation>Əlavə etmə</translation>
+        <translation>(əlavə etmə)</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation>Silmə</translation>
+        <translation>(silmə)</translation>
     </message>
     <message>
         <source>Move</source>
-        <translation>Yerdəyişmə</translation>
+        <translation>(yerdəyişmə)</translation>
     </message>
     <message>
         <source>Not changed: %1</source>

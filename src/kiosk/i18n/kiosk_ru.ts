@@ -1632,19 +1632,19 @@ Add it all the same?</source>
     </message>
     <message>
         <source>Typing</source>
-        <translation>Ввод текста</translation>
+        <translation>ввод текста</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation>Добавление</translation>
+        <translation>добавление</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation>Удаление</translation>
+        <translation>удаление</translation>
     </message>
     <message>
         <source>Move</source>
-        <translation>Перемещение</translation>
+        <translation>перемещение</translation>
     </message>
     <message>
         <source>Not changed: %1</source>
