@@ -506,11 +506,11 @@
     </message>
     <message>
         <source>Unlock to change the issued text...</source>
-        <translation>Rəsmi mətni dəyişmək üçün kilidi aç...</translation>
+        <translation>Rəsmi mətnin kilidini aç...</translation>
     </message>
     <message>
         <source>Unlock to change the issued text</source>
-        <translation>Rəsmi mətni dəyişmək üçün kilidi aç</translation>
+        <translation>Rəsmi mətnin kilidini aç</translation>
     </message>
     <message>
         <source>Explains the seal first; the texts stay editable until the studio closes.</source>

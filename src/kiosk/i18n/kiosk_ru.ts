@@ -510,11 +510,11 @@
     </message>
     <message>
         <source>Unlock to change the issued text...</source>
-        <translation>Разблокировать для изменения официального текста...</translation>
+        <translation>Изменить официальный текст...</translation>
     </message>
     <message>
         <source>Unlock to change the issued text</source>
-        <translation>Разблокировать для изменения официального текста</translation>
+        <translation>Изменить официальный текст</translation>
     </message>
     <message>
         <source>Explains the seal first; the texts stay editable until the studio closes.</source>
