@@ -45,6 +45,18 @@ QUESTION: str = QT_TRANSLATE_NOOP(  # type: ignore[assignment]
 VOLUME: str = QT_TRANSLATE_NOOP("ListenDesk", "Volume changed")  # type: ignore[assignment]
 
 
+SOUND_EVENTS = frozenset(
+    {
+        KioskEvent.LISTEN_ASKED,
+        KioskEvent.LOUDER_ASKED,
+        KioskEvent.SOFTER_ASKED,
+        KioskEvent.HELP_ASKED,
+        KioskEvent.NEXT_PART_ASKED,
+        KioskEvent.PREVIOUS_PART_ASKED,
+    }
+)
+
+
 class Kind(Enum):
     NONE = auto()
     READING = auto()  # the screen, read aloud (captions marked)
@@ -166,6 +178,10 @@ class ListenDesk(QObject):
 
     def _follow(self, event: KioskEvent) -> None:
         rules = self.controller.listening
+        if event in SOUND_EVENTS:
+            # The key that asked for sound may also place the focus (the first key after a
+            # touch does): that control's name must not cut in on what was asked for.
+            self.voicing.hold_until_idle()
         if event is KioskEvent.LISTEN_ASKED:
             self.listen()
         elif event in (KioskEvent.LOUDER_ASKED, KioskEvent.SOFTER_ASKED):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from kiosk.core.keypad import KeypadMode
 
@@ -29,11 +29,25 @@ class SelfVoicing(QObject):
         self._asked = asked
         self._speak = speak
         self.spoken: list[str] = []  # what was said, newest last (the last 50; for tests)
+        self._held = False
         keypad.focus_named.connect(self._named)
+
+    @property
+    def held(self) -> bool:
+        return self._held
+
+    def hold_until_idle(self) -> None:
+        """No name until the event loop is back: the key being handled asked for other
+        sound, and the focus it places as well is not said over it."""
+        self._held = True
+        QTimer.singleShot(0, self, self._release)
+
+    def _release(self) -> None:
+        self._held = False
 
     def _named(self, name: str) -> None:
         name = name.strip()
-        if not name or not self._keypad.active or not self._asked():
+        if not name or self._held or not self._keypad.active or not self._asked():
             return
         self.spoken = [*self.spoken[-49:], name]
         self._speak(name)
