@@ -14,6 +14,7 @@ from content_cases import copy_content
 from kiosk.editing.document import ContentDocument
 from kiosk.editing.outline import ItemKind
 from kiosk.ui.layout_check import find_clipped_text
+from kiosk.ui.studio.seal_dialog import ResealDialog, UnlockDialog
 from kiosk.ui.studio.window import StudioWindow
 from kiosk.ui.translations import Translations
 from test_studio import AnsweringPrompts, forget_changes
@@ -63,5 +64,23 @@ def test_no_text_is_cut_in_the_interface_languages(
             name = f"studio-{language}-{kind.name.lower()}-{size[0]}x{size[1]}.png"
             window.grab().save(str(EVIDENCE / name))
         assert clipped == []
+    finally:
+        translations.release()
+
+
+@pytest.mark.parametrize("language", ["az", "ru"])
+def test_the_seal_questions_fit_in_the_interface_languages(qtbot: QtBot, language: str) -> None:
+    translations = Translations()
+    translations.use(language)
+    try:
+        EVIDENCE.mkdir(parents=True, exist_ok=True)
+        changes = ["paragraph 2 (en): '150' became '1500'"]
+        for dialog in (UnlockDialog(), ResealDialog(changes)):
+            qtbot.addWidget(dialog)
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            assert find_clipped_text(dialog) == [], type(dialog).__name__
+            dialog.grab().save(str(EVIDENCE / f"{type(dialog).__name__}-{language}.png"))
+            dialog.reject()
     finally:
         translations.release()
