@@ -355,7 +355,6 @@ def open_in_window(folder: Path) -> tuple[StudioWindow, QWidget, tuple[str | int
     focused as choosing a finding focuses it: (window, field, its address, moments)."""
     from PySide6.QtCore import Qt  # noqa: PLC0415
     from PySide6.QtTest import QTest  # noqa: PLC0415
-    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     from kiosk.editing.document import ContentDocument  # noqa: PLC0415
     from kiosk.ui.application import create_application  # noqa: PLC0415
@@ -369,17 +368,16 @@ def open_in_window(folder: Path) -> tuple[StudioWindow, QWidget, tuple[str | int
     exhibit = window.document.read()[0]
     assert exhibit is not None
     address = caption_address(len(exhibit.timeline) // 2, exhibit.settings.default_language)
-    window.activateWindow()
-    wait_until(window.isActiveWindow)
+    window.activateWindow()  # keys are sent to the field itself, active or not
     window.go_to(address)
     wait_rendered(window.preview)  # the first picture, of the moment chosen
 
     def in_form() -> bool:
-        focused = QApplication.focusWidget()
+        focused = window.focusWidget()  # the window's own, whether or not it is active
         return focused is not None and window.form.isAncestorOf(focused)
 
     wait_until(in_form)
-    editor = QApplication.focusWidget()
+    editor = window.focusWidget()
     assert editor is not None
     QTest.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     return window, editor, address, len(exhibit.timeline)
@@ -603,6 +601,37 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def keystrokes_part(work: Path, args: argparse.Namespace) -> tuple[list[str], dict[str, object]]:
+    """Part 2: the bundled exhibit, then the generated one."""
+    work.mkdir()
+    prepare_qt(work / "private")
+    bundled = work / "bundled"
+    shutil.copytree(CONTENT, bundled)
+    generated = exhibit_gen.generate(work / "generated", args.moments, 0)
+    runs = [
+        measure_keystrokes(bundled, "bundled (4 moments)", args.keystrokes),
+        measure_keystrokes(generated.folder, f"generated ({generated.moments})", args.keystrokes),
+    ]
+    return keystroke_report(runs)
+
+
+def window_part(work: Path, args: argparse.Namespace) -> tuple[list[str], dict[str, object]]:
+    """Part 3: both exhibits with the pane's pause as the window makes it, then at 0."""
+    work.mkdir()
+    prepare_qt(work / "private")
+    bundled = work / "bundled"
+    shutil.copytree(CONTENT, bundled)
+    generated = exhibit_gen.generate(work / "generated", args.moments, 0)
+    label = f"generated ({generated.moments})"
+    runs = [
+        measure_in_window(bundled, "bundled (4 moments)", args.keystrokes),
+        measure_in_window(generated.folder, label, args.keystrokes),
+        measure_in_window(bundled, "bundled, pane's pause 0", args.keystrokes, 0),
+        measure_in_window(generated.folder, f"{label}, pause 0", args.keystrokes, 0),
+    ]
+    return in_window_report(runs)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     load_before = os.getloadavg()
@@ -611,7 +640,15 @@ def main(argv: list[str] | None = None) -> int:
         "repeat": args.repeat,
         "load_before": load_before,
     }
-    lines: list[str] = []
+
+    def done(lines: list[str], key: str, numbers: dict[str, object]) -> None:
+        """Each part's table as soon as it is measured (a later part's failure keeps it)."""
+        report[key] = numbers
+        report["load_after"] = os.getloadavg()
+        print("\n".join(lines) + "\n", flush=True)
+        if args.json is not None:
+            args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-studio-") as temporary:
         work = Path(temporary)
         if args.only in (None, "open"):
@@ -620,51 +657,20 @@ def main(argv: list[str] | None = None) -> int:
             except startup.BenchmarkError as error:
                 print(f"studio.py: {error}", file=sys.stderr)
                 return 1
-            open_lines, report["open"] = open_report(samples)
-            lines += open_lines
+            open_lines, open_numbers = open_report(samples)
+            done(open_lines, "open", open_numbers)
         if args.only in (None, "keystrokes"):
-            (work / "keys").mkdir()
-            prepare_qt(work / "keys" / "private")
-            bundled = work / "keys" / "bundled"
-            shutil.copytree(CONTENT, bundled)
-            generated = exhibit_gen.generate(work / "keys" / "generated", args.moments, 0)
-            runs = [
-                measure_keystrokes(bundled, "bundled (4 moments)", args.keystrokes),
-                measure_keystrokes(
-                    generated.folder, f"generated ({generated.moments})", args.keystrokes
-                ),
-            ]
-            key_lines, report["keystrokes"] = keystroke_report(runs)
-            lines += ["", *key_lines] if lines else key_lines
+            key_lines, key_numbers = keystrokes_part(work / "keys", args)
+            done(key_lines, "keystrokes", key_numbers)
         if args.only in (None, "window"):
-            window_work = work / "window"
-            window_work.mkdir()
-            prepare_qt(window_work / "private")
-            bundled = window_work / "bundled"
-            shutil.copytree(CONTENT, bundled)
-            generated = exhibit_gen.generate(window_work / "generated", args.moments, 0)
-            generated_label = f"generated ({generated.moments})"
-            in_window = [
-                measure_in_window(bundled, "bundled (4 moments)", args.keystrokes),
-                measure_in_window(generated.folder, generated_label, args.keystrokes),
-                measure_in_window(bundled, "bundled, pane's pause 0", args.keystrokes, 0),
-                measure_in_window(
-                    generated.folder, f"{generated_label}, pause 0", args.keystrokes, 0
-                ),
-            ]
-            window_lines, report["in_window"] = in_window_report(in_window)
-            lines += ["", *window_lines] if lines else window_lines
-    load_after = os.getloadavg()
-    report["load_after"] = load_after
-    lines.append(
+            window_lines, window_numbers = window_part(work / "window", args)
+            done(window_lines, "in_window", window_numbers)
+    print(
         "load average (1, 5, 15 min) before: "
         + " ".join(f"{value:.2f}" for value in load_before)
         + "; after: "
-        + " ".join(f"{value:.2f}" for value in load_after)
+        + " ".join(f"{value:.2f}" for value in os.getloadavg())
     )
-    if args.json is not None:
-        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print("\n".join(lines))
     return 0
 
 
