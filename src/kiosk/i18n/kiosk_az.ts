@@ -234,8 +234,8 @@
         <translation>Hərəkəti azalt</translation>
     </message>
     <message>
-        <source>Turn off the ambient light and all transitions.</source>
-        <translation>Fon işığını və bütün keçid effektlərini söndür.</translation>
+        <source>No ambient light, no transitions</source>
+        <translation>Fon işığı və keçidlər olmadan</translation>
     </message>
     <message>
         <source>Background colour</source>

@@ -238,8 +238,8 @@
         <translation>Уменьшить движение</translation>
     </message>
     <message>
-        <source>Turn off the ambient light and all transitions.</source>
-        <translation>Отключить фоновый свет и все переходы.</translation>
+        <source>No ambient light, no transitions</source>
+        <translation>Без фонового света и переходов</translation>
     </message>
     <message>
         <source>Background colour</source>

@@ -20,8 +20,9 @@ DISPLAY: dict[str, object] = {
     "Idle timeout seconds": QT_TRANSLATE_NOOP("FormField", "Seconds before 'Still there?'"),
     "Idle warning seconds": QT_TRANSLATE_NOOP("FormField", "Seconds of the countdown"),
     "Motion reduced": QT_TRANSLATE_NOOP("FormField", "Reduce motion"),
+    # A boolean's description is its check box's text, which cannot wrap: kept short.
     "true turns off the ambient light and all transitions.": QT_TRANSLATE_NOOP(
-        "FormField", "Turn off the ambient light and all transitions."
+        "FormField", "No ambient light, no transitions"
     ),
     "Theme colours background": QT_TRANSLATE_NOOP("FormField", "Background colour"),
     "Theme colours surface": QT_TRANSLATE_NOOP("FormField", "Surface colour"),
