@@ -9,7 +9,7 @@ with it; the weight is the label's own style sheet, over the window's.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
@@ -80,11 +80,22 @@ class CaptionMark(QObject):
             if not (shiboken6.isValid(label) and shiboken6.isValid(bar)):
                 continue
             geometry = label.geometry()
-            gap = self._width
-            left = max(0, geometry.left() - gap - self._width)
+            gap = self._width * 2
+            left = max(0, geometry.left() + _text_indent(label) - gap - self._width)
             bar.setGeometry(left, geometry.top(), self._width, geometry.height())
             bar.setVisible(label.isVisibleTo(label.parentWidget() or label))
             bar.raise_()
+
+
+def _text_indent(label: QLabel) -> int:
+    """Where a centred label's text begins inside it (0 for text set from the left)."""
+    if not label.alignment() & Qt.AlignmentFlag.AlignHCenter:
+        return 0
+    label.ensurePolished()
+    flags = int(Qt.AlignmentFlag.AlignHCenter) | int(Qt.TextFlag.TextWordWrap)
+    box = QRect(0, 0, max(1, label.width()), 100_000)
+    used = label.fontMetrics().boundingRect(box, flags, label.text())
+    return max(0, used.left())
 
 
 def bar_of(label: QLabel) -> QWidget | None:
