@@ -299,3 +299,26 @@ def test_a_four_space_file_changes_only_the_edited_line(tmp_path: Path) -> None:
     before = (folder / "timeline.yaml").read_bytes().replace(b"\n  ", b"\n    ")
     after = _saved_after_one_title_change(folder, before)
     assert len(_changed_lines(before, after)) == 2, _changed_lines(before, after)[:6]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="The finding of a timeline or figures file YAML cannot read leads nowhere: "
+    "OutlineView.select(('figures.yaml',)) finds no item, so choosing it leaves the "
+    "selection where it was instead of the file's 'could not be read' row; owner "
+    "kiosk.ui.studio.outline_view (shell)",
+)
+def test_choosing_the_finding_of_an_unreadable_list_file_shows_that_file(
+    qtbot: QtBot, studio: StudioFactory, tmp_path: Path
+) -> None:
+    folder = copy_content(tmp_path)
+    (folder / "figures.yaml").write_bytes(b"schema_version: 1\nfigures:\n  - id: 'unclosed\n")
+    window = studio(folder)
+    settled(qtbot, window)
+    places = [
+        address for address, issue in window.findings if issue.location.path == "figures.yaml"
+    ]
+    assert places and places[0] is not None
+    window.go_to(places[0])
+    rows = window.outline_view.tree.selectedItems()
+    assert rows and rows[0].text(0).startswith("figures.yaml"), [row.text(0) for row in rows]
