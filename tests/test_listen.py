@@ -403,3 +403,24 @@ def test_louder_with_nothing_playing_is_heard_at_the_new_volume(tri: Kiosk, qtbo
     qtbot.waitUntil(lambda: ears.player.playing is not None)
     assert ears.spoken() == [(QCoreApplication.translate("ListenDesk", VOLUME), "en")]
     assert ears.player.volume == 80
+
+
+def test_the_listen_key_after_a_touch_is_not_cut_short_by_the_focus_it_shows(
+    tri: Kiosk, qtbot: QtBot, finger: Finger
+) -> None:
+    window = tri.window
+    ears = listening(tri)
+    finger.tap(window.attract)
+    tri.session.open(Screen.STATEMENT)
+    assert window.keypad.focused() is None  # a touch visitor: no focus yet
+    press(window, Qt.Key.Key_0)  # the first key: Listen (it shows the focus too)
+    assert window.keypad.focused() is not None
+    qtbot.waitUntil(lambda: sounding(ears))
+    assert window.listen.kind is Kind.READING and window.listen.voicing.spoken == []
+    assert ears.spoken()[0] == (en(tri.controller.exhibit.statement.heading), "en")
+    # The next key that moves the focus is spoken: audio was asked for.
+    qtbot.waitUntil(lambda: not window.listen.voicing.held)
+    press(window, Qt.Key.Key_Tab, NO)
+    focused = window.keypad.focused()
+    assert focused is not None
+    assert window.listen.voicing.spoken == [focused.accessibleName()]
