@@ -424,3 +424,15 @@ def test_the_listen_key_after_a_touch_is_not_cut_short_by_the_focus_it_shows(
     focused = window.keypad.focused()
     assert focused is not None
     assert window.listen.voicing.spoken == [focused.accessibleName()]
+
+
+def test_loudness_keys_on_the_start_screen_leave_the_next_visitors_volume(
+    tri: Kiosk, qtbot: QtBot
+) -> None:
+    window = tri.window
+    ears = listening(tri)
+    press(window, Qt.Key.Key_Plus)
+    press(window, Qt.Key.Key_Plus)
+    assert tri.session.screen is Screen.ATTRACT
+    assert window.listen.narrator.volume == 70
+    assert ears.spoken() == [] and not tri.controller.listening.asked

@@ -11,6 +11,7 @@ keypad mode) a key that moves the focus makes sound.  Leaving a screen ends its 
 
 from __future__ import annotations
 
+import logging
 from enum import Enum, auto
 from typing import TYPE_CHECKING
 
@@ -55,6 +56,12 @@ SOUND_EVENTS = frozenset(
         KioskEvent.PREVIOUS_PART_ASKED,
     }
 )
+
+
+def _log_failure(message: str) -> None:
+    # Staff find why a visitor heard nothing (no sound output, a recording that would not
+    # play, espeak-ng missing) in the kiosk's log.
+    logging.getLogger(__name__).warning("listening: %s", message)
 
 
 class Kind(Enum):
@@ -105,7 +112,7 @@ class ListenDesk(QObject):
         """Another narrator (the station's settings, or a test's stand-ins)."""
         old = self.narrator
         old.reset()
-        for signal in (old.current_item_changed, old.state_changed):
+        for signal in (old.current_item_changed, old.state_changed, old.failed):
             signal.disconnect()
         old.deleteLater()
         self.narrator = narrator
@@ -119,6 +126,7 @@ class ListenDesk(QObject):
     def _connect(self, narrator: Narrator) -> None:
         narrator.current_item_changed.connect(self._item_changed)
         narrator.state_changed.connect(self._state_changed)
+        narrator.failed.connect(_log_failure)
 
     # -- what tests and renders read ----------------------------------------------------------
 
@@ -185,6 +193,9 @@ class ListenDesk(QObject):
         if event is KioskEvent.LISTEN_ASKED:
             self.listen()
         elif event in (KioskEvent.LOUDER_ASKED, KioskEvent.SOFTER_ASKED):
+            if self.controller.session.screen is Screen.ATTRACT:
+                # No visit yet: a passer-by's key must not set the next visitor's volume.
+                return
             rules.audio_asked()
             self._volume(event is KioskEvent.LOUDER_ASKED)
         elif event is KioskEvent.HELP_ASKED:
