@@ -27,6 +27,7 @@ from kiosk.core.listening import ReadingState
 from kiosk.core.session import Screen
 from kiosk.ui.listen.captions import READING_PROPERTY, bar_of
 from kiosk.ui.listen.desk import HELP, QUESTION, VOLUME, Kind
+from kiosk.ui.translations import ENDONYMS
 from listen_support import Ears, listening, make_trilingual, trilingual
 
 if TYPE_CHECKING:
@@ -387,7 +388,8 @@ def test_in_keypad_mode_the_focused_controls_names_are_spoken_in_the_visitors_la
         focused = window.keypad.focused()
         assert focused is not None
         names.append(focused.accessibleName())
-        assert ears.spoken()[-1] == (names[-1], language)
+        own = {endonym: code for code, endonym in ENDONYMS.items()}
+        assert ears.spoken()[-1] == (names[-1], own.get(names[-1], language))
     home = views(window).home
     english = {"Statement", "Timeline", "Figures"}
     if language != "en":
@@ -436,3 +438,23 @@ def test_loudness_keys_on_the_start_screen_leave_the_next_visitors_volume(
     assert tri.session.screen is Screen.ATTRACT
     assert window.listen.narrator.volume == 70
     assert ears.spoken() == [] and not tri.controller.listening.asked
+
+
+def test_a_languages_own_name_is_spoken_in_its_own_voice(tri: Kiosk, qtbot: QtBot) -> None:
+    window = tri.window
+    ears = listening(tri)
+    press(window, Qt.Key.Key_Space, NO)
+    tri.controller.begin_in("az")
+    press(window, Qt.Key.Key_F1, NO)  # audio asked
+    qtbot.waitUntil(lambda: not window.listen.voicing.held)
+    for _ in range(30):
+        press(window, Qt.Key.Key_Tab, NO)
+        focused = window.keypad.focused()
+        if focused is not None and focused.accessibleName() == "Русский":
+            break
+    assert ears.spoken()[-1] == ("Русский", "ru")
+    press(window, Qt.Key.Key_Tab, NO)
+    press(window, Qt.Key.Key_Tab, NO)  # past the languages, to Aa: the visitor's own voice
+    focused = window.keypad.focused()
+    assert focused is not None
+    assert ears.spoken()[-1] == (focused.accessibleName(), "az")

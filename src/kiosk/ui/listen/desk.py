@@ -24,6 +24,7 @@ from kiosk.core.session import Screen
 from kiosk.ui.listen.captions import CaptionMark
 from kiosk.ui.listen.narration import Queue, queue_for
 from kiosk.ui.listen.self_voicing import SelfVoicing
+from kiosk.ui.translations import ENDONYMS
 
 if TYPE_CHECKING:
     from kiosk.audio.settings import AudioSettings
@@ -82,7 +83,7 @@ class ListenDesk(QObject):
         self.narrator = Narrator(settings, parent=self)
         self._connect(self.narrator)
         self.voicing = SelfVoicing(
-            controller.keypad, lambda: controller.listening.asked, self.announce, self
+            controller.keypad, lambda: controller.listening.asked, self._say_name, self
         )
         self._kind = Kind.NONE
         self._queue = Queue((), ())
@@ -170,6 +171,12 @@ class ListenDesk(QObject):
         """A few words, at once, in place of whatever was read."""
         language = language or self.controller.session.language
         self._play(Queue((NarrationItem(text, language),), ((),)), Kind.ANNOUNCEMENT)
+
+    def _say_name(self, name: str) -> None:
+        """A control's name; a language's own name in its own voice ("Русский" read by
+        the English voice would be spelt out or lost)."""
+        own = {endonym: code for code, endonym in ENDONYMS.items()}
+        self.announce(name, own.get(name))
 
     def _speak_interface(self, source: str) -> None:
         """Interface words, in the visitor's language; words not yet translated are spoken
