@@ -134,7 +134,7 @@ def test_each_state_is_what_kiosk_render_draws_in_another_language(
     pane.set_language("ru")
     show(qtbot, pane, bundled, "statement-end")
     pictures = {}
-    for state in ("home", "statement-top", "timeline-2020", "figures", "attract"):
+    for state in ("home", "statement-top", "timeline-2020", "figures", "idle-warning", "access"):
         with qtbot.waitSignal(pane.rendered, timeout=30_000):
             pane.show_state(state)
         pictures[state] = pane.picture()

@@ -71,6 +71,9 @@ def screen_states(
     states.append(("idle-warning", idle_warning))
 
     def access_panel() -> None:
+        # Over the home screen, whatever state came before (the studio's preview shows
+        # this state alone; `kiosk render` came here from the idle question, at home).
+        session.go_home()
         window.close_layers()
         window.open_access_panel()
 
