@@ -108,13 +108,6 @@ def test_publish_never_carries_a_private_key_lying_in_the_content_folder(
     ],
     ids=["impossible-date", "impossible-time", "huge-number"],
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="ContentDocument.open raises ValueError from ruamel's constructor (impossible "
-    "date/time, integer over 4300 digits): _read_tree catches only YAMLError, so `kiosk "
-    "studio DIR` dies with a traceback instead of showing the file read-only with its "
-    "error; owner kiosk.editing.document (document)",
-)
 def test_opening_a_file_with_an_impossible_value_never_raises(
     tmp_path: Path, name: str, old: str, new: str
 ) -> None:
@@ -124,7 +117,11 @@ def test_opening_a_file_with_an_impossible_value_never_raises(
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     before = path.read_bytes()
-    document = ContentDocument.open(folder)  # raises ValueError today
+    document = ContentDocument.open(folder)  # raised ValueError before the fix
+    unreadable = document.files[name]
+    assert not unreadable.readable
+    line = 1 + text.split(old, 1)[0].count("\n")
+    assert [problem.location.line for problem in unreadable.problems] == [line]
     _exhibit, issues = document.read()
     assert any(issue.severity == "error" for issue in issues)
     document.set(("exhibit.yaml", "title", "en"), "Changed")

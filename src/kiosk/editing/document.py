@@ -617,7 +617,9 @@ def _read_tree(name: str, path: Path, data: bytes, yaml: YAML) -> EditableFile:
         return EditableFile(name, path, data, None, error.issues)
     try:
         tree = yaml.load(data.decode("utf-8-sig"))
-    except YAMLError as error:
+    except (YAMLError, ValueError, OverflowError, RecursionError) as error:
+        # ValueError and the rest: whatever ruamel still raises unplaced (the constructor
+        # places what it can, see document_styles); the file is shown read-only either way.
         mark = error.problem_mark if isinstance(error, MarkedYAMLError) else None
         where = Location(name) if mark is None else Location(name, mark.line + 1, mark.column + 1)
         problem = Issue("error", where, f"YAML syntax: {getattr(error, 'problem', error)}")

@@ -10,6 +10,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 from ruamel.yaml.emitter import Emitter, RoundTripEmitter
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
@@ -59,6 +60,7 @@ def round_trip() -> YAML:
     yaml.width = DUMP_WIDTH
     yaml.preserve_quotes = True
     yaml.Emitter = _Emitter
+    yaml.Constructor = _Constructor
     return yaml
 
 
@@ -66,6 +68,21 @@ def dump(yaml: YAML, tree: Any) -> str:
     stream = io.StringIO()
     yaml.dump(tree, stream)
     return stream.getvalue().translate(_ESCAPES)
+
+
+class _Constructor(RoundTripConstructor):
+    """Reports a value YAML can parse but not build (2026-02-30, a time of 25:61, an integer
+    past Python's digit limit) as a YAML error at the value's line and column: ruamel raises
+    a bare ValueError there, with no place, which would stop the studio from opening."""
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError) as error:
+            text = str(node.value)
+            shown = text if len(text) <= 40 else f"{text[:20]}...({len(text)} characters)"
+            problem = f"'{shown}' is not a possible date, time or number"
+            raise ConstructorError(None, None, problem, node.start_mark) from error
 
 
 class _Emitter(RoundTripEmitter):
