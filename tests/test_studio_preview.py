@@ -132,9 +132,16 @@ def test_each_state_is_what_kiosk_render_draws_in_another_language(
     render_all(bundled, tmp_path / "first", [(1280, 800)], "ru")
     pane.set_size((1280, 800))
     pane.set_language("ru")
-    show(qtbot, pane, bundled, "statement-end")
-    pictures = {}
-    for state in ("home", "statement-top", "timeline-2020", "figures", "idle-warning", "access"):
+    pictures = {"statement-end": show(qtbot, pane, bundled, "statement-end")}
+    for state in (
+        "home",
+        "statement-top",
+        "timeline-2020",
+        "figures",
+        "idle-warning",
+        "access",
+        "attract",
+    ):
         with qtbot.waitSignal(pane.rendered, timeout=30_000):
             pane.show_state(state)
         pictures[state] = pane.picture()
