@@ -271,6 +271,10 @@ class PreviewPane(QWidget):
     def release(self) -> None:
         """Close the hidden kiosk now (the studio is closing); a later change builds it anew."""
         self._timer.stop()
+        self._close_kiosk()
+
+    def _close_kiosk(self) -> None:
+        # Not the timer: a change that came while a render ran must still be drawn.
         self._release.close()
         self._kiosk = None
         self._kiosk_size = None
@@ -317,7 +321,7 @@ class PreviewPane(QWidget):
                 "last picture; the next change tries again."
             )
         )
-        self.release()
+        self._close_kiosk()
         self.failed.emit()
 
     def _draw(self, exhibit: Exhibit) -> QImage:
@@ -368,7 +372,7 @@ class PreviewPane(QWidget):
                 # a render runs inside one turn of the loop, where later never comes).
                 QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             return kiosk
-        self.release()
+        self._close_kiosk()
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         kiosk = hidden_kiosk(app, exhibit, self._size)
