@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 import time
 import zipfile
@@ -23,6 +24,10 @@ from kiosk.packs.names import MANIFEST_NAME, RESERVED_NAMES, collision_key, name
 
 REGULAR_FILE_ATTR = 0o100644 << 16  # a regular file, rw-r--r--: the zip carries no owner
 ZIP_EPOCH = 315_532_800  # 1980-01-01, the earliest time a zip entry can carry
+# A PEM private key of any kind (the kiosk's PKCS#8, RSA, EC, OpenSSH, encrypted): found by
+# what a file holds, not by its name, since a renamed or pasted key is just as secret.
+PRIVATE_KEY_PEM = re.compile(rb"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----")
+PEM_OVERLAP = 64  # bytes kept between chunks, so a marker split across two is still seen
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,11 @@ def collect_files(folder: Path, limits: Limits) -> list[str]:
             size = path.lstat().st_size
             if size > limits.max_file_bytes:
                 raise PackError(f"'{name}' is {size} bytes; at most {limits.max_file_bytes}")
+            if holds_private_key(path):
+                raise PackError(
+                    f"'{name}' holds a private key, which must never reach a kiosk; "
+                    "move it out of the content folder"
+                )
             total += size
             names.append(name)
     if len(names) > limits.max_files:
@@ -94,6 +104,17 @@ def collect_files(folder: Path, limits: Limits) -> list[str]:
     if total > limits.max_total_bytes:
         raise PackError(f"the folder holds {total} bytes; at most {limits.max_total_bytes}")
     return sorted(names)
+
+
+def holds_private_key(path: Path) -> bool:
+    """True when the file holds a PEM private key anywhere in it."""
+    tail = b""
+    with path.open("rb") as reader:
+        while chunk := reader.read(CHUNK):
+            if PRIVATE_KEY_PEM.search(tail + chunk):
+                return True
+            tail = chunk[-PEM_OVERLAP:]
+    return False
 
 
 def next_sequence(now: datetime, previous: Path) -> int:
