@@ -42,7 +42,7 @@ from kiosk.editing.document_places import Places
 from kiosk.editing.outline import ItemKind, OutlineItem, new_figure, new_moment, outline
 from kiosk.editing.publish import PublishResult
 from kiosk.editing.recovery import discard_recovery, find_recovery, write_recovery
-from kiosk.editing.reseal import reseal, seal_changes
+from kiosk.editing.reseal import ResealError, reseal, seal_changes
 from kiosk.paths import kiosk_command
 from kiosk.ui.staff.worker import StaffWorker
 from kiosk.ui.studio.commands import DocumentCommand, InsertItem, MoveItem, RemoveItem, SetValue
@@ -577,8 +577,6 @@ class StudioWindow(QMainWindow):
                 if not self._save_over(changed):
                     return False
                 self.document.save(overwrite=True)
-            if resealing:
-                reseal(self.document.folder)
         except (OSError, ValueError) as error:
             QMessageBox.critical(
                 self,
@@ -589,6 +587,8 @@ class StudioWindow(QMainWindow):
             )
             return False
         discard_recovery(self.document.folder)
+        if resealing and not self._reseal():
+            resealing = False  # saved all the same: the findings show the changed words
         if resealing:
             # The seal is on disk: the document starts again from the files (no undo across).
             place = self.outline_view.current()
@@ -601,6 +601,23 @@ class StudioWindow(QMainWindow):
         self._modified_changed()
         self.statusBar().showMessage(self.tr("Saved."), 5000)
         self.saved.emit()
+        return True
+
+    def _reseal(self) -> bool:
+        """Seal the saved statement again; a refusal (the statement has errors, a file
+        could not be written) is said in words: the files are saved either way."""
+        try:
+            reseal(self.document.folder)
+        except (ResealError, OSError, ValueError) as error:
+            QMessageBox.warning(
+                self,
+                self.tr("Saved, not sealed"),
+                self.tr(
+                    "Your changes are saved, but the seal could not be renewed:\n%1\n"
+                    "The checks show each changed word until it is sealed or put back."
+                ).replace("%1", str(error)),
+            )
+            return False
         return True
 
     def _save_over(self, changed: ChangedOnDiskError) -> bool:
