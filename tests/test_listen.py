@@ -458,3 +458,20 @@ def test_a_languages_own_name_is_spoken_in_its_own_voice(tri: Kiosk, qtbot: QtBo
     focused = window.keypad.focused()
     assert focused is not None
     assert ears.spoken()[-1] == (focused.accessibleName(), "az")
+
+
+def test_a_step_on_the_timeline_says_where_it_went_once_sound_was_asked(
+    tri: Kiosk, qtbot: QtBot
+) -> None:
+    window, session = tri.window, tri.session
+    ears = listening(tri)
+    press(window, Qt.Key.Key_Space, NO)
+    session.open(Screen.TIMELINE)
+    press(window, Qt.Key.Key_6)
+    assert ears.spoken() == []  # keys alone: silence
+    press(window, Qt.Key.Key_Period)  # Help: sound asked
+    qtbot.waitUntil(lambda: not window.listen.voicing.held)
+    press(window, Qt.Key.Key_6)
+    moment = tri.controller.exhibit.timeline[session.timeline_index]
+    assert session.timeline_index == 2
+    assert ears.spoken()[-1] == (f"{en(moment.date_text)}. {en(moment.title)}", "en")

@@ -19,7 +19,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject
 
 from kiosk.audio.narrator import NarrationItem, Narrator, NarratorState
 from kiosk.core.kiosk import KioskEvent
-from kiosk.core.listening import ListenAction, ReadingState
+from kiosk.core.listening import ListenAction, ReadingState, readings_for
 from kiosk.core.session import Screen
 from kiosk.ui.listen.captions import CaptionMark
 from kiosk.ui.listen.narration import Queue, queue_for
@@ -235,10 +235,25 @@ class ListenDesk(QObject):
         self._stop_reading()
 
     def _moment_changed(self, _index: int) -> None:
-        """Stepping the timeline while it is read: the new moment is read."""
-        session = self.controller.session
-        if self._kind is Kind.READING and session.screen is Screen.TIMELINE:
+        """Stepping the timeline while it is read: the new moment is read.  Not reading, a
+        keypad visitor who asked for sound hears where the step went (its date and title),
+        as the focus's name would tell: the step moves no focus."""
+        controller = self.controller
+        session = controller.session
+        if session.screen is not Screen.TIMELINE:
+            return
+        if self._kind is Kind.READING:
             self.read_screen()
+        elif controller.keypad.active and controller.listening.asked:
+            readings = readings_for(
+                controller.exhibit,
+                Screen.TIMELINE,
+                session.language,
+                timeline_index=session.timeline_index,
+            )
+            if readings and readings[0].mark == "moment.date_text":
+                date, title = readings[0], readings[1]
+                self.announce(f"{date.text}. {title.text}", title.language)
 
     def reset(self) -> None:
         """The end of a visit: silence, no marks, the station's volume."""
