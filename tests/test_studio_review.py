@@ -157,13 +157,6 @@ def test_the_open_folder_and_proof_sheet_dialogs_speak_the_interface_language(
     assert not english & set(asked), asked
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="A recovery copy is restored only for files YAML reads on disk: when the file was "
-    "broken meanwhile (a text editor), its recovered text is silently dropped, and the next "
-    "save discards the whole recovery copy, so the typed words are gone; owner "
-    "kiosk.ui.studio.window (shell: restore/discard) with kiosk.editing.document",
-)
 def test_a_recovered_text_is_never_dropped_for_a_file_broken_meanwhile(
     qtbot: QtBot, studio: StudioFactory, tmp_path: Path
 ) -> None:
@@ -192,6 +185,12 @@ def test_a_recovered_text_is_never_dropped_for_a_file_broken_meanwhile(
         kept.get("timeline.yaml", b""),
     ]
     assert any(words.encode() in text for text in anywhere), "the recovered words are lost"
+    assert words.encode() in kept.get("timeline.yaml", b"")  # kept until it can be restored
+    assert "recovery copy" in window.unreadable()["timeline.yaml"]  # said beside the file
+    # Mended on disk: the next opening restores the words.
+    (folder / "timeline.yaml").write_bytes(typed.files["timeline.yaml"].original or b"")
+    again = ContentDocument.open(folder, recovered=kept)
+    assert again.get(caption) == words and not again.unrestored
 
 
 @pytest.mark.xfail(

@@ -220,17 +220,26 @@ class ContentDocument:
         self._pruned: dict[Address, Any] = {}
         # Items removed lately, as they were: inserting one back (undo) restores its lines.
         self._removed: list[tuple[Address, object, Any]] = []
+        # Recovered texts that could not stand in for their file (it or they unreadable):
+        # kept, so a recovery copy still holds them until they can be restored.
+        self.unrestored: dict[str, bytes] = {}
 
     @classmethod
     def open(cls, folder: Path, *, recovered: Mapping[str, bytes] | None = None) -> ContentDocument:
         """Every content file of ``folder``; one YAML cannot read is kept read-only.
 
         ``recovered`` (a recovery copy's texts) stand in for the files they differ from,
-        unsaved, when YAML can read both them and the file on disk."""
+        unsaved, when YAML can read both them and the file on disk; the others are kept in
+        ``unrestored`` (never dropped)."""
         yaml = round_trip()
         texts = recovered or {}
         files = {name: _open_file(folder, name, yaml, texts.get(name)) for name in FILES}
         document = cls(folder, files)
+        document.unrestored = {
+            name: text
+            for name, text in texts.items()
+            if name in files and text != files[name].original and not files[name].dirty
+        }
         document.generation = sum(file.generation for file in files.values())
         return document
 

@@ -334,9 +334,16 @@ class StudioWindow(QMainWindow):
             discard_recovery(self.document.folder)
             return
         self.document = ContentDocument.open(self.document.folder, recovered=texts)
-        self._restored = True
+        self._restored = self.document.dirty
         self._rebuild_outline(None)
         self.form.refresh()
+        if self.document.unrestored:
+            self.statusBar().showMessage(
+                self.tr(
+                    "Not restored, as the file cannot be read now: %1. Its recovered text "
+                    "is kept until the file is mended and the folder opened again."
+                ).replace("%1", ", ".join(self.document.unrestored))
+            )
 
     def modified(self) -> bool:
         return self._restored or not self.undo_stack.isClean()
@@ -359,11 +366,32 @@ class StudioWindow(QMainWindow):
         self.setWindowTitle(self.tr("%1 — Exhibit studio").replace("%1", self.title) + "[*]")
 
     def unreadable(self) -> dict[str, str]:
+        kept = self.tr(
+            "The text recovered for it is kept in the recovery copy until the file can be "
+            "read again."
+        )
         return {
             name: "\n".join(str(problem) for problem in file.problems)
+            + (f"\n{kept}" if name in self.document.unrestored else "")
             for name, file in self.document.files.items()
             if not file.readable
         }
+
+    def recovery_texts(self) -> dict[str, bytes]:
+        """What a recovery copy keeps: the texts as they would be saved, and the recovered
+        texts that could not be restored (their files unreadable) as they were."""
+        return {**self.document.texts(), **self.document.unrestored}
+
+    def settle_recovery(self) -> None:
+        """Nothing unsaved any more: the recovery copy goes, unless it still holds texts
+        that could not be restored (then it keeps only those and the saved texts)."""
+        if not self.document.unrestored:
+            discard_recovery(self.document.folder)
+            return
+        try:
+            write_recovery(self.document.folder, self.recovery_texts())
+        except OSError as error:
+            log.warning("studio: the recovery copy could not be rewritten: %s", error)
 
     def _rebuild_outline(self, select: Address | None) -> None:
         self.outline_view.set_items(outline(self.document), self.unreadable())
@@ -586,7 +614,7 @@ class StudioWindow(QMainWindow):
                 ),
             )
             return False
-        discard_recovery(self.document.folder)
+        self.settle_recovery()
         if resealing and not self._reseal():
             resealing = False  # saved all the same: the findings show the changed words
         if resealing:
@@ -641,7 +669,7 @@ class StudioWindow(QMainWindow):
         if not self.modified():
             return
         try:
-            path = write_recovery(self.document.folder, self.document.texts())
+            path = write_recovery(self.document.folder, self.recovery_texts())
         except OSError as error:
             self.statusBar().showMessage(
                 self.tr("No recovery copy could be written: %1").replace("%1", str(error))
@@ -665,7 +693,7 @@ class StudioWindow(QMainWindow):
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         if answer == QMessageBox.StandardButton.Discard:
-            discard_recovery(self.document.folder)
+            self.settle_recovery()
             self._restored = False
             self.undo_stack.setClean()
             return True
