@@ -193,12 +193,6 @@ def test_a_recovered_text_is_never_dropped_for_a_file_broken_meanwhile(
     assert again.get(caption) == words and not again.unrestored
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Unlocking the sealed words is kept by the FormView for the window's life: after "
-    "File > Open folder another exhibit's sealed statement is editable without Unlock and "
-    "its explanation; owner kiosk.ui.studio.window (shell) / kiosk.ui.studio.form_view",
-)
 def test_unlocking_one_exhibit_does_not_unlock_the_next_one_opened(
     qtbot: QtBot, studio: StudioFactory, tmp_path: Path
 ) -> None:

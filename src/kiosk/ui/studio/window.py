@@ -704,6 +704,11 @@ class StudioWindow(QMainWindow):
             return
         folder = self.prompts.choose_folder(self.document.folder)
         if folder is not None:
+            # Unlocking is for the exhibit it was asked for: another one (or this one opened
+            # again) starts sealed, and Unlock explains the seal again.
+            if self.form.unlocked:
+                self.form.unlocked = False
+                self.form.unlocked_changed.emit(False)
             self._open_document(ContentDocument.open(folder))
 
     def closeEvent(self, event: QCloseEvent) -> None:
