@@ -164,3 +164,16 @@ def test_the_command_logs_to_the_kiosk_log(tmp_path: Path) -> None:
     log = (tmp_path / "logs" / "kiosk.log").read_text(encoding="utf-8")
     assert "WARNING kiosk.ui.fallback: the fallback screen is shown (" in log
     assert "Traceback" not in result.stderr
+
+
+def test_a_fleet_sees_the_fallback_in_the_metrics_textfile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    textfile = tmp_path / "kiosk.prom"
+    monkeypatch.setenv("KIOSK_METRICS_TEXTFILE", str(textfile))
+    monkeypatch.setattr(kiosk.ui.fallback, "configure_logging", lambda **_: None)
+    assert main(["fallback", "--exit-after-first-frame", "--size", "1024x600"]) == 0
+    assert capsys.readouterr().out == "first-frame\n"
+    metrics = textfile.read_text(encoding="utf-8").splitlines()
+    assert "kiosk_fallback 1" in metrics
+    assert "kiosk_up 0" in metrics

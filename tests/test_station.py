@@ -160,3 +160,22 @@ def test_rotation_is_read_as_degrees(tmp_path: Path) -> None:
     config, issues = load_station_config(environ={"KIOSK_ROTATION": "45"})
     assert config.rotation == 0
     assert "expected one of 0, 90, 180, 270; found '45'" in str(issues[0])
+
+
+def test_a_fleet_names_where_metrics_go(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "station.yaml",
+        "metrics_port: 9108\nmetrics_address: 192.168.10.20\n"
+        "metrics_textfile: /var/lib/prometheus/node-exporter/kiosk.prom\n",
+    )
+    config, issues = load_station_config(path, environ={})
+    assert issues == []
+    assert config.metrics_address == "192.168.10.20"
+    assert config.metrics_textfile == Path("/var/lib/prometheus/node-exporter/kiosk.prom")
+
+
+def test_a_mistaken_metrics_address_keeps_the_loopback(tmp_path: Path) -> None:
+    path = write(tmp_path / "station.yaml", "metrics_port: 9108\nmetrics_address: every-lan\n")
+    config, issues = load_station_config(path, environ={})
+    assert config.metrics_address == "127.0.0.1"
+    assert [(issue.location.line, issue.location.column) for issue in issues] == [(2, 18)]

@@ -70,6 +70,8 @@ class StationConfig:
     watched_folders: tuple[Path, ...] = ()
     analytics: bool = True
     metrics_port: int | None = None  # Prometheus metrics on 127.0.0.1; None: off
+    metrics_address: str = "127.0.0.1"  # where metrics_port listens (kiosk.ui.fleet_metrics)
+    metrics_textfile: Path | None = None  # the node exporter's textfile; None: not written
     opening_hours: MappingType[str, str] = field(default_factory=dict)
     path: Path | None = None  # the file it came from
     # Why the station's trust cannot be known for certain; empty when it can.  Non-empty
@@ -216,6 +218,16 @@ SECTIONS: dict[str, tuple[Spec, str]] = {
         Integer(1024, 65535, "Serve Prometheus metrics on 127.0.0.1 at this port."),
         "metrics_port",
     ),
+    # An IP address (checked again, failing closed, by kiosk.ui.fleet_metrics); a LAN
+    # address opens the port to the network: see the README's firewall advice.
+    "metrics_address": (
+        Pattern(r"[0-9A-Fa-f:.]+", "192.168.10.20", "Serve metrics_port on this address."),
+        "metrics_address",
+    ),
+    "metrics_textfile": (
+        PathSpec("Write the metrics here for the node exporter's textfile collector."),
+        "metrics_textfile",
+    ),
     # Sized for a 16 GB card: the system and the bundled exhibit take a few GB, logs and
     # analytics little; installed versions beyond the active and the previous one are
     # removed, oldest first, until the rest fit.
@@ -240,8 +252,10 @@ SECTIONS: dict[str, tuple[Spec, str]] = {
 CHANNEL_KEYS = frozenset({"channel", "channel_poll_seconds", "channel_ca_file"})
 # Sections whose mistakes must never weaken the station: they stay off when bad, and a
 # mistake in them makes the station's trust uncertain.
-SECURITY_SECTIONS = frozenset({"trusted_keys", "staff", "watched_folders", "metrics_port"})
-SECURITY_OFF = {"watched_folders": (), "metrics_port": None}
+SECURITY_SECTIONS = frozenset(
+    {"trusted_keys", "staff", "watched_folders", "metrics_port", "metrics_address"}
+)
+SECURITY_OFF = {"watched_folders": (), "metrics_port": None, "metrics_address": "127.0.0.1"}
 
 # KIOSK_* variables and the section each overrides; lists are separated by os.pathsep.
 ENVIRONMENT = {
@@ -255,6 +269,8 @@ ENVIRONMENT = {
     "KIOSK_WATCHED_FOLDERS": "watched_folders",
     "KIOSK_ANALYTICS": "analytics",
     "KIOSK_METRICS_PORT": "metrics_port",
+    "KIOSK_METRICS_ADDRESS": "metrics_address",
+    "KIOSK_METRICS_TEXTFILE": "metrics_textfile",
     "KIOSK_AUDIO_OUTPUT": "audio_output_device",
 }
 

@@ -12,6 +12,7 @@ last resort has nothing more to load, and no visitor has to choose a language fi
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from typing import NamedTuple
 
@@ -182,6 +183,16 @@ def run_fallback(
     log_files = configure_logging(to_files=True)
     if log_files is not None:  # held until the end: faulthandler writes crash traces into it
         log.info("fallback: logs in %s", log_files.folder)
+    # A fleet's Prometheus sees this kiosk on its fallback screen (KioskOnFallback), not down.
+    # Whatever goes wrong there, the notice itself must still be shown.  The environment
+    # only (KIOSK_METRICS_TEXTFILE): the fallback never reads the station file, which may be
+    # why it is showing; the rules see a fallback through systemd's collector too.
+    try:
+        from kiosk.ui.fleet_metrics import mark_fallback  # noqa: PLC0415 - only for a fleet
+
+        mark_fallback(os.environ)
+    except Exception as error:  # the fallback screen never fails to show
+        log.warning("fallback: the metrics textfile is not marked: %s", error)
     existing = QCoreApplication.instance()
     if isinstance(existing, QApplication):
         app = existing

@@ -174,7 +174,7 @@ def _start_services(
         metrics = MetricsServer(staff.health_source, window)
         if not metrics.listen(config.metrics_port):
             logging.getLogger(__name__).warning(
-                "cannot serve metrics on 127.0.0.1:%s", config.metrics_port
+                "cannot serve metrics on %s:%s", metrics.address, config.metrics_port
             )
 
 
