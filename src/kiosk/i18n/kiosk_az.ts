@@ -1618,8 +1618,16 @@ Yenə də əlavə edilsin?</translation>
         <translation>Studiya keçən dəfə saxlanılmamış dəyişikliklərlə bağlandı. Onlar bərpa edilsin? («Saxlama» faylları olduğu kimi saxlayır.)</translation>
     </message>
     <message>
+        <source>Not restored, as the file cannot be read now: %1. Its recovered text is kept until the file is mended and the folder opened again.</source>
+        <translation>Bərpa edilmədi, çünki fayl indi oxunmur: %1. Onun bərpa olunmuş mətni fayl düzəldilənə və qovluq yenidən açılana qədər saxlanılır.</translation>
+    </message>
+    <message>
         <source>%1 — Exhibit studio</source>
         <translation>%1 — Sərgi studiyası</translation>
+    </message>
+    <message>
+        <source>The text recovered for it is kept in the recovery copy until the file can be read again.</source>
+        <translation>Onun üçün bərpa olunmuş mətn fayl yenidən oxuna bilənə qədər bərpa nüsxəsində saxlanılır.</translation>
     </message>
     <message>
         <source>Typing</source>
@@ -1667,6 +1675,18 @@ Dəyişiklikləriniz yerindədir.</translation>
     <message>
         <source>Saved.</source>
         <translation>Saxlanıldı.</translation>
+    </message>
+    <message>
+        <source>Saved, not sealed</source>
+        <translation>Saxlanıldı, möhürlənmədi</translation>
+    </message>
+    <message>
+        <source>Your changes are saved, but the seal could not be renewed:
+%1
+The checks show each changed word until it is sealed or put back.</source>
+        <translation>Dəyişiklikləriniz saxlanıldı, lakin möhürü yeniləmək mümkün olmadı:
+%1
+Yoxlamalar hər dəyişən sözü möhürlənənə və ya geri qaytarılana qədər göstərir.</translation>
     </message>
     <message>
         <source>Changed by another program</source>

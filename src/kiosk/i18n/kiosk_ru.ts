@@ -1627,8 +1627,16 @@ Add it all the same?</source>
         <translation>В прошлый раз студия закрылась с несохранёнными изменениями. Восстановить их? («Не сохранять» оставляет файлы как есть.)</translation>
     </message>
     <message>
+        <source>Not restored, as the file cannot be read now: %1. Its recovered text is kept until the file is mended and the folder opened again.</source>
+        <translation>Не восстановлено, так как файл сейчас не читается: %1. Восстановленный текст сохраняется, пока файл не будет исправлен и папка не будет открыта снова.</translation>
+    </message>
+    <message>
         <source>%1 — Exhibit studio</source>
         <translation>%1 — Студия экспозиции</translation>
+    </message>
+    <message>
+        <source>The text recovered for it is kept in the recovery copy until the file can be read again.</source>
+        <translation>Восстановленный для него текст хранится в резервной копии, пока файл снова не станет читаемым.</translation>
     </message>
     <message>
         <source>Typing</source>
@@ -1677,6 +1685,18 @@ Your changes are still here.</source>
     <message>
         <source>Saved.</source>
         <translation>Сохранено.</translation>
+    </message>
+    <message>
+        <source>Saved, not sealed</source>
+        <translation>Сохранено, не запечатано</translation>
+    </message>
+    <message>
+        <source>Your changes are saved, but the seal could not be renewed:
+%1
+The checks show each changed word until it is sealed or put back.</source>
+        <translation>Ваши изменения сохранены, но печать не удалось обновить:
+%1
+Проверки показывают каждое изменённое слово, пока оно не будет запечатано или возвращено.</translation>
     </message>
     <message>
         <source>Changed by another program</source>
