@@ -212,13 +212,6 @@ def test_unlocking_one_exhibit_does_not_unlock_the_next_one_opened(
     assert editor.isReadOnly(), "the second exhibit's sealed words are open to typing"  # type: ignore[attr-defined]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="The preview draws only an exhibit without a single error anywhere: after 'Don't "
-    "seal' (or any one error in the folder, or a new moment not yet filled in) nothing typed "
-    "reaches the preview, which stays blank from opening; owner kiosk.ui.studio.window "
-    "(_show_read) with kiosk.content.validate (no exhibit is returned with errors)",
-)
 def test_typing_shows_in_the_preview_while_the_seal_differs(
     qtbot: QtBot, studio: StudioFactory, tmp_path: Path
 ) -> None:

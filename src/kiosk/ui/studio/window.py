@@ -38,6 +38,7 @@ from kiosk.content.model import Exhibit
 from kiosk.content.source import load_yaml_bytes
 from kiosk.content.validate import validate_texts
 from kiosk.editing.document import Address, ChangedOnDiskError, ContentDocument
+from kiosk.editing.document_draft import draft_exhibit
 from kiosk.editing.document_places import Places
 from kiosk.editing.outline import ItemKind, OutlineItem, new_figure, new_moment, outline
 from kiosk.editing.publish import PublishResult
@@ -67,9 +68,12 @@ STATES = ("attract", "home", "statement-top", "statement-end", "figures")
 Finding = tuple[Address | None, Issue]
 
 
-def read_texts(texts: dict[str, bytes], folder: Path) -> tuple[Exhibit | None, list[Finding]]:
+def read_texts(
+    texts: dict[str, bytes], folder: Path
+) -> tuple[Exhibit | None, list[Finding], Exhibit | None]:
     """ContentDocument.read() and address_at() for a copy of its texts: what the worker
-    thread does while staff type on (the document itself stays on the GUI thread)."""
+    thread does while staff type on (the document itself stays on the GUI thread); and the
+    exhibit the preview draws (see preview_exhibit)."""
     exhibit, issues = validate_texts(texts, folder)
     places: dict[str, Places | None] = {}
     found: list[Finding] = []
@@ -81,7 +85,18 @@ def read_texts(texts: dict[str, bytes], folder: Path) -> tuple[Exhibit | None, l
         found.append(
             (None if file_places is None else file_places.address_at(issue.location), issue)
         )
-    return exhibit, found
+    return exhibit, found, preview_exhibit(exhibit, issues, texts, folder)
+
+
+def preview_exhibit(
+    exhibit: Exhibit | None, issues: list[Issue], texts: dict[str, bytes], folder: Path
+) -> Exhibit | None:
+    """What the preview draws: the exhibit, or while the folder has errors that do not stop a
+    screen from being drawn (the seal, order, wording...), a draft of it, so typing still
+    shows (kiosk.editing.document_draft); None when nothing should be drawn."""
+    if exhibit is not None and not any(issue.severity == "error" for issue in issues):
+        return exhibit
+    return draft_exhibit(texts, folder, issues)
 
 
 def places_of(name: str, data: bytes | None) -> Places | None:
@@ -503,7 +518,10 @@ class StudioWindow(QMainWindow):
         self.reread_timer.stop()
         exhibit, issues = self.document.read()
         found = [(self.document.address_at(issue.location), issue) for issue in issues]
-        self._show_read(exhibit, found)
+        texts = self.document.texts()
+        self._show_read(
+            exhibit, found, preview_exhibit(exhibit, issues, texts, self.document.folder)
+        )
 
     def reread_soon(self) -> None:
         """The same, read on the worker thread: reading a large exhibit (1,000 moments:
@@ -517,7 +535,7 @@ class StudioWindow(QMainWindow):
         document, texts = self.document, self.document.texts()
         generation = document.generation
 
-        def done(result: tuple[Exhibit | None, list[Finding]]) -> None:
+        def done(result: tuple[Exhibit | None, list[Finding], Exhibit | None]) -> None:
             current = document is self.document and document.generation == generation
             if current and not self._closed:
                 self._show_read(*result)
@@ -529,20 +547,34 @@ class StudioWindow(QMainWindow):
         """Whether findings and preview are still to follow the last change."""
         return self.reread_timer.isActive() or self._reader.busy
 
-    def _show_read(self, exhibit: Exhibit | None, found: list[Finding]) -> None:
+    def _show_read(
+        self, exhibit: Exhibit | None, found: list[Finding], shown: Exhibit | None = None
+    ) -> None:
+        """The findings, and the preview of ``shown`` (the exhibit or a draft of it: see
+        preview_exhibit); with nothing to draw, the last picture stays with a note."""
         issues = [issue for _address, issue in found]
         self.findings = found
         self.findings_view.set_findings(self.findings)
         self.form.set_findings(self.findings)
         errors = [issue for issue in issues if issue.severity == "error"]
-        if exhibit is not None and not errors:
-            self.exhibit = exhibit
-            self.preview.show_exhibit(exhibit)
+        if shown is None and exhibit is not None and not errors:
+            shown = exhibit
+        if shown is not None:
+            self.exhibit = shown
+            self.preview.show_exhibit(shown)
             self._show_state()
+        elif self.preview.picture().isNull():
+            self.preview.show_unavailable(
+                self.tr(
+                    "%n error(s): nothing can be drawn until they are mended (see Findings).",
+                    "",
+                    len(errors),
+                )
+            )
         else:
             self.preview.show_unavailable(
                 self.tr(
-                    "%n error(s): the preview shows the last version without errors.",
+                    "%n error(s): the preview shows the last version that could be drawn.",
                     "",
                     len(errors),
                 )
