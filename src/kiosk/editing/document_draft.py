@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from kiosk.content import walk
 from kiosk.content.checks import check_exhibit
@@ -32,19 +33,8 @@ from kiosk.content.schema import FAILED
 def draft_exhibit(texts: Mapping[str, bytes], folder: Path, issues: list[Issue]) -> Exhibit | None:
     """The exhibit of ``texts`` to preview despite the error-level ``issues`` (those the
     checks found for these texts), or None when a screen might not be drawable from it."""
-    reader = FieldReader()
-    parts = {}
-    for name in FILE_SPECS:
-        if name not in texts:
-            return None
-        try:
-            part = read_file(reader, name, texts[name])
-        except ContentError:
-            return None
-        if part is FAILED:
-            return None
-        parts[name] = part
-    if any(issue.severity == "error" for issue in reader.issues):
+    parts = _parts(texts)
+    if parts is None:
         return None
     draft = Exhibit(
         settings=parts["exhibit.yaml"],
@@ -64,3 +54,18 @@ def draft_exhibit(texts: Mapping[str, bytes], folder: Path, issues: list[Issue])
     if any(issue.severity == "error" and issue.location in pictures for issue in thorough):
         return None
     return draft
+
+
+def _parts(texts: Mapping[str, bytes]) -> dict[str, Any] | None:
+    """Each file read by the loader's spec, or None when one has an error of its own."""
+    reader = FieldReader()
+    parts = {}
+    for name in FILE_SPECS:
+        try:
+            part = FAILED if name not in texts else read_file(reader, name, texts[name])
+        except ContentError:
+            return None
+        if part is FAILED:
+            return None
+        parts[name] = part
+    return None if any(issue.severity == "error" for issue in reader.issues) else parts
