@@ -245,12 +245,6 @@ def _changed_lines(before: bytes, after: bytes) -> list[str]:
     return [line for line in difflib.ndiff(old, new) if line[:1] in "+-"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="A file with Windows line endings gets '\\r\\r\\n' after every comment line when "
-    "saved (ruamel keeps the CR inside comment tokens, then EditableFile.text turns each "
-    "'\\n' into '\\r\\n'); owner kiosk.editing.document (document)",
-)
 def test_a_windows_file_keeps_its_comment_lines_when_saved(tmp_path: Path) -> None:
     folder = copy_content(tmp_path)
     before = (folder / "timeline.yaml").read_bytes().replace(b"\n", b"\r\n")
@@ -259,12 +253,6 @@ def test_a_windows_file_keeps_its_comment_lines_when_saved(tmp_path: Path) -> No
     assert len(_changed_lines(before, after)) == 2  # the title's line, old and new
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="A file indented by 4 spaces (a common hand-written layout) is re-indented whole "
-    "when one title changes: 116 changed lines instead of 2; owner kiosk.editing.document "
-    "(document_styles' round-trip settings take a fixed indent)",
-)
 def test_a_four_space_file_changes_only_the_edited_line(tmp_path: Path) -> None:
     folder = copy_content(tmp_path)
     before = (folder / "timeline.yaml").read_bytes().replace(b"\n  ", b"\n    ")

@@ -28,7 +28,15 @@ from kiosk.content.sealing import write_atomically
 from kiosk.content.source import MAX_FILE_BYTES, load_yaml_bytes, read_bounded
 from kiosk.content.validate import validate_texts
 from kiosk.editing.document_places import Address, Places
-from kiosk.editing.document_styles import build, dump, plain, round_trip, styled_text
+from kiosk.editing.document_styles import (
+    INDENT,
+    build,
+    dump,
+    guess_indent,
+    plain,
+    round_trip,
+    styled_text,
+)
 from kiosk.editing.document_trailers import (
     Layout,
     add_key,
@@ -85,6 +93,10 @@ class EditableFile:
         self.generation = 0  # this file's own changes: its dump is cached by it
         self.newline = "\r\n" if data is not None and b"\r\n" in data else "\n"
         self.bom = data is not None and data.startswith(b"\xef\xbb\xbf")
+        # The file's own indentation, kept when it is saved (its own dumper when not the
+        # bundled files' 2/4/2).
+        self.indent = INDENT if data is None else guess_indent(data.decode("utf-8-sig", "replace"))
+        self.yaml = None if self.indent == INDENT else round_trip(self.indent)
         self._text: tuple[int, str] | None = None
         self._places: tuple[int, Places] | None = None
         # Dumping by parts (see _assembled): the frame's version and each item's.
@@ -96,6 +108,7 @@ class EditableFile:
         self._slices: dict[int, tuple[Any, str]] | None = None
 
     def text(self, yaml: YAML) -> str:
+        yaml = self.yaml or yaml
         if self.tree is None:
             return "" if self.original is None else self.original.decode("utf-8", "replace")
         if self._text is None or self._text[0] != self.generation:
@@ -106,6 +119,11 @@ class EditableFile:
                 text = text.replace("\n", self.newline)
             self._text = (self.generation, text)
         return self._text[1]
+
+    @property
+    def item_start(self) -> str:
+        """How an item of a top-level list starts its line in this file ("  - ")."""
+        return " " * self.indent[2] + "- "
 
     def touched(self, address: Address, *, structural: bool = False) -> None:
         """Note a change at ``address``: within one item of a long list only that item's
@@ -145,7 +163,7 @@ class EditableFile:
             markers.ca.end = items.ca.end
             tree[key] = markers
             try:
-                parts = dump(yaml, tree).split(f"  - {_MARKER}\n")
+                parts = dump(yaml, tree).split(f"{self.item_start}{_MARKER}\n")
             finally:
                 tree[key] = items
             if len(parts) != len(items) + 1:
@@ -163,7 +181,7 @@ class EditableFile:
         if cached is not None and cached[0] is item and cached[1] == version:
             return cached[2]
         if version == 0 and self._slices is None and self.source is not None:
-            self._slices = original_slices(self.source, self.tree, key)
+            self._slices = original_slices(self.source, self.tree, key, self.item_start)
         kept = (self._slices or {}).get(id(item)) if version == 0 else None
         if kept is not None and kept[0] is item:  # unchanged since opened: its own lines
             self._items[id(item)] = (item, version, kept[1])
@@ -559,7 +577,9 @@ def _item_at(tree: CommentedMap | None, address: Address) -> Any:
     return None
 
 
-def original_slices(data: bytes, tree: CommentedMap | None, key: str) -> dict[int, tuple[Any, str]]:
+def original_slices(
+    data: bytes, tree: CommentedMap | None, key: str, start: str = "  - "
+) -> dict[int, tuple[Any, str]]:
     """Each item of the list under ``key`` with its lines in ``data`` (up to the next item,
     so with the blank lines and comments after it, as its dump has them): an item not
     changed since the file was opened needs no dumping.  Empty unless every item starts a
@@ -577,13 +597,13 @@ def original_slices(data: bytes, tree: CommentedMap | None, key: str) -> dict[in
         return {}
     bounds = [*starts, end]
     if any(
-        not (0 <= start < stop <= len(lines)) or not lines[start].startswith("  - ")
-        for start, stop in pairwise(bounds)
+        not (0 <= first < stop <= len(lines)) or not lines[first].startswith(start)
+        for first, stop in pairwise(bounds)
     ):
         return {}
     return {
-        id(item): (item, "".join(lines[start:stop]))
-        for item, (start, stop) in zip(items, pairwise(bounds), strict=True)
+        id(item): (item, "".join(lines[first:stop]))
+        for item, (first, stop) in zip(items, pairwise(bounds), strict=True)
     }
 
 
@@ -625,7 +645,9 @@ def _read_tree(name: str, path: Path, data: bytes, yaml: YAML) -> EditableFile:
     except ContentError as error:
         return EditableFile(name, path, data, None, error.issues)
     try:
-        tree = yaml.load(data.decode("utf-8-sig"))
+        # Windows line endings become "\n" here and again "\r\n" when saved: ruamel would
+        # keep each CR inside a comment and the saving add another (CR CR LF).
+        tree = yaml.load(data.decode("utf-8-sig").replace("\r\n", "\n"))
     except (YAMLError, ValueError, OverflowError, RecursionError) as error:
         # ValueError and the rest: whatever ruamel still raises unplaced (the constructor
         # places what it can, see document_styles); the file is shown read-only either way.

@@ -5,7 +5,9 @@ round-trip settings under which an unchanged file is written back byte for byte.
 from __future__ import annotations
 
 import io
+import itertools
 import re
+from collections import Counter
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -53,10 +55,40 @@ _ESCAPES = {
 }
 
 
-def round_trip() -> YAML:
-    """ruamel's round trip, set as the bundled files are written."""
+# (mapping, sequence, offset): keys 2 in from their parent, "  - " items, as the bundled files.
+INDENT = (2, 4, 2)
+_KEY_ONLY = re.compile(r"^( *)[^\s#-][^#]*:\s*(#.*)?$")
+
+
+def guess_indent(text: str) -> tuple[int, int, int]:
+    """The indentation a file is written with (mapping, sequence, offset, as ruamel's
+    ``indent`` takes them): the commonest step from a key with no value on its line to the
+    first line under it, a key's (mapping) or a list item's (offset; its text 2 further).
+    A file written with another indentation than the bundled files keeps it when saved."""
+    mappings: Counter[int] = Counter()
+    offsets: Counter[int] = Counter()
+    lines = [
+        line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
+    ]
+    for line, following in itertools.pairwise(lines):
+        key = _KEY_ONLY.match(line)
+        if key is None:
+            continue
+        step = len(following) - len(following.lstrip(" ")) - len(key.group(1))
+        if following.lstrip(" ").startswith("- "):
+            offsets[step] += 1
+        elif step > 0:
+            mappings[step] += 1
+    mapping = mappings.most_common(1)[0][0] if mappings else INDENT[0]
+    offset = offsets.most_common(1)[0][0] if offsets else INDENT[2]
+    return (mapping, offset + 2, offset)
+
+
+def round_trip(indent: tuple[int, int, int] = INDENT) -> YAML:
+    """ruamel's round trip, set as the bundled files are written (or with ``indent``)."""
     yaml = YAML()  # round trip
-    yaml.indent(mapping=2, sequence=4, offset=2)
+    mapping, sequence, offset = indent
+    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
     yaml.width = DUMP_WIDTH
     yaml.preserve_quotes = True
     yaml.Emitter = _Emitter
