@@ -14,7 +14,9 @@ if TYPE_CHECKING:
 
 
 def test_a_folder_opened_with_an_error_says_the_preview_has_nothing_to_draw(
-    qtbot: QtBot, studio: StudioFactory, tmp_path: Path  # noqa: F811
+    qtbot: QtBot,
+    studio: StudioFactory,  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     folder = copy_content(tmp_path)
     (folder / "figures.yaml").write_bytes(b"schema_version: 1\nfigures:\n  - id: 'unclosed\n")
