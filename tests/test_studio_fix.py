@@ -3,6 +3,8 @@ review's own tests (tests/test_studio_review.py) do not cover."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,3 +26,24 @@ def test_a_folder_opened_with_an_error_says_the_preview_has_nothing_to_draw(
     settled(qtbot, window)
     note = window.preview.view.note
     assert note.isVisible() and "nothing can be drawn" in note.text(), note.text()
+
+
+def test_lupdate_files_the_file_dialogs_words_under_the_windows_context(tmp_path: Path) -> None:
+    """Qt looks the words up under StudioWindow (the class's tr()); lupdate must file them
+    there too, or no translation of them can ever be found (they were under 'self.parent')."""
+    import xml.etree.ElementTree as ET  # noqa: PLC0415
+
+    from kiosk.ui.studio import window  # noqa: PLC0415
+
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    ts = tmp_path / "window.ts"
+    subprocess.run(
+        [str(lupdate), str(window.__file__), "-ts", str(ts)], check=True, capture_output=True
+    )
+    filed = {
+        message.findtext("source"): context.findtext("name")
+        for context in ET.parse(ts).getroot().iter("context")
+        for message in context.iter("message")
+    }
+    words = ["Open an exhibit folder", "Write the proof sheet", "PNG pictures (*.png)"]
+    assert [filed.get(text) for text in words] == ["StudioWindow"] * 3

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QProcess, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QProcess, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -111,23 +111,28 @@ def places_of(name: str, data: bytes | None) -> Places | None:
 
 class Prompts:
     """The questions the window asks, as one seam: tests answer the file choices here (a
-    native file dialog is not something a test can drive), and see the rest as real dialogs."""
+    native file dialog is not something a test can drive), and see the rest as real dialogs.
+
+    Its words are the window's: translated in the context "StudioWindow", written out in
+    each call so lupdate files them there."""
 
     def __init__(self, parent: QWidget) -> None:
         self.parent = parent
 
     def choose_folder(self, start: Path) -> Path | None:
         chosen = QFileDialog.getExistingDirectory(
-            self.parent, self.parent.tr("Open an exhibit folder"), str(start)
+            self.parent,
+            QCoreApplication.translate("StudioWindow", "Open an exhibit folder"),
+            str(start),
         )
         return Path(chosen) if chosen else None
 
     def choose_proof_file(self, start: Path) -> Path | None:
         chosen, _ = QFileDialog.getSaveFileName(
             self.parent,
-            self.parent.tr("Write the proof sheet"),
+            QCoreApplication.translate("StudioWindow", "Write the proof sheet"),
             str(start),
-            self.parent.tr("PNG pictures (*.png)"),
+            QCoreApplication.translate("StudioWindow", "PNG pictures (*.png)"),
         )
         if not chosen:
             return None
