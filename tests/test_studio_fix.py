@@ -28,6 +28,15 @@ def test_a_folder_opened_with_an_error_says_the_preview_has_nothing_to_draw(
     assert note.isVisible() and "nothing can be drawn" in note.text(), note.text()
 
 
+def test_the_preview_waits_for_typing_once(
+    qtbot: QtBot,
+    studio: StudioFactory,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    window = studio(copy_content(tmp_path))
+    assert window.preview.debounce_ms == 0  # the window's own REREAD_MS is the one pause
+
+
 def test_lupdate_files_the_file_dialogs_words_under_the_windows_context(tmp_path: Path) -> None:
     """Qt looks the words up under StudioWindow (the class's tr()); lupdate must file them
     there too, or no translation of them can ever be found (they were under 'self.parent')."""

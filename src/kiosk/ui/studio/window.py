@@ -245,7 +245,8 @@ class StudioWindow(QMainWindow):
             (self.tr("Figures"), "figures"),
         ):
             self.state_combo.addItem(text, state)
-        self.preview = PreviewPane(self)
+        # No pause of its own: the window already waits REREAD_MS for typing to settle.
+        self.preview = PreviewPane(self, debounce_ms=0)
         self.preview.setAccessibleName(self.tr("Preview of the kiosk screen"))
         preview_box = QWidget(self)
         preview_layout = QVBoxLayout(preview_box)
