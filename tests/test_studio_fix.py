@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
+
 from content_cases import copy_content
 from test_studio import StudioFactory, settled, studio  # noqa: F401  (the fixture)
 
@@ -37,22 +39,54 @@ def test_the_preview_waits_for_typing_once(
     assert window.preview.debounce_ms == 0  # the window's own REREAD_MS is the one pause
 
 
-def test_lupdate_files_the_file_dialogs_words_under_the_windows_context(tmp_path: Path) -> None:
-    """Qt looks the words up under StudioWindow (the class's tr()); lupdate must file them
-    there too, or no translation of them can ever be found (they were under 'self.parent')."""
+def _filed(module: object, tmp_path: Path) -> dict[str | None, str | None]:
+    """Each source text of ``module`` with the context lupdate files it under."""
     import xml.etree.ElementTree as ET  # noqa: PLC0415
 
-    from kiosk.ui.studio import window  # noqa: PLC0415
-
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
-    ts = tmp_path / "window.ts"
-    subprocess.run(
-        [str(lupdate), str(window.__file__), "-ts", str(ts)], check=True, capture_output=True
-    )
-    filed = {
+    ts = tmp_path / "words.ts"
+    source = str(module.__file__)  # type: ignore[attr-defined]
+    subprocess.run([str(lupdate), source, "-ts", str(ts)], check=True, capture_output=True)
+    return {
         message.findtext("source"): context.findtext("name")
         for context in ET.parse(ts).getroot().iter("context")
         for message in context.iter("message")
     }
+
+
+def test_lupdate_files_the_file_dialogs_words_under_the_windows_context(tmp_path: Path) -> None:
+    """Qt looks the words up under StudioWindow (the class's tr()); lupdate must file them
+    there too, or no translation of them can ever be found (they were under 'self.parent')."""
+    from kiosk.ui.studio import window  # noqa: PLC0415
+
+    filed = _filed(window, tmp_path)
     words = ["Open an exhibit folder", "Write the proof sheet", "PNG pictures (*.png)"]
     assert [filed.get(text) for text in words] == ["StudioWindow"] * 3
+
+
+def test_the_outline_names_its_fixed_rows_in_the_interface_language(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "Exhibit settings" and "Statement" come from kiosk.editing.outline (no Qt) in English:
+    the outline shows them translated (and lupdate files them where they are looked up)."""
+    from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
+
+    from kiosk.editing.document import ContentDocument  # noqa: PLC0415
+    from kiosk.editing.outline import outline  # noqa: PLC0415
+    from kiosk.ui.studio import outline_view  # noqa: PLC0415
+
+    filed = _filed(outline_view, tmp_path)
+    assert filed.get("Exhibit settings") == filed.get("Statement") == "OutlineView"
+    asked: list[tuple[str, str]] = []
+
+    def translate(context: str, text: str, *_rest: object) -> str:
+        asked.append((context, text))
+        return f"<{text}>"
+
+    monkeypatch.setattr(QCoreApplication, "translate", translate)
+    view = outline_view.OutlineView()
+    qtbot.addWidget(view)
+    view.set_items(outline(ContentDocument.open(copy_content(tmp_path))), {})
+    labels = [row.text(0) for row in view.rows()]
+    assert labels[:2] == ["<Exhibit settings>", "<Statement>"]
+    assert ("OutlineView", "Statement") in asked

@@ -119,9 +119,9 @@ def test_opening_a_file_with_an_impossible_value_never_raises(
 
 @pytest.mark.xfail(
     strict=False,
-    reason="the words are now filed under StudioWindow (tests/test_studio_fix.py proves it "
-    "with a translator of its own); kiosk_az.ts/.qm still hold them under 'self.parent' "
-    "until the i18n helper runs lupdate/lrelease again",
+    reason="the words are now filed under StudioWindow (tests/test_studio_fix.py runs "
+    "lupdate to prove it); kiosk_az.ts/.qm still hold them under 'self.parent' until the "
+    "i18n helper runs lupdate/lrelease again",
 )
 def test_the_open_folder_and_proof_sheet_dialogs_speak_the_interface_language(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -260,13 +260,6 @@ def test_a_four_space_file_changes_only_the_edited_line(tmp_path: Path) -> None:
     assert len(_changed_lines(before, after)) == 2, _changed_lines(before, after)[:6]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="The finding of a timeline or figures file YAML cannot read leads nowhere: "
-    "OutlineView.select(('figures.yaml',)) finds no item, so choosing it leaves the "
-    "selection where it was instead of the file's 'could not be read' row; owner "
-    "kiosk.ui.studio.outline_view (shell)",
-)
 def test_choosing_the_finding_of_an_unreadable_list_file_shows_that_file(
     qtbot: QtBot, studio: StudioFactory, tmp_path: Path
 ) -> None:

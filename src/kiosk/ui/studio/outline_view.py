@@ -6,7 +6,7 @@ add, remove, move); the window turns them into undoable commands and rebuilds it
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,12 @@ from PySide6.QtWidgets import (
 from kiosk.editing.document import Address
 from kiosk.editing.outline import ItemKind, OutlineItem
 
+# The rows kiosk.editing.outline names in English (it has no Qt), in the interface language.
+CONTEXT = "OutlineView"  # written out in each QT_TRANSLATE_NOOP: lupdate reads literals
+FIXED_LABELS: dict[ItemKind, str] = {
+    ItemKind.SETTINGS: QT_TRANSLATE_NOOP("OutlineView", "Exhibit settings"),  # type: ignore[dict-item]
+    ItemKind.STATEMENT: QT_TRANSLATE_NOOP("OutlineView", "Statement"),  # type: ignore[dict-item]
+}
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
 LISTS = (ItemKind.MOMENT, ItemKind.FIGURE)
@@ -77,6 +83,15 @@ class OutlineTree(QTreeWidget):
             place -= 1
         if place != item.index:
             self.move_requested.emit(kind, item.index, place)
+
+
+def shown(item: OutlineItem) -> OutlineItem:
+    """``item`` with its label in the interface language (a moment's or figure's label is
+    the content's own words, shown as written)."""
+    fixed = FIXED_LABELS.get(item.kind)
+    return (
+        item if fixed is None else item._replace(label=QCoreApplication.translate(CONTEXT, fixed))
+    )
 
 
 def outline_item(tree_item: QTreeWidgetItem | None) -> OutlineItem | None:
@@ -162,7 +177,7 @@ class OutlineView(QWidget):
                 ItemKind.FIGURE: self._group(self.tr("Figures"), ItemKind.FIGURE),
             }
             position = 0
-            for item in items:
+            for item in map(shown, items):
                 row = QTreeWidgetItem([item.label])
                 row.setData(0, ITEM_ROLE, item)
                 row.setToolTip(0, item.label)
@@ -192,6 +207,7 @@ class OutlineView(QWidget):
     def relabel(self, items: list[OutlineItem]) -> None:
         """New labels for the same items (typing a title): rows keep their place and the
         selection; a different set of items is shown afresh."""
+        items = list(map(shown, items))
         rows = [row for row in self.rows() if outline_item(row) is not None]
         same = len(rows) == len(items) and all(
             (old := outline_item(row)) is not None
@@ -257,6 +273,12 @@ class OutlineView(QWidget):
             base = tuple(item.base)
             if tuple(address[: len(base)]) == base and len(base) > length:
                 best, length = row, len(base)
+        if best is None:
+            # A finding of a file that could not be read: its "could not be read" row.
+            best = next(
+                (row for row in self.rows() if address and row.data(0, GROUP_ROLE) == address[0]),
+                None,
+            )
         if best is None:
             return False
         self.tree.setCurrentItem(best)
