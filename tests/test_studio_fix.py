@@ -90,3 +90,24 @@ def test_the_outline_names_its_fixed_rows_in_the_interface_language(
     labels = [row.text(0) for row in view.rows()]
     assert labels[:2] == ["<Exhibit settings>", "<Statement>"]
     assert ("OutlineView", "Statement") in asked
+
+
+def test_undoing_back_to_the_saved_files_throws_the_recovery_copy_away(
+    qtbot: QtBot,
+    studio: StudioFactory,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    from kiosk.editing.outline import ItemKind  # noqa: PLC0415
+    from kiosk.editing.recovery import find_recovery  # noqa: PLC0415
+    from test_studio import click_item, type_into  # noqa: PLC0415
+
+    folder = copy_content(tmp_path)
+    window = studio(folder)
+    click_item(window, ItemKind.SETTINGS)
+    type_into(qtbot, window, ("exhibit.yaml", "title", "en"), "A passing title")
+    window.write_recovery_now()
+    assert find_recovery(folder) is not None
+    while window.undo_stack.canUndo():
+        window.undo_stack.undo()
+    assert not window.modified()
+    assert find_recovery(folder) is None  # a later crash offers nothing stale

@@ -184,7 +184,8 @@ class StudioWindow(QMainWindow):
         self.autosave_timer.timeout.connect(self.write_recovery_now)
         self.idle_timer = QTimer(self, singleShot=True, interval=IDLE_SAVE_MS)
         self.idle_timer.timeout.connect(self.write_recovery_now)
-        self.undo_stack.cleanChanged.connect(self._modified_changed)
+        self._opening = False
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_moved)
@@ -325,8 +326,12 @@ class StudioWindow(QMainWindow):
     def _open_document(self, document: ContentDocument, keep: Address | None = None) -> None:
         """Show ``document``; offer a recovery copy newer than its files."""
         self.document = document
-        self.undo_stack.clear()
-        self.undo_stack.setClean()
+        self._opening = True  # the stack emptied for another document: its copy stays
+        try:
+            self.undo_stack.clear()
+            self.undo_stack.setClean()
+        finally:
+            self._opening = False
         self._restored = False
         self.exhibit = None
         self.title = document.folder.name
@@ -365,6 +370,18 @@ class StudioWindow(QMainWindow):
                     "is kept until the file is mended and the folder opened again."
                 ).replace("%1", ", ".join(self.document.unrestored))
             )
+
+    def _clean_changed(self, clean: bool) -> None:
+        if (
+            clean
+            and not self._opening
+            and shiboken6.isValid(self.undo_stack)
+            and not self.modified()
+        ):
+            # Undone back to the saved files: the recovery copy would offer stale changes
+            # after a later crash.
+            self.settle_recovery()
+        self._modified_changed()
 
     def modified(self) -> bool:
         return self._restored or not self.undo_stack.isClean()
