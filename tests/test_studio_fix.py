@@ -111,3 +111,27 @@ def test_undoing_back_to_the_saved_files_throws_the_recovery_copy_away(
         window.undo_stack.undo()
     assert not window.modified()
     assert find_recovery(folder) is None  # a later crash offers nothing stale
+
+
+def test_cancel_in_the_seal_question_saves_nothing(
+    qtbot: QtBot,
+    studio: StudioFactory,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    from kiosk.editing.outline import ItemKind  # noqa: PLC0415
+    from test_studio import ISSUER, click_dialog_button, click_item, type_into  # noqa: PLC0415
+
+    folder = copy_content(tmp_path)
+    before = {path.name: path.read_bytes() for path in folder.iterdir() if path.is_file()}
+    window = studio(folder)
+    click_item(window, ItemKind.STATEMENT)
+    window.form.ask_unlock = lambda _parent: True
+    window.form.unlock()
+    type_into(qtbot, window, ISSUER, "Ministry of Foreign Affairs of Azerbaijan")
+    asked = click_dialog_button("Cancel")
+    assert window.save() is False  # before the fix: Escape/Enter meant Don't seal, and saved
+    assert asked == ["Seal the changed words?"]
+    assert {path.name: path.read_bytes() for path in folder.iterdir() if path.is_file()} == before
+    assert window.modified() and window.document.get(ISSUER) == (
+        "Ministry of Foreign Affairs of Azerbaijan"
+    )

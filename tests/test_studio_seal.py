@@ -111,6 +111,8 @@ def test_reseal_shows_the_changed_words(parent: QWidget) -> None:
     assert shown == CHANGES
     answer = ModalAnswer("ResealDialog", "SealNo")
     assert confirm_reseal(parent, CHANGES) is False
+    answer = ModalAnswer("ResealDialog", "SealCancel")
+    assert confirm_reseal(parent, CHANGES) is None  # Cancel: save nothing
     answer = ModalAnswer("ResealDialog", None)
-    assert confirm_reseal(parent, CHANGES) is False
+    assert confirm_reseal(parent, CHANGES) is None  # Escape too
     assert answer.seen is not None

@@ -1,6 +1,6 @@
 """The two questions about the statement's seal: unlocking the issued text for editing, and
 sealing changed words again when saving.  Both say in plain words what the seal is for, and
-both default to the careful answer (Cancel, Don't seal)."""
+both default to the careful answer (Cancel: nothing unlocked, nothing saved)."""
 
 from __future__ import annotations
 
@@ -112,6 +112,22 @@ class ResealDialog(_Question):
             "ResealAdvice",
         )
         self.answers(self.tr("Seal"), self.tr("Don't seal"))
+        # Cancel (also Escape and Enter) saves nothing: a question about the issued words
+        # closed without reading it must not write them.
+        assert self.no is not None and self.yes is not None
+        self.buttons.rejected.disconnect(self.reject)
+        self.no.clicked.connect(lambda: self.done(DONT_SEAL))
+        self.cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel.setObjectName("SealCancel")
+        self.cancel.setAccessibleName(self.cancel.text().replace("&", ""))
+        self.cancel.clicked.connect(self.reject)
+        self.no.setDefault(False)
+        self.no.setAutoDefault(False)
+        self.cancel.setDefault(True)
+        self.cancel.setFocus()
+
+
+DONT_SEAL = 2  # the Reseal dialog's result for Don't seal (Accepted: Seal; Rejected: Cancel)
 
 
 def confirm_unlock(parent: QWidget | None) -> bool:
@@ -123,10 +139,14 @@ def confirm_unlock(parent: QWidget | None) -> bool:
         dialog.deleteLater()
 
 
-def confirm_reseal(parent: QWidget | None, changes: list[str]) -> bool:
-    """Whether the staff chose Seal for these changed words (Don't seal is the default)."""
+def confirm_reseal(parent: QWidget | None, changes: list[str]) -> bool | None:
+    """True: Seal these changed words; False: Don't seal (save them unsealed); None: Cancel,
+    save nothing (the default, and Escape)."""
     dialog = ResealDialog(changes, parent)
     try:
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        result = dialog.exec()
     finally:
         dialog.deleteLater()
+    if result == QDialog.DialogCode.Accepted:
+        return True
+    return False if result == DONT_SEAL else None

@@ -652,7 +652,11 @@ class StudioWindow(QMainWindow):
         """Write the changed files (never one that could not be read); re-seal after the
         staff confirm the changed sealed words.  False if nothing was saved."""
         changes = seal_changes(self.document)
-        resealing = bool(changes) and confirm_reseal(self, changes)
+        answer = confirm_reseal(self, changes) if changes else False
+        if answer is None:  # Cancel: nothing is saved, the changes stay here
+            self.statusBar().showMessage(self.tr("Not saved."), 5000)
+            return False
+        resealing = answer
         try:
             try:
                 self.document.save()
