@@ -72,3 +72,19 @@ def test_a_new_moment_in_a_four_space_file_is_written_as_its_others(tmp_path: Pa
     changed = _changed(before, path.read_bytes())
     assert all(line.startswith("+") for line in changed), changed  # only the new lines
     assert any(line.startswith("+     - id:") for line in changed), changed
+
+
+def test_undoing_a_text_edit_after_moves_gives_back_its_folded_lines(tmp_path: Path) -> None:
+    folder = copy_content(tmp_path)
+    document = ContentDocument.open(folder)
+    before = document.text_of("timeline.yaml")
+    moments = ("timeline.yaml", "moments")
+    caption = (*moments, 2, "caption", "en")
+    original = document.get(caption)
+    document.set(caption, "X")
+    document.move_item(moments, 2, 3)  # the edited moment moves, and back (undo of the move)
+    document.move_item(moments, 3, 2)
+    document.insert_item(moments, 0, {"id": "new", "year": 1900})  # and another comes and goes
+    document.remove_item(moments, 0)
+    document.set(caption, original)  # undo of the text edit
+    assert document.text_of("timeline.yaml") == before

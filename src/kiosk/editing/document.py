@@ -11,7 +11,7 @@ edits, which ruamel's load-time line numbers would not.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -398,7 +398,7 @@ class ContentDocument:
             node = build(item, _indent(list_address) + 2)
         items.insert(index, node)
         put_trailers(items, grown(trailers, len(items)))
-        self._forget(list_address)
+        self._forget(list_address, lambda old: old + 1 if old >= index else old)
         self._changed(file, list_address, structural=True)
 
     def remove_item(self, list_address: Address, index: int) -> dict[str, object]:
@@ -409,7 +409,9 @@ class ContentDocument:
         trailers = take_trailers(items)
         removed = items.pop(index)
         put_trailers(items, shrunk(trailers, len(items)))
-        self._forget(list_address)
+        self._forget(
+            list_address, lambda old: None if old == index else old - 1 if old > index else old
+        )
         self._changed(file, list_address, structural=True)
         value = plain(removed)
         self._removed = [*self._removed[-REMEMBERED_REMOVALS + 1 :], (list_address, value, removed)]
@@ -436,7 +438,7 @@ class ContentDocument:
         trailers = take_trailers(items)
         items.insert(target, items.pop(source))
         put_trailers(items, trailers)
-        self._forget(list_address)
+        self._forget(list_address, lambda old: _moved_index(old, source, target))
         self._changed(file, list_address, structural=True)
 
     # --- saving ---------------------------------------------------------------------------
@@ -519,12 +521,22 @@ class ContentDocument:
         assert isinstance(key, str)
         add_key(mapping, key, value, self._positions.get(address))
 
-    def _forget(self, list_address: Address) -> None:
-        """Items moved: what was remembered by index no longer names the same item."""
+    def _forget(
+        self, list_address: Address, moved: Callable[[int], int | None] | None = None
+    ) -> None:
+        """Items moved: what was remembered by index follows its item to its new index
+        (``moved``: old index -> new, None when the item is gone), so undoing a text edit
+        after a move still gives back its very style (a folded text its own lines)."""
         length = len(list_address)
         for memo in (self._positions, self._originals, self._layouts, self._pruned):
+            kept: dict[Address, Any] = {}
             for address in [a for a in memo if a[:length] == list_address]:
-                del memo[address]
+                value = memo.pop(address)
+                index = address[length] if len(address) > length else None
+                new = moved(index) if moved is not None and isinstance(index, int) else None
+                if new is not None:
+                    kept[(*list_address, new, *address[length + 1 :])] = value
+            memo.update(kept)
 
     def _prune(self, address: Address, carried: CommentToken | None) -> None:
         """Mappings an edit left empty go too (``caption: {}`` says nothing); what followed
@@ -565,6 +577,17 @@ _MISSING: Any = object()
 _MARKER = "kiosk-studio-item-a81f3c"
 # Lists at least this long (of mappings, at a file's top) are dumped by parts.
 SPLIT_FROM = 2
+
+
+def _moved_index(old: int, source: int, target: int) -> int:
+    """Where the item at ``old`` is after the item at ``source`` moved to ``target``."""
+    if old == source:
+        return target
+    if source < old <= target:
+        return old - 1
+    if target <= old < source:
+        return old + 1
+    return old
 
 
 def _item_at(tree: CommentedMap | None, address: Address) -> Any:
