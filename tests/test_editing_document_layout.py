@@ -88,3 +88,24 @@ def test_undoing_a_text_edit_after_moves_gives_back_its_folded_lines(tmp_path: P
     document.remove_item(moments, 0)
     document.set(caption, original)  # undo of the text edit
     assert document.text_of("timeline.yaml") == before
+
+
+def test_a_failed_save_names_the_content_file_not_its_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno  # noqa: PLC0415
+
+    folder = copy_content(tmp_path)
+    document = ContentDocument.open(folder)
+    document.set(("timeline.yaml", "moments", 1, "title", "en"), "Independence")
+
+    def full(path: Path, _data: bytes) -> None:
+        temporary = path.with_name(f".{path.name}.q1_a2_el")
+        raise OSError(errno.ENOSPC, "No space left on device", str(temporary))
+
+    monkeypatch.setattr("kiosk.editing.document.write_atomically", full)
+    with pytest.raises(OSError) as raised:
+        document.save()
+    said = str(raised.value)
+    assert said == "timeline.yaml could not be written: No space left on device"
+    assert raised.value.errno == errno.ENOSPC and document.dirty

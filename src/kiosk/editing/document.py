@@ -456,7 +456,13 @@ class ContentDocument:
         for file in dirty:
             data = file.data(self._yaml)
             assert data is not None  # a readable file always has a text
-            write_atomically(file.path, data)
+            try:
+                write_atomically(file.path, data)
+            except OSError as error:
+                # Named by the content file: the error names the temporary file beside it.
+                said = OSError(f"{file.name} could not be written: {error.strerror or error}")
+                said.errno = error.errno
+                raise said from error
             file.original = data
             file.dirty = False
             written.append(file.path)
