@@ -14,12 +14,19 @@ process group, sampled every few milliseconds (proctree.py), for the kiosk exact
 Chromium.
 
     .venv/bin/python bench/startup.py [--repeat N] [--json FILE] [--no-chromium]
+        [--bundle DIR] [--before SRC]
 
 The last line of output is ``startup_ratio=X memory_ratio=Y`` (kiosk median / baseline median).
-The targets: both <= 1.50 against the bare window; against Chromium the kiosk's time <= 0.40x
-and its memory <= 0.50x.  This is a measurement, not a test: it exits 0 whenever the
-measurement itself succeeded, and 1 when the kiosk or the bare window failed to start or to
-report its first frame (a Chromium that fails is reported and left out).
+The targets (issue 20): first frame <= 1.30x and memory <= 1.50x the bare window; against
+Chromium the kiosk's time <= 0.35x and its memory <= 0.50x.
+
+``--before SRC`` adds another tree's kiosk to the same alternating rounds, so a change is
+judged against its "before" under the same load: ``git archive COMMIT src content assets |
+tar -x -C DIR``, then ``--before DIR/src``.
+
+This is a measurement, not a test: it exits 0 whenever the measurement itself succeeded,
+and 1 when the kiosk or the bare window failed to start or to report its first frame (a
+Chromium that fails is reported and left out).
 """
 
 from __future__ import annotations
@@ -46,6 +53,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 TARGET_RATIO = 1.3  # first frame, kiosk / bare window (issue 20; was 1.5)
 MEMORY_TARGET_RATIO = 1.5  # peak RSS at the first frame, kiosk / bare window
 BUNDLE_NAME = "bundle"  # the PyInstaller bundle's first frame (--bundle DIR)
+BEFORE_NAME = "before"  # another source tree's kiosk, for before/after (--before DIR)
 
 CHROMIUM_TIME_TARGET = 0.35  # kiosk time / Chromium time (issue 20; was 0.4)
 CHROMIUM_MEMORY_TARGET = 0.5  # kiosk summed RSS / Chromium summed RSS
@@ -493,7 +501,24 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="also start the PyInstaller bundle in DIR (its `kiosk` executable) alongside "
         "the source checkout, alternating in the same rounds",
     )
+    parser.add_argument(
+        "--before",
+        type=Path,
+        metavar="SRC",
+        help="also start the kiosk whose package is in SRC (a `src` folder of another "
+        "commit, e.g. from `git archive`), for a before/after comparison in the same rounds",
+    )
     return parser.parse_args(argv)
+
+
+def before_subject(source: Path) -> tuple[Subject | None, str]:
+    """Another tree's kiosk to its first frame (its own code, this venv), or None and why."""
+    if not (source / "kiosk" / "__init__.py").is_file():
+        return None, f"before skipped: no kiosk package in {source}"
+    # Its folder first on the path, so this checkout's (installed) kiosk is not the one run.
+    boot = f"import sys; sys.path.insert(0, {str(source)!r}); from kiosk.cli import entry; entry()"
+    argv = [sys.executable, "-c", boot, "run", "--windowed", "--size", "1920x1080"]
+    return Subject(BEFORE_NAME, [*argv, "--exit-after-first-frame"]), ""
 
 
 def bundle_subject(folder: Path) -> tuple[Subject | None, str]:
@@ -522,6 +547,12 @@ def _optional_subjects(args: argparse.Namespace, notes: list[str]) -> tuple[Subj
             notes.append(why)
         else:
             optional.append(bundle)
+    if args.before is not None:
+        before, why = before_subject(args.before)
+        if before is None:
+            notes.append(why)
+        else:
+            optional.append(before)
     return tuple(optional)
 
 
@@ -563,6 +594,12 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"bundle vs source (information, no target): time {bundle_time:.2f}x, "
             f"memory {bundle_memory:.2f}x the source checkout's first frame"
+        )
+    if BEFORE_NAME in samples:
+        before_time, before_memory = ratios(samples[BEFORE_NAME], samples[baseline.name])
+        print(
+            f"before ({args.before}) vs bare window: time {before_time:.2f}x, memory "
+            f"{before_memory:.2f}x; this checkout: time {startup:.2f}x, memory {memory:.2f}x"
         )
     print(verdict(startup, memory))
     print(f"startup_ratio={startup:.2f} memory_ratio={memory:.2f}")

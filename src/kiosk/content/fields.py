@@ -7,10 +7,9 @@ reports every problem in a file, each with its line and column.
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -56,6 +55,15 @@ UNSAFE_PATH_RULES: tuple[tuple[Callable[[str], bool], str], ...] = (
     (lambda path: ".." in path.split("/"), "points outside the content folder (..)"),
     (lambda path: not path.strip() or path.endswith("/"), "is not a file name"),
 )
+
+
+def _closest(word: str, candidates: Collection[str], cutoff: float = 0.6) -> list[str]:
+    """The candidate most like ``word``, if one is close enough (difflib's default cutoff).
+    difflib is imported here: only a mistake needs a hint, and valid content is read on the
+    way to the kiosk's first frame."""
+    import difflib  # noqa: PLC0415
+
+    return difflib.get_close_matches(word, candidates, n=1, cutoff=cutoff)
 
 
 def _allowed(known: tuple[str, ...], key: str) -> str:
@@ -106,7 +114,7 @@ class FieldReader:
                 unknown += 1
                 # Suggestions are slow to find; thousands of unknown keys get none.
                 close = unknown <= MAX_SUGGESTIONS and len(key) <= MAX_SUGGESTED_KEY
-                hint = difflib.get_close_matches(key, sorted(known), n=1) if close else []
+                hint = _closest(key, sorted(known)) if close else []
                 allowed = order or tuple(sorted(known))
                 suggestion = f"; did you mean '{hint[0]}'?" if hint else _allowed(allowed, key)
                 self.error(location, f"unknown key '{shown(key)}'{suggestion}")
@@ -278,7 +286,7 @@ class FieldReader:
 
     def _undeclared(self, code: str, location: Location) -> None:
         offered = ", ".join(self.languages)
-        hint = difflib.get_close_matches(code, self.languages, n=1, cutoff=0.5)
+        hint = _closest(code, self.languages, cutoff=0.5)
         suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
         self.error(
             location,

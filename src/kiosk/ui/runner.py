@@ -85,6 +85,7 @@ def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
         print(f"kiosk: there is no screen {screen_index}; found {len(screens)}", file=sys.stderr)
         return 2
     screen = screens[screen_index] if screen_index is not None else app.primaryScreen()
+    hold_light_until_first_frame(window)
     _report_milestones(window, app, options.exit_after_first_frame, options.exit_when_ready)
     if not (options.exit_after_first_frame or options.exit_when_ready):
         # What serves staff and later visits starts once the first frame is up (and the
@@ -117,6 +118,17 @@ def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
     code = app.exec()
     lock.release()
     return code
+
+
+def hold_light_until_first_frame(window: KioskWindow) -> None:
+    """The start screen's first frame without its light's glow, which is painted (about
+    12 ms at 1080p) in the frame right after it, before the other screens are built."""
+    light = window.attract.ambient
+    light.hold()
+    # Once: the start screen of new content paints its light from its first frame on.
+    window.first_frame_shown.connect(
+        lambda: QTimer.singleShot(0, light.release), Qt.ConnectionType.SingleShotConnection
+    )
 
 
 def audio_settings(config: StationConfig) -> AudioSettings:

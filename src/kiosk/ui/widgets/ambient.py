@@ -25,22 +25,17 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QPointF, QRect, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import (
-    QColor,
-    QImage,
-    QPainter,
-    QPaintEvent,
-    QPen,
-    QPixmap,
-    QRadialGradient,
-    QRegion,
-)
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPixmap, QRegion
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.widgets import breath
 from kiosk.ui.widgets.breath import PERIOD_MS
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 __all__ = ["PERIOD_MS", "AmbientLight", "paint_glow"]
 
@@ -50,6 +45,10 @@ RING_DIVISORS = (1, 2, 4)
 
 def paint_glow(size: QSize, accent: QColor) -> QPixmap:
     """The glow and its arcs at full strength, on a transparent square."""
+    # Imported here: the first use of Qt's gradient class costs about 1.5 ms (its enums),
+    # and the glow is painted after the start screen's first frame.
+    from PySide6.QtGui import QRadialGradient  # noqa: PLC0415
+
     pixmap = QPixmap(size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -82,6 +81,8 @@ def radial_strength(glow: QImage, background: QColor | None) -> list[float]:
     Read straight down from the centre, through the arcs (which span the lower part), where
     the glow is strongest at every distance.  Without the background colour, the bound that
     holds over any background."""
+    from PySide6.QtGui import QImage  # noqa: PLC0415 - as QRadialGradient above
+
     image = glow.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
     centre_x, centre_y = image.width() // 2, image.height() // 2
     columns = [x for x in (centre_x - 1, centre_x, centre_x + 1) if 0 <= x < image.width()]
@@ -166,6 +167,7 @@ class AmbientLight(QWidget):
         self._parts: list[Part] = []
         self._steps = 1
         self._levels: list[int] = []
+        self._held = False
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
     # -- what the screen asks ---------------------------------------------------------------
@@ -183,9 +185,26 @@ class AmbientLight(QWidget):
             self._forget_glow()
             self.update()
 
+    def hold(self) -> None:
+        """Paint nothing and stay still until ``release()``.  The runner holds the light
+        for the start screen's first frame: painting and measuring the glow (a 1,188-pixel
+        square at 1080p) takes about 12 ms that the exhibit's first sight does not need."""
+        self._held = True
+        self._timer.stop()
+        self._forget_glow()
+
+    def release(self) -> None:
+        """Paint and breathe from now on, on screen at once if the light is shown."""
+        if not self._held:
+            return
+        self._held = False
+        self.set_moving(self._moving)
+        if self.isVisible():
+            self.repaint()  # before whatever the event loop runs next (the other screens)
+
     def set_moving(self, moving: bool) -> None:
         self._moving = moving
-        if moving and self.isVisible():
+        if moving and self.isVisible() and not self._held:
             self._origin = self._clock()
             self._prepare()
             self._levels = self._levels_at(0.0)
@@ -253,6 +272,8 @@ class AmbientLight(QWidget):
 
     def _prepare(self) -> None:
         """The glow's pixmap and parts for the current size and colours, once."""
+        if self._held:
+            return  # nothing painted (no parts) until released
         rect = self.glow_rect()
         if self._glow.size() == rect.size() and self._parts:
             return

@@ -1,0 +1,133 @@
+"""What the kiosk's first frame pays for, and what waits until it is up (issue 20).
+
+The first frame is the start screen as `kiosk run` shows it: the other screens, the layers,
+the services and the start screen light's glow all come right after it.  These tests keep
+that so: a module or a piece of work that comes back onto the first frame's path fails here,
+named.  (How fast the frame comes is bench/startup.py's business, never a test's.)"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from conftest import settle_deletions
+from kiosk.content.model import Exhibit
+from kiosk.ui.application import build_kiosk
+from kiosk.ui.runner import hold_light_until_first_frame
+
+# `kiosk run` to its first frame, then the names of every module it imported.
+FIRST_FRAME_MODULES = """
+import sys
+from kiosk.cli import main
+code = main(["run", "--windowed", "--size", "800x600", "--exit-after-first-frame"])
+print(code)
+print(" ".join(sorted(sys.modules)))
+"""
+
+# Not needed to show the start screen: each is imported after the first frame, or only when
+# something needs it (a mistake in the content, a visitor's touch, staff, the network).
+NOT_BEFORE_FIRST_FRAME = (
+    "difflib",  # "did you mean" hints: only for content with mistakes
+    "qtawesome",  # the other screens' icons
+    "kiosk.ui.screens.home",
+    "kiosk.ui.screens.statement",
+    "kiosk.ui.screens.timeline",
+    "kiosk.ui.screens.figures",
+    "kiosk.ui.widgets.nav_bar",
+    "kiosk.ui.widgets.fade",
+    "kiosk.ui.widgets.idle_overlay",
+    "kiosk.ui.widgets.access_panel",
+    "kiosk.ui.listen.desk",
+    "kiosk.audio.narrator",
+    "kiosk.ui.staff.mode",
+    "kiosk.core.reloader",
+    "kiosk.core.channel_follow",
+    "kiosk.channel.settings",
+    "kiosk.analytics.recorder",
+    "kiosk.logs",
+    "kiosk.content.yaml_hints",
+)
+
+
+@pytest.fixture(scope="module")
+def first_frame_modules() -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME_MODULES],
+        capture_output=True,
+        text=True,
+        timeout=120,  # a hang guard only
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+    )
+    lines = result.stdout.splitlines()
+    assert lines[:2] == ["first-frame", "0"], result.stderr
+    return set(lines[2].split())
+
+
+@pytest.mark.parametrize("module", NOT_BEFORE_FIRST_FRAME)
+def test_the_first_frame_does_not_import(module: str, first_frame_modules: set[str]) -> None:
+    assert module not in first_frame_modules
+
+
+def test_the_first_frame_imports_what_the_start_screen_needs(
+    first_frame_modules: set[str],
+) -> None:
+    # The guard above is only worth something while the run really reached the start screen.
+    assert {"kiosk.ui.screens.attract", "kiosk.ui.widgets.ambient"} <= first_frame_modules
+
+
+def test_the_light_glows_from_the_frame_after_the_first(
+    qapp: QApplication, qtbot: QtBot, exhibit: Exhibit
+) -> None:
+    """The runner's start screen goes up without the light's glow (painting and measuring it
+    is about 12 ms at 1080p); the glow is painted and breathing right after."""
+    kiosk = build_kiosk(qapp, exhibit, reduced_motion=False)
+    window = kiosk.window
+    light = window.attract.ambient
+    hold_light_until_first_frame(window)
+    at_first_frame: list[int] = []
+    window.first_frame_shown.connect(lambda: at_first_frame.append(len(light.parts())))
+    breathing_when_screens_built: list[bool] = []
+    window.screens_ready.connect(lambda: breathing_when_screens_built.append(light.is_animating()))
+    try:
+        window.resize(1920, 1080)
+        with qtbot.waitSignal(window.screens_ready, timeout=10_000):
+            window.show()
+        assert at_first_frame == [0]  # nothing of the glow painted or measured for it
+        # Painted and breathing before the other screens were built, not after them.
+        assert breathing_when_screens_built == [True]
+        assert light.parts()
+    finally:
+        kiosk.close()
+        settle_deletions()
+
+
+def test_a_released_light_is_the_light_never_held(qapp: QApplication, qtbot: QtBot) -> None:
+    """Hold and release change when the glow is painted, never what is painted."""
+    from kiosk.ui.widgets.ambient import AmbientLight  # noqa: PLC0415
+
+    held, plain = (
+        AmbientLight("#D98A76", background="#14110F"),
+        AmbientLight("#D98A76", background="#14110F"),
+    )
+    for light in (held, plain):
+        qtbot.addWidget(light)
+        light.resize(1280, 800)
+    held.hold()
+    held.set_moving(True)
+    held.show()
+    qtbot.waitExposed(held)
+    assert (held.parts(), held.is_animating()) == ([], False)
+    held.release()
+    plain.set_moving(True)
+    plain.show()
+    qtbot.waitExposed(plain)
+    assert held.is_animating() and plain.is_animating()
+    assert [(r.boundingRect(), s) for r, s in held.parts()] == [
+        (r.boundingRect(), s) for r, s in plain.parts()
+    ]
