@@ -135,3 +135,27 @@ def test_cancel_in_the_seal_question_saves_nothing(
     assert window.modified() and window.document.get(ISSUER) == (
         "Ministry of Foreign Affairs of Azerbaijan"
     )
+
+
+def test_every_line_edit_of_the_forms_has_a_name(
+    qtbot: QtBot,
+    studio: StudioFactory,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    from PySide6.QtWidgets import QLineEdit  # noqa: PLC0415
+
+    from kiosk.editing.outline import ItemKind  # noqa: PLC0415
+    from test_studio import click_item  # noqa: PLC0415
+
+    window = studio(copy_content(tmp_path))
+    for kind, index in [
+        (ItemKind.SETTINGS, None),
+        (ItemKind.STATEMENT, None),
+        (ItemKind.MOMENT, 1),
+        (ItemKind.FIGURE, 0),
+    ]:
+        click_item(window, kind, index)
+        edits = window.form.findChildren(QLineEdit)
+        assert edits
+        unnamed = [type(edit.parent()).__name__ for edit in edits if not edit.accessibleName()]
+        assert not unnamed, (kind, unnamed)  # a spin box's own line edit had none

@@ -562,6 +562,9 @@ class NumberEditor(FieldEditor):
         self.spin.setSpecialValueText(self.tr("Not set"))
         self.spin.setObjectName("Number")
         self.spin.setAccessibleName(field.label)
+        inner = self.spin.lineEdit()  # focused when typing: a screen reader names it too
+        if inner is not None:
+            inner.setAccessibleName(field.label)
         self.spin.setAccessibleDescription(field.description)
         self.spin.setToolTip(field.description)
         self.spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows)
