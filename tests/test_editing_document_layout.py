@@ -109,3 +109,14 @@ def test_a_failed_save_names_the_content_file_not_its_temporary_file(
     said = str(raised.value)
     assert said == "timeline.yaml could not be written: No space left on device"
     assert raised.value.errno == errno.ENOSPC and document.dirty
+
+
+def test_a_list_written_on_one_line_stays_on_one_line(tmp_path: Path) -> None:
+    folder = copy_content(tmp_path)
+    before = (folder / "exhibit.yaml").read_bytes()
+    assert b"languages: [az, en, ru]\n" in before
+    document = ContentDocument.open(folder)
+    document.set(("exhibit.yaml", "languages"), ["az", "en"])
+    document.save()
+    after = (folder / "exhibit.yaml").read_bytes()
+    assert _changed(before, after) == ["- languages: [az, en, ru]\n", "+ languages: [az, en]\n"]

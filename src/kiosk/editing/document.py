@@ -575,7 +575,11 @@ class ContentDocument:
             return original
         if isinstance(value, str):
             return styled_text(value, _indent(address) + 2, previous)
-        return build(value, _indent(address))
+        built = build(value, _indent(address))
+        flow = isinstance(previous, CommentedMap | CommentedSeq) and previous.fa.flow_style()
+        if flow and isinstance(built, CommentedMap | CommentedSeq):
+            built.fa.set_flow_style()  # [az, en, ru] stays on its line
+        return built
 
 
 _MISSING: Any = object()
