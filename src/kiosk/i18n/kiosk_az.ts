@@ -717,6 +717,14 @@
 <context>
     <name>OutlineView</name>
     <message>
+        <source>Exhibit settings</source>
+        <translation>Sərginin parametrləri</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>Bəyanat</translation>
+    </message>
+    <message>
         <source>Outline of the exhibit</source>
         <translation>Sərginin strukturu</translation>
     </message>
@@ -1510,6 +1518,18 @@ Yenə də əlavə edilsin?</translation>
 <context>
     <name>StudioWindow</name>
     <message>
+        <source>Open an exhibit folder</source>
+        <translation>Sərgi qovluğunu açın</translation>
+    </message>
+    <message>
+        <source>Write the proof sheet</source>
+        <translation>Yoxlama vərəqini yazın</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG şəkilləri (*.png)</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Vəziyyət</translation>
     </message>
@@ -1650,10 +1670,17 @@ Yenə də əlavə edilsin?</translation>
         <translation>Dəyişdirilmədi: %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n error(s): the preview shows the last version without errors.</source>
+        <source>%n error(s): nothing can be drawn until they are mended (see Findings).</source>
         <translation>
-            <numerusform>%n xəta: önizləmə xətasız son versiyanı göstərir.</numerusform>
-            <numerusform>%n xəta: önizləmə xətasız son versiyanı göstərir.</numerusform>
+            <numerusform>%n xəta: onlar düzəldilənədək heç nə çəkilə bilməz (qeydlərə baxın).</numerusform>
+            <numerusform>%n xəta: onlar düzəldilənədək heç nə çəkilə bilməz (qeydlərə baxın).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s): the preview shows the last version that could be drawn.</source>
+        <translation>
+            <numerusform>%n xəta: önizləmə çəkilə bilən son versiyanı göstərir.</numerusform>
+            <numerusform>%n xəta: önizləmə çəkilə bilən son versiyanı göstərir.</numerusform>
         </translation>
     </message>
     <message>
@@ -1661,6 +1688,10 @@ Yenə də əlavə edilsin?</translation>
 %2</source>
         <translation>%1 oxunmadı, ona görə yalnız oxumaq üçün göstərilir və heç vaxt saxlanılmır:
 %2</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>Saxlanılmadı.</translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -1915,21 +1946,6 @@ Yoxlamalar hər dəyişən sözü möhürlənənə və ya geri qaytarılana qəd
     <message>
         <source>Pictures (*.png *.jpg *.jpeg *.webp);;All files (*)</source>
         <translation>Şəkillər (*.png *.jpg *.jpeg *.webp);;Bütün fayllar (*)</translation>
-    </message>
-</context>
-<context>
-    <name>self.parent</name>
-    <message>
-        <source>Open an exhibit folder</source>
-        <translation>Sərgi qovluğunu açın</translation>
-    </message>
-    <message>
-        <source>Write the proof sheet</source>
-        <translation>Yoxlama vərəqini yazın</translation>
-    </message>
-    <message>
-        <source>PNG pictures (*.png)</source>
-        <translation>PNG şəkilləri (*.png)</translation>
     </message>
 </context>
 </TS>

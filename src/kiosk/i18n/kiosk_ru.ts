@@ -721,6 +721,14 @@
 <context>
     <name>OutlineView</name>
     <message>
+        <source>Exhibit settings</source>
+        <translation>Параметры экспозиции</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>Заявление</translation>
+    </message>
+    <message>
         <source>Outline of the exhibit</source>
         <translation>Структура экспозиции</translation>
     </message>
@@ -1519,6 +1527,18 @@ Add it all the same?</source>
 <context>
     <name>StudioWindow</name>
     <message>
+        <source>Open an exhibit folder</source>
+        <translation>Откройте папку экспозиции</translation>
+    </message>
+    <message>
+        <source>Write the proof sheet</source>
+        <translation>Запишите лист проверки</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>Изображения PNG (*.png)</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
@@ -1659,11 +1679,19 @@ Add it all the same?</source>
         <translation>Не изменено: %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n error(s): the preview shows the last version without errors.</source>
+        <source>%n error(s): nothing can be drawn until they are mended (see Findings).</source>
         <translation>
-            <numerusform>%n ошибка: в предпросмотре последняя версия без ошибок.</numerusform>
-            <numerusform>%n ошибки: в предпросмотре последняя версия без ошибок.</numerusform>
-            <numerusform>%n ошибок: в предпросмотре последняя версия без ошибок.</numerusform>
+            <numerusform>%n ошибка: пока она не исправлена, ничего нельзя нарисовать (см. замечания).</numerusform>
+            <numerusform>%n ошибки: пока они не исправлены, ничего нельзя нарисовать (см. замечания).</numerusform>
+            <numerusform>%n ошибок: пока они не исправлены, ничего нельзя нарисовать (см. замечания).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s): the preview shows the last version that could be drawn.</source>
+        <translation>
+            <numerusform>%n ошибка: в предпросмотре последняя версия, которую удалось нарисовать.</numerusform>
+            <numerusform>%n ошибки: в предпросмотре последняя версия, которую удалось нарисовать.</numerusform>
+            <numerusform>%n ошибок: в предпросмотре последняя версия, которую удалось нарисовать.</numerusform>
         </translation>
     </message>
     <message>
@@ -1671,6 +1699,10 @@ Add it all the same?</source>
 %2</source>
         <translation>%1 не удалось прочитать, поэтому файл показан только для чтения и не будет сохраняться:
 %2</translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation>Не сохранено.</translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -1931,21 +1963,6 @@ The checks show each changed word until it is sealed or put back.</source>
     <message>
         <source>Pictures (*.png *.jpg *.jpeg *.webp);;All files (*)</source>
         <translation>Изображения (*.png *.jpg *.jpeg *.webp);;Все файлы (*)</translation>
-    </message>
-</context>
-<context>
-    <name>self.parent</name>
-    <message>
-        <source>Open an exhibit folder</source>
-        <translation>Откройте папку экспозиции</translation>
-    </message>
-    <message>
-        <source>Write the proof sheet</source>
-        <translation>Запишите лист проверки</translation>
-    </message>
-    <message>
-        <source>PNG pictures (*.png)</source>
-        <translation>Изображения PNG (*.png)</translation>
     </message>
 </context>
 </TS>
