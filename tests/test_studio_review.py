@@ -117,12 +117,6 @@ def test_opening_a_file_with_an_impossible_value_never_raises(
     assert path.read_bytes() == before  # never rewritten
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="the words are now filed under StudioWindow (tests/test_studio_fix.py runs "
-    "lupdate to prove it); kiosk_az.ts/.qm still hold them under 'self.parent' until the "
-    "i18n helper runs lupdate/lrelease again",
-)
 def test_the_open_folder_and_proof_sheet_dialogs_speak_the_interface_language(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
