@@ -54,6 +54,7 @@ TARGET_RATIO = 1.3  # first frame, kiosk / bare window (issue 20; was 1.5)
 MEMORY_TARGET_RATIO = 1.5  # peak RSS at the first frame, kiosk / bare window
 BUNDLE_NAME = "bundle"  # the PyInstaller bundle's first frame (--bundle DIR)
 BEFORE_NAME = "before"  # another source tree's kiosk, for before/after (--before DIR)
+AFTER_NAME = "after"  # this checkout's kiosk started exactly as "before" is
 
 CHROMIUM_TIME_TARGET = 0.35  # kiosk time / Chromium time (issue 20; was 0.4)
 CHROMIUM_MEMORY_TARGET = 0.5  # kiosk summed RSS / Chromium summed RSS
@@ -399,6 +400,18 @@ def chromium_ratios(kiosk: list[Sample], chromium: list[Sample]) -> tuple[float,
     return time_ratio, memory
 
 
+def before_after(before: list[Sample], after: list[Sample], baseline: list[Sample]) -> str:
+    """The line comparing another tree's kiosk with this one, each over the bare window."""
+    before_time, before_memory = ratios(before, baseline)
+    after_time, after_memory = ratios(after, baseline)
+    change = time_ms_stats(after).median - time_ms_stats(before).median
+    return (
+        f"before/after (both started with python -c): time {before_time:.2f}x -> "
+        f"{after_time:.2f}x the bare window ({change:+.1f} ms), memory {before_memory:.2f}x "
+        f"-> {after_memory:.2f}x"
+    )
+
+
 def judge(ratio: float, target: float) -> str:
     # Judged on the value as printed, so a printed 1.50 never reads as a failure.
     return "PASS" if round(ratio, 2) <= target else "FAIL"
@@ -511,14 +524,22 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def before_subject(source: Path) -> tuple[Subject | None, str]:
-    """Another tree's kiosk to its first frame (its own code, this venv), or None and why."""
+def before_subjects(source: Path) -> tuple[tuple[Subject, Subject] | None, str]:
+    """Another tree's kiosk and this checkout's, both to their first frame and started the
+    same way (``python -c``, the tree's folder first on the path: this costs a few ms more
+    than ``-m kiosk``, so "before" is compared with "after", never with "kiosk"); or None and
+    why."""
     if not (source / "kiosk" / "__init__.py").is_file():
         return None, f"before skipped: no kiosk package in {source}"
-    # Its folder first on the path, so this checkout's (installed) kiosk is not the one run.
-    boot = f"import sys; sys.path.insert(0, {str(source)!r}); from kiosk.cli import entry; entry()"
-    argv = [sys.executable, "-c", boot, "run", "--windowed", "--size", "1920x1080"]
-    return Subject(BEFORE_NAME, [*argv, "--exit-after-first-frame"]), ""
+
+    def started_from(name: str, folder: Path) -> Subject:
+        boot = (
+            f"import sys; sys.path.insert(0, {str(folder)!r}); from kiosk.cli import entry; entry()"
+        )
+        argv = [sys.executable, "-c", boot, "run", "--windowed", "--size", "1920x1080"]
+        return Subject(name, [*argv, "--exit-after-first-frame"])
+
+    return (started_from(BEFORE_NAME, source), started_from(AFTER_NAME, REPO_ROOT / "src")), ""
 
 
 def bundle_subject(folder: Path) -> tuple[Subject | None, str]:
@@ -548,11 +569,11 @@ def _optional_subjects(args: argparse.Namespace, notes: list[str]) -> tuple[Subj
         else:
             optional.append(bundle)
     if args.before is not None:
-        before, why = before_subject(args.before)
-        if before is None:
+        pair, why = before_subjects(args.before)
+        if pair is None:
             notes.append(why)
         else:
-            optional.append(before)
+            optional.extend(pair)
     return tuple(optional)
 
 
@@ -595,12 +616,8 @@ def main(argv: list[str] | None = None) -> int:
             f"bundle vs source (information, no target): time {bundle_time:.2f}x, "
             f"memory {bundle_memory:.2f}x the source checkout's first frame"
         )
-    if BEFORE_NAME in samples:
-        before_time, before_memory = ratios(samples[BEFORE_NAME], samples[baseline.name])
-        print(
-            f"before ({args.before}) vs bare window: time {before_time:.2f}x, memory "
-            f"{before_memory:.2f}x; this checkout: time {startup:.2f}x, memory {memory:.2f}x"
-        )
+    if BEFORE_NAME in samples and AFTER_NAME in samples:
+        print(before_after(samples[BEFORE_NAME], samples[AFTER_NAME], samples[baseline.name]))
     print(verdict(startup, memory))
     print(f"startup_ratio={startup:.2f} memory_ratio={memory:.2f}")
     return 0
