@@ -1,7 +1,7 @@
 """Review of the exhibit studio (issue 17): defects found by trying it as an attacker, a
-careless curator and a strict reviewer.  Each test fails on main today and is marked
-xfail(strict=True) so main stays green; the reason names the finding and its owner module
-(see /work/notes/studio-review.md)."""
+careless curator and a strict reviewer (see /work/notes/studio-review.md).  Each test failed
+on main when written (then marked xfail(strict=True)); the fixes of /work/notes/studio-fix.md
+made them pass and the marks are gone."""
 
 from __future__ import annotations
 
