@@ -107,6 +107,30 @@ def test_the_light_glows_from_the_frame_after_the_first(
         settle_deletions()
 
 
+def test_new_content_after_the_first_frame_leaves_the_lights_alone(
+    qapp: QApplication, qtbot: QtBot, exhibit: Exhibit
+) -> None:
+    """The hold is for the kiosk's first frame only: the start screen of new content (a
+    reload) paints its light from its own first frame."""
+    kiosk = build_kiosk(qapp, exhibit, reduced_motion=False)
+    window = kiosk.window
+    hold_light_until_first_frame(window)
+    try:
+        window.resize(1280, 800)
+        with qtbot.waitSignal(window.screens_ready, timeout=10_000):
+            window.show()
+        old = window.attract
+        kiosk.controller.apply(exhibit)
+        settle_deletions()  # the old start screen goes
+        assert window.attract is not old
+        new_light = window.attract.ambient
+        qtbot.waitUntil(new_light.is_animating, timeout=10_000)
+        assert new_light.parts()
+    finally:
+        kiosk.close()
+        settle_deletions()
+
+
 def test_a_released_light_is_the_light_never_held(qapp: QApplication, qtbot: QtBot) -> None:
     """Hold and release change when the glow is painted, never what is painted."""
     from kiosk.ui.widgets.ambient import AmbientLight  # noqa: PLC0415

@@ -125,7 +125,8 @@ def hold_light_until_first_frame(window: KioskWindow) -> None:
     12 ms at 1080p) in the frame right after it, before the other screens are built."""
     light = window.attract.ambient
     light.hold()
-    # Once: the start screen of new content paints its light from its first frame on.
+    # Once: only the kiosk's first frame waits for its light (new content's start screen
+    # is never held; this light may be gone by then).
     window.first_frame_shown.connect(
         lambda: QTimer.singleShot(0, light.release), Qt.ConnectionType.SingleShotConnection
     )
