@@ -131,6 +131,28 @@ def test_new_content_after_the_first_frame_leaves_the_lights_alone(
         settle_deletions()
 
 
+def test_the_start_screen_looks_the_same_once_the_light_is_released(
+    qapp: QApplication, qtbot: QtBot, exhibit: Exhibit
+) -> None:
+    """Same picture, held or not (a still light, so the breath's moment plays no part)."""
+    pictures = []
+    for held in (True, False):
+        kiosk = build_kiosk(qapp, exhibit, reduced_motion=True)
+        window = kiosk.window
+        if held:
+            hold_light_until_first_frame(window)
+        try:
+            window.resize(1280, 800)
+            with qtbot.waitSignal(window.screens_ready, timeout=10_000):
+                window.show()
+            qtbot.waitUntil(lambda w=window: bool(w.attract.ambient.parts()), timeout=10_000)
+            pictures.append(window.grab().toImage())
+        finally:
+            kiosk.close()
+            settle_deletions()
+    assert pictures[0] == pictures[1]
+
+
 def test_a_released_light_is_the_light_never_held(qapp: QApplication, qtbot: QtBot) -> None:
     """Hold and release change when the glow is painted, never what is painted."""
     from kiosk.ui.widgets.ambient import AmbientLight  # noqa: PLC0415
