@@ -145,7 +145,8 @@ def test_the_start_screen_looks_the_same_once_the_light_is_released(
             window.resize(1280, 800)
             with qtbot.waitSignal(window.screens_ready, timeout=10_000):
                 window.show()
-            qtbot.waitUntil(lambda w=window: bool(w.attract.ambient.parts()), timeout=10_000)
+            light = window.attract.ambient
+            qtbot.waitUntil(lambda: bool(light.parts()), timeout=10_000)  # noqa: B023
             pictures.append(window.grab().toImage())
         finally:
             kiosk.close()
