@@ -11,20 +11,23 @@ the soak that did the same hung."""
 from __future__ import annotations
 
 import contextlib
+import logging
 import random
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
 from PySide6.QtCore import QEventLoop, Qt, QTimer, QtMsgType
 from PySide6.QtTest import QTest
 
 from kiosk.audio.narrator import NarratorState
 from kiosk.audio.server import sound_server_answers
+from kiosk.audio.settings import AudioSettings
 from kiosk.audio.speech import PROGRAM
 from kiosk.core.session import Screen
 
 if TYPE_CHECKING:
-    from pytestqt.logging import QtLoggingPlugin
+    from pytestqt.logging import _QtMessageCapture
     from pytestqt.qtbot import QtBot
 
     from conftest import Finger, KioskFactory
@@ -61,7 +64,11 @@ def speech_children() -> list[str]:
 
 
 def test_a_thousand_sound_keys_leave_one_player_and_no_speech_child(
-    make_kiosk: KioskFactory, exhibit: Exhibit, finger: Finger, qtbot: QtBot, qtlog: QtLoggingPlugin
+    make_kiosk: KioskFactory,
+    exhibit: Exhibit,
+    finger: Finger,
+    qtbot: QtBot,
+    qtlog: _QtMessageCapture,
 ) -> None:
     kiosk = make_kiosk(exhibit)
     window, session = kiosk.window, kiosk.session
@@ -99,3 +106,34 @@ def test_a_thousand_sound_keys_leave_one_player_and_no_speech_child(
         if record.type in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg) and not record.ignored
     ]
     assert warnings == []
+
+
+def test_no_sound_output_is_logged_once_a_visit_not_at_every_press(
+    make_kiosk: KioskFactory,
+    exhibit: Exhibit,
+    finger: Finger,
+    qtbot: QtBot,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    kiosk = make_kiosk(exhibit)
+    window, session = kiosk.window, kiosk.session
+    window.build_remaining_screens()
+    window.listen.use_settings(AudioSettings(output_device="no such headphones"))
+    failures: list[str] = []
+    window.listen.narrator.failed.connect(failures.append)
+
+    def visit() -> None:
+        finger.tap(window.attract)
+        session.open(Screen.STATEMENT)
+        for _ in range(20):
+            count = len(failures)
+            QTest.keyClick(window.focusWidget() or window, Qt.Key.Key_0, NUM)
+            qtbot.waitUntil(lambda n=count: len(failures) > n, timeout=10_000)  # in vain
+
+    caplog.set_level(logging.WARNING, logger="kiosk.ui.listen.desk")
+    visit()
+    session.reset()
+    visit()
+    said = "listening: no sound output named 'no such headphones'; nothing is played"
+    assert len(failures) == 40
+    assert [record.getMessage() for record in caplog.records] == [said, said]

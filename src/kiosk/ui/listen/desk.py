@@ -59,12 +59,6 @@ SOUND_EVENTS = frozenset(
 )
 
 
-def _log_failure(message: str) -> None:
-    # Staff find why a visitor heard nothing (no sound output, a recording that would not
-    # play, espeak-ng missing) in the kiosk's log.
-    logging.getLogger(__name__).warning("listening: %s", message)
-
-
 class Kind(Enum):
     NONE = auto()
     READING = auto()  # the screen, read aloud (captions marked)
@@ -86,6 +80,7 @@ class ListenDesk(QObject):
             controller.keypad, lambda: controller.listening.asked, self._say_name, self
         )
         self._kind = Kind.NONE
+        self._failures_logged: set[str] = set()  # this visit's
         self._queue = Queue((), ())
         # The reading the idle question interrupted: (queue, item, it was playing).
         self._interrupted: tuple[Queue, int, bool] | None = None
@@ -127,7 +122,15 @@ class ListenDesk(QObject):
     def _connect(self, narrator: Narrator) -> None:
         narrator.current_item_changed.connect(self._item_changed)
         narrator.state_changed.connect(self._state_changed)
-        narrator.failed.connect(_log_failure)
+        narrator.failed.connect(self._log_failure)
+
+    def _log_failure(self, message: str) -> None:
+        """Staff find why a visitor heard nothing (no sound output, a recording that would
+        not play, espeak-ng missing) in the kiosk's log: once a visit for each reason, not
+        at every press of a key (a station with no sound output would fill its journal)."""
+        if message not in self._failures_logged:
+            self._failures_logged.add(message)
+            logging.getLogger(__name__).warning("listening: %s", message)
 
     # -- what tests and renders read ----------------------------------------------------------
 
@@ -258,6 +261,7 @@ class ListenDesk(QObject):
     def reset(self) -> None:
         """The end of a visit: silence, no marks, the station's volume."""
         self._interrupted = None
+        self._failures_logged.clear()  # the next visitor's failures are logged again
         self.narrator.reset()
         self.captions.clear()
         self._kind = Kind.NONE
