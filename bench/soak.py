@@ -4,7 +4,10 @@
 
 The monkey sends real touch events through Qt's input pipeline (``QTest.touchEvent`` with a
 touch device): taps, swipes, flicks, long presses and touches of two to four fingers, half of
-them on a visible button that nothing covers (so it reaches every screen), half anywhere.  Now
+them on a visible button that nothing covers (so it reaches every screen), half anywhere; and
+the numeric keypad's keys, the sound keys most (Listen / Pause, Louder, Softer, Help, next and
+previous part), one at a time or in quick runs, so that touches also land while the real
+narrator reads (to the sound server when one answers, else finding no sound output).  Now
 and then it rests, so the short idle timeout shows "Still there?" and, unless answered, ends
 the visit; every ``--reload-every`` events the kiosk is switched between the bundled exhibit
 and an edited copy of it, through the hot-reload path (``ContentReloader`` validates in a
@@ -26,8 +29,12 @@ It passes when, for the whole run:
   screen after ``QPixmapCache.clear()``, ``gc.collect()`` and glibc's ``malloc_trim(0)``
   (which returns freed heap pages to the system): memory held, not what a bounded cache or
   the allocator keeps for later (see ``resident_memory``);
+- back on the start screen, no espeak-ng child is left and the narrator is silent;
 - every screen was seen: start, home, statement, timeline, figures, the visitor's settings
-  panel and the idle warning.
+  panel and the idle warning, and a reading aloud; the warm-up also lasts until
+  ``WARMUP_SOUNDS`` parts were read (the audio stack's own warm-up is not growth).
+
+The event loop runs through ``pump`` (``QEventLoop.exec``), never ``QTest.qWait``: see there.
 
 A failure names the seed and the event, to run again with ``--seed``; the idle timers and the
 validator's child process run on the real clock, so a replay takes the same choices only
@@ -66,6 +73,7 @@ from PySide6.QtCore import (
     QObject,
     QPoint,
     QRect,
+    Qt,
     QTimer,
     QtMsgType,
     SignalInstance,
@@ -75,11 +83,14 @@ from PySide6.QtGui import QColor, QImage, QPixmapCache, QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
+from kiosk.audio.narrator import NarratorState
+from kiosk.audio.speech import PROGRAM as SPEECH_PROGRAM
 from kiosk.content.loader import load_exhibit
 from kiosk.core.reloader import ContentReloader
 from kiosk.core.session import Screen
 from kiosk.paths import default_content_dir
 from kiosk.ui.application import Kiosk, build_kiosk, create_application
+from kiosk.ui.listen.desk import Kind
 from kiosk.ui.live_content import LiveContent
 from kiosk.ui.pictures import PictureLoader
 from kiosk.ui.screens.statement import StatementScreen
@@ -99,6 +110,8 @@ PLACES = (
     "figures",
     "access panel",
     "idle warning",
+    "listening",  # a reading or an announcement under way (with or without a sound output)
+    "sound made",  # the narrator made its player: a file was played (or found no output)
 )
 # How often each kind of input comes; "rest" lets the idle timeout run out.
 ACTIONS = {
@@ -107,16 +120,40 @@ ACTIONS = {
     "flick": 10.0,
     "long press": 2.0,
     "fingers": 12.0,
+    "key": 10.0,
     "pause": 1.5,
     "rest": 1.0,
 }
+# The numeric keypad's keys (kiosk.ui.keypad.key_map's default), the sound keys more often
+# than the rest: Listen / Pause, Louder, Softer, Help, next and previous part.
+KEYS = (
+    *((Qt.Key.Key_0,) * 6),
+    *((Qt.Key.Key_Plus, Qt.Key.Key_Minus, Qt.Key.Key_Period) * 2),
+    Qt.Key.Key_Asterisk,
+    Qt.Key.Key_Slash,
+    Qt.Key.Key_8,
+    Qt.Key.Key_2,
+    Qt.Key.Key_4,
+    Qt.Key.Key_6,
+    Qt.Key.Key_5,
+    Qt.Key.Key_9,
+    Qt.Key.Key_3,
+    Qt.Key.Key_7,
+    Qt.Key.Key_1,
+)
 # Moves of a drag come this many milliseconds apart (Qt's gestures time them on their own
 # clock); mostly as fast as events can go, so a run of thousands of drags stays short.
 PACES_MS = (0, 0, 0, 0, 4, 16)
 IDLE_TIMEOUT_S = 0.1
 IDLE_WARNING_S = 0.2
 MEMORY_GROWTH_LIMIT = 5 * 1024 * 1024
-WARMUP_LIMIT = 5000  # events; the warm-up must have seen everything by then
+WARMUP_LIMIT = 8000  # events; the warm-up must have seen everything by then
+# Parts read aloud (espeak-ng's speech played, or found no output) before the warm-up ends.
+# The audio stack warms up over its first few hundred sounds (Qt's FFmpeg decoder and audio
+# threads, the sound server's buffers): a Narrator alone held 8.5 MB more after its first
+# 300 requests, then 0.4 MB more over the next 2,100.  A warm-up that had heard a few
+# sounds read that as growth (+6.4 MB in the next 2,500 events, +0.9 MB from 7,500 to 10,000).
+WARMUP_SOUNDS = 300
 SETTLE_MS = 30_000  # the longest wait for a validation or for the end of a visit
 # Qt's offscreen platform says so for every window it cannot decorate (pyproject.toml
 # ignores the same two in the tests); they say nothing about the kiosk.
@@ -153,6 +190,18 @@ def wait_for(signal: SignalInstance, timeout_ms: int) -> bool:
     return bool(fired)
 
 
+def pump(ms: int) -> None:
+    """Run the event loop for ``ms`` milliseconds with Python's lock released.
+
+    ``QEventLoop.exec`` lets go of the lock, as the kiosk's own loop does; ``QTest.qWait``
+    keeps it, and Qt Multimedia's playback threads, when they end, wait for it (they tell
+    the ``QAudioOutput``, a Python object) while the loop waits for them: a deadlock that
+    hung the soak once the monkey pressed Listen."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
 def wait_until(condition: Callable[[], bool], timeout_ms: int) -> bool:
     """Run the event loop until ``condition()`` holds (True) or the time is up (False)."""
     clock = QElapsedTimer()
@@ -160,8 +209,19 @@ def wait_until(condition: Callable[[], bool], timeout_ms: int) -> bool:
     while not condition():
         if clock.hasExpired(timeout_ms):
             return False
-        QTest.qWait(5)
+        pump(5)
     return True
+
+
+def child_programs() -> list[str]:
+    """The names of this process's child processes (Linux; elsewhere none)."""
+    names = []
+    for listing in Path("/proc/self/task").glob("*/children"):
+        with contextlib.suppress(OSError):
+            for pid in listing.read_text().split():
+                with contextlib.suppress(OSError):
+                    names.append(Path(f"/proc/{pid}/comm").read_text().strip())
+    return names
 
 
 def flush_deletions() -> None:
@@ -498,7 +558,7 @@ class Monkey:
 
     def _frame(self, pace_ms: int) -> None:
         if pace_ms:
-            QTest.qWait(pace_ms)  # fingers take time to move; Qt's gestures time them
+            pump(pace_ms)  # fingers take time to move; Qt's gestures time them
         else:
             QCoreApplication.processEvents()
 
@@ -545,7 +605,7 @@ class Monkey:
         clock = QElapsedTimer()
         clock.start()
         while not clock.hasExpired(hold):
-            QTest.qWait(min(40, max(1, hold - clock.elapsed())))
+            pump(min(40, max(1, hold - clock.elapsed())))
             if reports:
                 self.touches.move({0: at})
         self.touches.release([0])
@@ -574,8 +634,20 @@ class Monkey:
             for touch in order:
                 self.touches.release([touch])
 
+    def _key(self) -> None:
+        """Keypad keys, one or a quick run of them (Listen, Pause, Listen... as fast as
+        events go), to whatever has the focus, as the keypad's own keys arrive."""
+        session = self.kiosk.session
+        for pressed in range(1 if self.rng.random() < 0.7 else self.rng.randint(2, 12)):
+            if pressed and session.screen is Screen.ATTRACT:
+                break  # back at the start: it is checked before anything else happens
+            target = self.window.focusWidget() or self.window
+            QTest.keyClick(target, self.rng.choice(KEYS), Qt.KeyboardModifier.KeypadModifier)
+            if self.rng.random() < 0.3:
+                QCoreApplication.processEvents()
+
     def _pause(self) -> None:
-        QTest.qWait(self.rng.randint(10, 40))  # animations and fades move on
+        pump(self.rng.randint(10, 40))  # animations and fades move on
 
     def _rest(self) -> None:
         """The visitor stops touching: "Still there?" comes, and is answered or not."""
@@ -626,6 +698,7 @@ class Summary:
     # the allocator's and the caches' ups and downs do not.
     readings: list[tuple[int, int]] = field(default_factory=list)
     problems: int = 0
+    sounds: int = 0  # parts read aloud (warm-up included)
 
     @property
     def growth(self) -> int | None:
@@ -679,6 +752,7 @@ class Summary:
                 else f"{trend / 1024 / 1024:+.2f} MB per 10,000 events "
                 f"(least squares over {len(self.readings)} readings)"
             ),
+            f"parts read aloud: {self.sounds}",
             f"exceptions and Qt warnings: {self.problems}",
         ]
 
@@ -718,6 +792,10 @@ class Soak:
         # The question may come and go within one input (answered, or timed out while the
         # monkey waits): seen when it shows.
         kiosk.idle.warning_started.connect(self._on_warning)
+        kiosk.window.listen.narrator.current_item_changed.connect(self._on_sound)
+
+    def _on_sound(self, _index: int) -> None:
+        self.summary.sounds += 1
 
     def _on_screen(self, name: str) -> None:
         if name == Screen.ATTRACT.value:
@@ -761,6 +839,11 @@ class Soak:
             places["access panel"] += 1
         if window.idle_overlay.isVisible():
             places["idle warning"] += 1
+        listen = window.listen
+        if listen.kind is not Kind.NONE:
+            places["listening"] += 1
+        if listen.narrator._player is not None:  # made on the first file played, then kept
+            places["sound made"] += 1
 
     def _settle(self) -> None:
         """Let a validation in flight finish and pending content apply."""
@@ -779,6 +862,11 @@ class Soak:
         if visiting and not idle.running:
             # Came Back to the start screen: the visit must still end when they walk away.
             raise self.fail("a visit left on the start screen would never time out")
+        children = child_programs()
+        if SPEECH_PROGRAM in children:
+            raise self.fail(f"the visit ended with {SPEECH_PROGRAM} still running: {children}")
+        if self.kiosk.window.listen.narrator.state is not NarratorState.IDLE:
+            raise self.fail("the visit ended with the narrator still reading")
         if not self.warm:
             return
         census = Census(*object_census(self.kiosk.window))
@@ -864,7 +952,11 @@ class Soak:
         self.stage = "warm-up"
         every = max(1, min(self.reload_every, 50))
         index = 0
-        while self.summary.unvisited() or self.content.applied < len(self.content.folders):
+        while (
+            self.summary.unvisited()
+            or self.content.applied < len(self.content.folders)
+            or self.summary.sounds < WARMUP_SOUNDS
+        ):
             if index >= WARMUP_LIMIT:
                 raise self.fail(f"the warm-up never reached {self.summary.unvisited()}")
             self.index = index

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import random
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -122,13 +123,16 @@ def test_no_sound_output_is_logged_once_a_visit_not_at_every_press(
     failures: list[str] = []
     window.listen.narrator.failed.connect(failures.append)
 
+    def grew(before: int) -> bool:
+        return len(failures) > before
+
     def visit() -> None:
         finger.tap(window.attract)
         session.open(Screen.STATEMENT)
         for _ in range(20):
-            count = len(failures)
+            before = len(failures)
             QTest.keyClick(window.focusWidget() or window, Qt.Key.Key_0, NUM)
-            qtbot.waitUntil(lambda n=count: len(failures) > n, timeout=10_000)  # in vain
+            qtbot.waitUntil(partial(grew, before), timeout=10_000)  # in vain, and said so
 
     caplog.set_level(logging.WARNING, logger="kiosk.ui.listen.desk")
     visit()

@@ -1,8 +1,12 @@
-"""Soak: a seeded monkey touches every screen of the real kiosk for 5,000 events, with a short
-idle timeout and new content every 250 events, and the kiosk must come back to its start
-screen each time as it was: no exception, no Qt warning, as many widgets and QObjects as
-after the warm-up, memory within 5 MB.  The monkey and its checks are bench/soak.py's, which
-runs the same for as long as asked (``--events 100000``).
+"""Soak: a seeded monkey touches every screen of the real kiosk and presses its keypad keys
+(Listen / Pause, Louder, Softer, Help, next and previous part among them, so touches land
+while audio plays) for 5,000 events, with a short idle timeout and new content every 250
+events, and the kiosk must come back to its start screen each time as it was: no exception,
+no Qt warning, as many widgets and QObjects as after the warm-up, no espeak-ng child left,
+the narrator silent, memory within 5 MB.  The real narrator plays: to the sound server when
+one answers (CI starts one), else it finds no sound output; both must pass.  The monkey and
+its checks are bench/soak.py's, which runs the same for as long as asked (``--events
+100000``).
 
 A failure names the seed and the event; ``KIOSK_SOAK_SEED`` runs another seed."""
 
@@ -83,6 +87,7 @@ def test_a_monkey_on_every_screen_leaves_no_trace(
     assert summary.returns >= 25 and summary.checks >= summary.returns
     assert summary.reloads_applied >= 10
     assert summary.widget_range == (0, 0) and summary.object_range == (0, 0)
+    assert summary.sounds >= soak.WARMUP_SOUNDS  # the keys did ask for sound
     assert summary.growth is not None and summary.growth <= soak.MEMORY_GROWTH_LIMIT
     kinds = summary.actions
     assert all(kinds[kind] > 0 for kind in soak.ACTIONS), kinds
