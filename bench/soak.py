@@ -224,6 +224,19 @@ def child_programs() -> list[str]:
     return names
 
 
+# Qt's FFmpeg backend names its playback threads so ("QFFmpeg::AudioRenderer", cut to 15).
+PLAYBACK_THREADS = "QFFmpeg::"
+
+
+def thread_names() -> list[str]:
+    """The names of this process's threads (Linux; elsewhere none)."""
+    names = []
+    for comm in Path("/proc/self/task").glob("*/comm"):
+        with contextlib.suppress(OSError):  # ended meanwhile
+            names.append(comm.read_text().strip())
+    return names
+
+
 def flush_deletions() -> None:
     """Run what is posted, then delete what ``deleteLater()`` marked, until nothing is left."""
     for _ in range(4):
@@ -895,12 +908,16 @@ class Soak:
 
     def _quiet(self) -> bool:
         """No transition running (the window's holds snapshots of the whole window, 8 MB
-        each at 1920x1080, the timeline's of its card) and no picture being decoded."""
+        each at 1920x1080, the timeline's of its card), no picture being decoded, and Qt
+        Multimedia's playback threads ended (a player let go of its file stops them a moment
+        later; their buffers, up to 10 MB, go with them)."""
         window = self.kiosk.window
         fades = window.findChildren(FadeOverlay)
         loaders = window.findChildren(PictureLoader)
-        return not any(fade.is_running() for fade in fades) and all(
-            loader.is_idle() for loader in loaders
+        return (
+            not any(fade.is_running() for fade in fades)
+            and all(loader.is_idle() for loader in loaders)
+            and not any(name.startswith(PLAYBACK_THREADS) for name in thread_names())
         )
 
     def _note_memory(self) -> Memory | None:
