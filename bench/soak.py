@@ -147,6 +147,9 @@ PACES_MS = (0, 0, 0, 0, 4, 16)
 IDLE_TIMEOUT_S = 0.1
 IDLE_WARNING_S = 0.2
 MEMORY_GROWTH_LIMIT = 5 * 1024 * 1024
+# The end's memory: the least of this many readings at rest, with this many inputs between.
+END_READINGS = 3
+END_EVENTS = 100
 WARMUP_LIMIT = 8000  # events; the warm-up must have seen everything by then
 # Parts read aloud (espeak-ng's speech played, or found no output) before the warm-up ends.
 # The audio stack warms up over its first few hundred sounds (Qt's FFmpeg decoder and audio
@@ -939,6 +942,21 @@ class Soak:
             self.last_memory = memory
         return memory
 
+    def _lowest_memory_at_rest(self) -> Memory | None:
+        """The least of END_READINGS readings at rest, END_EVENTS more inputs before each
+        further one.  With a sound server the audio stack's buffers (up to 14 MB) come and
+        go from one rest to the next: one reading at the end failed a clean run 1 in 3
+        (+6.3 MB, against +2.3 and +3.0); a leak stays in every reading."""
+        lowest = self._note_memory()
+        for _ in range(END_READINGS - 1):
+            for _ in range(END_EVENTS):
+                self._step()
+            self._go_to_rest()
+            memory = self._note_memory()
+            if memory is not None and (lowest is None or memory.held < lowest.held):
+                lowest = memory
+        return lowest
+
     def _go_to_rest(self) -> None:
         """Wait for the visit to time out (the kiosk's own way back to the start)."""
         session = self.kiosk.session
@@ -1011,7 +1029,7 @@ class Soak:
                 self.index = events
                 self.stage = "end of soak"
                 self._go_to_rest()
-                summary.memory_end = self._note_memory()
+                summary.memory_end = self._lowest_memory_at_rest()
         finally:
             summary.events = self.index if self.stage != "warm-up" else 0
             summary.seconds = time.perf_counter() - started
