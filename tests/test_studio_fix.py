@@ -64,6 +64,28 @@ def test_lupdate_files_the_file_dialogs_words_under_the_windows_context(tmp_path
     assert [filed.get(text) for text in words] == ["StudioWindow"] * 3
 
 
+def test_lupdate_files_the_picture_dialogs_words_under_the_fields_context(
+    tmp_path: Path,
+) -> None:
+    """The same for the picture chooser (its words were under 'parent')."""
+    from kiosk.ui.studio import picture_field  # noqa: PLC0415
+
+    filed = _filed(picture_field, tmp_path)
+    words = ["Choose a picture", "Pictures (*.png *.jpg *.jpeg *.webp);;All files (*)"]
+    assert [filed.get(text) for text in words] == ["PictureField"] * 2
+
+
+def test_the_forms_language_columns_name_each_language_in_itself() -> None:
+    """No English language names in an az or ru studio: each as on the kiosk's switch."""
+    from kiosk.ui.studio.form_editors import language_name  # noqa: PLC0415
+
+    assert [language_name(code) for code in ("az", "en", "ru")] == [
+        "Azərbaycan dili (az)",
+        "English (en)",
+        "Русский (ru)",
+    ]
+
+
 def test_the_outline_names_its_fixed_rows_in_the_interface_language(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -787,6 +787,14 @@
 <context>
     <name>PictureField</name>
     <message>
+        <source>Choose a picture</source>
+        <translation>Şəkil seçin</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.webp);;All files (*)</source>
+        <translation>Şəkillər (*.png *.jpg *.jpeg *.webp);;Bütün fayllar (*)</translation>
+    </message>
+    <message>
         <source>Choose picture...</source>
         <translation>Şəkil seç...</translation>
     </message>
@@ -1935,17 +1943,6 @@ Yoxlamalar hər dəyişən sözü möhürlənənə və ya geri qaytarılana qəd
     <message>
         <source>Saved %1</source>
         <translation>Saxlanıldı: %1</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Choose a picture</source>
-        <translation>Şəkil seçin</translation>
-    </message>
-    <message>
-        <source>Pictures (*.png *.jpg *.jpeg *.webp);;All files (*)</source>
-        <translation>Şəkillər (*.png *.jpg *.jpeg *.webp);;Bütün fayllar (*)</translation>
     </message>
 </context>
 </TS>

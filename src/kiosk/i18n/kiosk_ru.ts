@@ -791,6 +791,14 @@
 <context>
     <name>PictureField</name>
     <message>
+        <source>Choose a picture</source>
+        <translation>Выберите изображение</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.webp);;All files (*)</source>
+        <translation>Изображения (*.png *.jpg *.jpeg *.webp);;Все файлы (*)</translation>
+    </message>
+    <message>
         <source>Choose picture...</source>
         <translation>Выбрать изображение...</translation>
     </message>
@@ -1952,17 +1960,6 @@ The checks show each changed word until it is sealed or put back.</source>
     <message>
         <source>Saved %1</source>
         <translation>Сохранено: %1</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Choose a picture</source>
-        <translation>Выберите изображение</translation>
-    </message>
-    <message>
-        <source>Pictures (*.png *.jpg *.jpeg *.webp);;All files (*)</source>
-        <translation>Изображения (*.png *.jpg *.jpeg *.webp);;Все файлы (*)</translation>
     </message>
 </context>
 </TS>

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.content.languages import ENGLISH_NAMES, NAMED
+from kiosk.content.languages import ENDONYMS, NAMED
 from kiosk.editing.document import Address, ContentDocument
 from kiosk.editing.outline import FieldKind, FormField
 from kiosk.editing.words import guidance, word_count
@@ -44,7 +44,9 @@ INT_LIMIT = 2**31 - 1  # QSpinBox holds a C int; larger ranges take a double spi
 
 
 def language_name(code: str) -> str:
-    name = ENGLISH_NAMES.get(code)
+    """Each language in its own name ("Azərbaycan dili (az)"), as on the kiosk's switch:
+    the same in every interface language, so an az or ru studio shows no English names."""
+    name = ENDONYMS.get(code)
     return f"{name} ({code})" if name else code
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -49,9 +49,13 @@ AskYesNo = Callable[[QWidget, str, str], bool]
 def choose_file(parent: QWidget) -> Path | None:
     chosen, _ = QFileDialog.getOpenFileName(
         parent,
-        parent.tr("Choose a picture"),
+        # Under a context of their own: lupdate files ``parent.tr`` under "parent", where
+        # Qt never looks, so the dialog stayed English in az and ru.
+        QCoreApplication.translate("PictureField", "Choose a picture"),
         "",
-        parent.tr("Pictures (*.png *.jpg *.jpeg *.webp);;All files (*)"),
+        QCoreApplication.translate(
+            "PictureField", "Pictures (*.png *.jpg *.jpeg *.webp);;All files (*)"
+        ),
     )
     return Path(chosen) if chosen else None
 
