@@ -20,19 +20,23 @@ if TYPE_CHECKING:
 
 
 class StandInPlayer(QObject):
-    """Records what it was asked; a test says when a file ends (``end``)."""
+    """Records what it was asked; a test says when a file ends (``end``).  Without
+    ``device_present`` nothing plays, as with the station's output unplugged."""
 
     ended = Signal()
     failed = Signal(str)
 
-    def __init__(self) -> None:
+    def __init__(self, device_present: bool = True) -> None:
         super().__init__()
+        self.device_present = device_present
         self.playing: Path | None = None
         self.paused = False
         self.played: list[Path] = []
         self.volume: int | None = None
 
     def play(self, path: Path) -> bool:
+        if not self.device_present:
+            return False
         self.playing, self.paused = path, False
         self.played.append(path)
         return True

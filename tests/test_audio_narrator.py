@@ -14,52 +14,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.audio.narrator import SKIPPED_NO_SPEECH, NarrationItem, Narrator, NarratorState
 from kiosk.audio.settings import AudioSettings
+from listen_support import StandInPlayer
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
 TIMEOUT = 10_000  # ms; a hang guard only
-
-
-class StandInPlayer(QObject):
-    """Records what it was asked; the test says when a file ends or fails."""
-
-    ended = Signal()
-    failed = Signal(str)
-
-    def __init__(self, device_present: bool = True) -> None:
-        super().__init__()
-        self.device_present = device_present
-        self.playing: Path | None = None
-        self.paused = False
-        self.played: list[Path] = []
-        self.volume: int | None = None
-
-    def play(self, path: Path) -> bool:
-        if not self.device_present:
-            return False
-        self.playing, self.paused = path, False
-        self.played.append(path)
-        return True
-
-    def pause(self) -> None:
-        self.paused = True
-
-    def resume(self) -> None:
-        self.paused = False
-
-    def stop(self) -> None:
-        self.playing, self.paused = None, False
-
-    def set_volume(self, percent: int) -> None:
-        self.volume = percent
-
-    def sounding(self) -> bool:
-        return self.playing is not None and not self.paused
-
-    def end(self) -> None:
-        self.playing = None
-        self.ended.emit()
 
 
 class StandInSpeech(QObject):
