@@ -59,6 +59,20 @@ def test_content_errors_exit_1_with_a_clear_message(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("figures.yaml:4:1: error: YAML syntax:")
     assert f"1 error in {folder}; nothing was shown." in result.stderr
+    assert result.stderr.count("error: YAML syntax") == 1  # said by the child alone
+
+
+def test_run_reads_its_options_like_every_command(tmp_path: Path) -> None:
+    """`kiosk run`'s options are read by the child process that reads the content: its
+    help and its usage errors are what they always were, each said once."""
+    helped = run_kiosk("run", "--help")
+    assert helped.returncode == 0, helped.stderr
+    assert helped.stdout.count("usage: kiosk run") == 1
+    assert "--windowed" in helped.stdout
+    wrong = run_kiosk("run", "--size", "huge")
+    assert wrong.returncode == 2
+    assert wrong.stderr.count("'huge' is not a size like 1920x1080") == 1
+    assert "Traceback" not in wrong.stderr
 
 
 def test_a_missing_content_folder_exits_1(tmp_path: Path) -> None:

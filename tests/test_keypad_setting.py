@@ -18,7 +18,8 @@ from PySide6.QtTest import QTest
 from kiosk.core.keypad import KeyIntent
 from kiosk.core.kiosk import KioskEvent
 from kiosk.core.session import Screen
-from kiosk.station import KEYPAD_ACTIONS, StationConfig, load_station_config
+from kiosk.station import KEYPAD_ACTIONS, load_station_config
+from kiosk.station_config import StationConfig
 from kiosk.ui.keypad.key_map import DEFAULT_KEYS, key_map_from_setting
 
 if TYPE_CHECKING:

@@ -23,7 +23,7 @@ from kiosk.security import (
     PinRecord,
     hash_pin,
 )
-from kiosk.station import StaffSettings, StationConfig
+from kiosk.station_config import StaffSettings, StationConfig
 from kiosk.ui.application import Kiosk
 from kiosk.ui.staff.mode import StaffMode
 from test_staff_mode import enter_pin, settle, tap_in_panel

@@ -21,7 +21,7 @@ from kiosk.core.reloader import ContentReloader
 from kiosk.packs.integrity import resolve_intact
 from kiosk.packs.store import ContentStore
 from kiosk.security import hash_pin
-from kiosk.station import StaffSettings, StationConfig
+from kiosk.station_config import StaffSettings, StationConfig
 from kiosk.ui.application import Kiosk
 from kiosk.ui.runner import _follow_channel
 from kiosk.ui.staff.mode import StaffMode

@@ -19,7 +19,7 @@ from kiosk.core.pack_watch import PackListing
 from kiosk.core.reloader import ContentReloader
 from kiosk.packs.store import FACTORY
 from kiosk.security import hash_pin
-from kiosk.station import StaffSettings, StationConfig
+from kiosk.station_config import StaffSettings, StationConfig
 from kiosk.ui.layout_check import find_clipped_text, find_overlapping_text
 from kiosk.ui.staff.mode import StaffMode
 from kiosk.ui.staff.versions import INSTALLED, NEW, OLDER, SHOWING, FoundPack, Shown

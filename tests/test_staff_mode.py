@@ -22,7 +22,7 @@ from kiosk.content.loader import load_exhibit
 from kiosk.core.reloader import ContentReloader
 from kiosk.core.session import Screen
 from kiosk.security import hash_pin
-from kiosk.station import StaffSettings, StationConfig
+from kiosk.station_config import StaffSettings, StationConfig
 from kiosk.ui.application import Kiosk
 from kiosk.ui.layout_check import find_clipped_text, find_overlapping_text
 from kiosk.ui.live_content import LiveContent

@@ -24,7 +24,7 @@ from kiosk.ops import health
 from kiosk.packs.store import ContentStore
 from kiosk.security import hash_pin
 from kiosk.staff_cli import config_with_pin, write_private
-from kiosk.station import StaffSettings, StationConfig
+from kiosk.station_config import StaffSettings, StationConfig
 from kiosk.ui.live_content import LiveContent
 from kiosk.ui.staff.mode import StaffMode
 from test_staff_mode import (

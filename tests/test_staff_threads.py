@@ -23,7 +23,7 @@ from kiosk.content.model import Exhibit
 from kiosk.core.reloader import ContentReloader
 from kiosk.core.session import Screen
 from kiosk.security import hash_pin
-from kiosk.station import StaffSettings, StationConfig
+from kiosk.station_config import StaffSettings, StationConfig
 from kiosk.ui.application import Kiosk
 from kiosk.ui.staff.mode import StaffMode
 from test_staff_mode import PIN, REPO, Checks, corner_gesture, enter_pin, settle, staff_mode_on

@@ -12,13 +12,16 @@ import subprocess
 import sys
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from conftest import settle_deletions
 from kiosk.content.model import Exhibit
+from kiosk.ui.activity import InputActivityFilter
 from kiosk.ui.application import build_kiosk
-from kiosk.ui.runner import hold_light_until_first_frame
+from kiosk.ui.runner import filters_after_first_frame, hold_light_until_first_frame
 
 # `kiosk run` to its first frame, then the names of every module it imported.
 FIRST_FRAME_MODULES = """
@@ -51,6 +54,14 @@ NOT_BEFORE_FIRST_FRAME = (
     "kiosk.analytics.recorder",
     "kiosk.logs",
     "kiosk.content.yaml_hints",
+    # The station and the content are read by a child process while Qt loads
+    # (kiosk.prepare_run): the YAML reader, the content checks and the platform's folders
+    # never enter the process that shows the window before its first frame.
+    "yaml",
+    "kiosk.station",
+    "kiosk.content.loader",
+    "kiosk.content.checks",
+    "platformdirs",
 )
 
 
@@ -178,3 +189,43 @@ def test_a_released_light_is_the_light_never_held(qapp: QApplication, qtbot: QtB
     assert [(r.boundingRect(), s) for r, s in held.parts()] == [
         (r.boundingRect(), s) for r, s in plain.parts()
     ]
+
+
+def test_the_input_filters_start_with_the_frame_after_the_first(
+    qapp: QApplication, qtbot: QtBot, exhibit: Exhibit
+) -> None:
+    """Every event before the first frame would cross into Python through the three
+    application-wide filters (about 10 ms of it); they are in place right after it, before
+    the other screens are built: a touch keeps the visit alive, and the window refuses to
+    close."""
+    kiosk = build_kiosk(qapp, exhibit, reduced_motion=True)
+    window = kiosk.window
+    filters_after_first_frame(qapp, window, [window.keypad, kiosk.activity, kiosk.lockdown])
+    activity = window.findChild(InputActivityFilter)
+    assert activity is kiosk.activity
+    pokes: list[str] = []
+    activity._on_input = lambda: pokes.append("input")  # counts what the filter sees
+    at_first_frame: list[int] = []
+
+    def first_frame() -> None:
+        QTest.mouseClick(window, Qt.MouseButton.LeftButton)
+        at_first_frame.append(len(pokes))
+
+    window.first_frame_shown.connect(first_frame)
+    when_screens_built: list[tuple[int, bool]] = []
+
+    def screens_built() -> None:
+        QTest.mouseClick(window, Qt.MouseButton.LeftButton)
+        when_screens_built.append((len(pokes), window.close()))
+
+    window.screens_ready.connect(screens_built)
+    try:
+        window.resize(1280, 800)
+        with qtbot.waitSignal(window.screens_ready, timeout=10_000):
+            window.show()
+        assert at_first_frame == [0]  # not yet watching
+        assert when_screens_built == [(2, False)]  # press and release seen; close refused
+        assert window.isVisible()
+    finally:
+        kiosk.close()
+        settle_deletions()

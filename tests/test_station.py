@@ -8,7 +8,8 @@ import pytest
 
 from kiosk.security import PinGate, hash_pin, is_pin_hash, pin_problem, verify_pin
 from kiosk.staff_cli import set_pin
-from kiosk.station import StationConfig, load_station_config
+from kiosk.station import load_station_config
+from kiosk.station_config import StationConfig
 
 
 def write(path: Path, text: str) -> Path:

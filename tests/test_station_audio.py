@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.audio.settings import DEFAULT_VOLUME, AudioSettings
-from kiosk.station import StationConfig, load_station_config
+from kiosk.station import load_station_config
+from kiosk.station_config import StationConfig
 
 
 def audio_settings(config: StationConfig) -> AudioSettings:

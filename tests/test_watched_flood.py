@@ -16,7 +16,7 @@ from kiosk.core.pack_watch import MAX_LISTED, scan_packs
 from kiosk.core.reloader import ContentReloader
 from kiosk.ops.notify import Notifier
 from kiosk.security import hash_pin
-from kiosk.station import StaffSettings, StationConfig
+from kiosk.station_config import StaffSettings, StationConfig
 from kiosk.ui.heartbeat import Heartbeat
 from kiosk.ui.staff.mode import StaffMode
 

@@ -7,7 +7,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, TypeAlias
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias, cast
 
 from kiosk import __version__
 from kiosk.content.issues import ContentError, Issue
@@ -15,7 +15,7 @@ from kiosk.content.model import Exhibit
 from kiosk.paths import default_content_dir
 
 if TYPE_CHECKING:
-    from kiosk.station import StationConfig
+    from kiosk.station_config import StationConfig
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 IMAGE_PROBE = "image-probe"  # hidden subcommand: see kiosk.paths.kiosk_command
@@ -256,8 +256,11 @@ def main(argv: list[str] | None = None) -> int:
         args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")
     ):
         args_list.insert(0, "run")  # plain `kiosk` means `kiosk run`
-    # The pack commands' parser is built only when asked for: it is not start-up's business.
     first = args_list[0]
+    if first in COMMANDS and COMMANDS[first].reads_own_options:
+        own = cast("Callable[[list[str]], int]", COMMANDS[first].run)
+        return _guarded(lambda: own(args_list))
+    # The pack commands' parser is built only when asked for: it is not start-up's business.
     parser = build_parser(
         with_packs=first in ("pack", "analytics", "-h", "--help"),
         only=first if first in COMMANDS else None,
@@ -268,8 +271,13 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("render needs --out DIR, --contact-sheet FILE.png, or both")
     except SystemExit as exit_request:
         return int(exit_request.code or 0)
+    command = cast("Callable[[argparse.Namespace], int]", COMMANDS[args.command].run)
+    return _guarded(lambda: command(args))
+
+
+def _guarded(command: Callable[[], int]) -> int:
     try:
-        return COMMANDS[args.command].run(args)
+        return command()
     except OSError as error:
         # A disk or a KIOSK_* path that refuses (a file where a folder should be, a
         # read-only or full disk): a message naming it, never a traceback.
@@ -340,13 +348,53 @@ def _fallback(args: argparse.Namespace) -> int:
     )
 
 
-def _run_command(args: argparse.Namespace) -> int:
+def _run_command(args_list: list[str]) -> int:
+    """``kiosk run``: its options, the station and the content are read by a child process
+    while this one loads Qt (kiosk.prepare_run), so the first frame waits for whichever is
+    slower, not for both."""
     import os  # noqa: PLC0415
 
-    from kiosk.station import load_station_config  # noqa: PLC0415
+    from kiosk import prepare_run  # noqa: PLC0415
 
+    pending = prepare_run.start(lambda: _prepare_run(args_list))
+    from kiosk.ui import runner  # noqa: F401, PLC0415 - Qt, loaded while the child reads
+
+    prepared = pending.result()
+    if isinstance(prepared, int):  # the options were wrong, or only help was asked for
+        return prepared
+    args, station, folder, exhibit, data_folder = prepared
     if args.supervised:  # read by staff mode's Restart (kiosk.paths.self_restart_wanted)
         os.environ["KIOSK_SUPERVISED"] = "1"
+    if exhibit is None:
+        return EXIT_CONTENT
+    return _run(exhibit, folder, station, args, data_folder)
+
+
+PreparedRun: TypeAlias = (
+    "tuple[argparse.Namespace, tuple[StationConfig, list[Issue]], Path, Exhibit | None, Path]"
+)
+
+
+def _prepare_run(args_list: list[str]) -> PreparedRun | int:
+    """What ``kiosk run`` needs before its window, or the exit status when the options say
+    to stop (an error, ``--help``)."""
+    from kiosk.paths import data_dir  # noqa: PLC0415
+
+    parser = build_parser(with_packs=False, only="run")
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exit_request:
+        return int(exit_request.code or 0)
+    # The data folder too: finding the platform's costs an import the parent need not pay.
+    return (args, *_prepare_to_show(args), data_dir())
+
+
+def _prepare_to_show(
+    args: argparse.Namespace,
+) -> tuple[tuple[StationConfig, list[Issue]], Path, Exhibit | None]:
+    """The station's configuration, the folder to show and its content (None: it does not
+    load, and why was printed)."""
+    from kiosk.station import load_station_config  # noqa: PLC0415
 
     station = load_station_config(args.config)
     # Said before the window, not only in the log after the first frame: whoever started
@@ -365,7 +413,7 @@ def _run_command(args: argparse.Namespace) -> int:
         )
         folder = default_content_dir()
         exhibit = _load_to_show(folder)
-    return EXIT_CONTENT if exhibit is None else _run(exhibit, folder, station, args)
+    return station, folder, exhibit
 
 
 def _render_command(args: argparse.Namespace) -> int:
@@ -518,6 +566,7 @@ def _run(
     folder: Path,
     station: tuple[StationConfig, list[Issue]],
     args: argparse.Namespace,
+    data_folder: Path,
 ) -> int:
     from kiosk.ui.runner import RunOptions, run_kiosk  # noqa: PLC0415 - imports Qt
 
@@ -532,6 +581,7 @@ def _run(
         screen_index=args.screen,
         exit_after_first_frame=args.exit_after_first_frame,
         exit_when_ready=args.exit_when_ready,
+        data_folder=data_folder,
     )
     return run_kiosk(exhibit, options)
 
@@ -540,15 +590,18 @@ class Command(NamedTuple):
     """One ``kiosk`` command: how its options are read and what it does."""
 
     add_parser: Callable[[Commands], None]
-    run: Callable[[argparse.Namespace], int]
+    # Given the parsed options; or, for a command that reads its own (``kiosk run`` does
+    # so in a child process: see _run_command), the words after the program's name.
+    run: Callable[[argparse.Namespace], int] | Callable[[list[str]], int]
     # Commands whose parser is heavy to build: only this name and help when another command
     # runs (the kiosk's start-up), the full parser for itself and for `kiosk -h`.
     stand_in: str | None = None
+    reads_own_options: bool = False
 
 
 # Every command, in `kiosk -h` order: adding a command is one entry here.
 COMMANDS: dict[str, Command] = {
-    "run": Command(_add_run, _run_command),
+    "run": Command(_add_run, _run_command, reads_own_options=True),
     "validate": Command(
         _add_validate, lambda a: _validate(a.folder or content_folder(None), a.format)
     ),

@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Mapping as MappingType
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -41,50 +41,11 @@ from kiosk.content.schema import (
 from kiosk.content.schema import Object as ObjectSpec
 from kiosk.content.source import Node, Scalar, Sequence, load_yaml_file
 from kiosk.paths import APP_NAME
+from kiosk.station_config import StaffSettings, StationConfig
 
 CONFIG_NAME = "station.yaml"
 HOURS = r"(?:[01][0-9]|2[0-3]):[0-5][0-9]-(?:[01][0-9]|2[0-3]):[0-5][0-9]|closed"
 DAYS = ("daily", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-@dataclass(frozen=True)
-class StaffSettings:
-    pin_hash: str | None = None
-    corner: str = "top-right"
-    taps: int = 4
-    hold_seconds: float = 2.0
-    auto_lock_seconds: float = 120.0
-
-
-@dataclass(frozen=True)
-class StationConfig:
-    screen: int | None = None
-    cursor: str = "hidden"
-    rotation: int = 0  # degrees clockwise: 0, 90, 180 or 270
-    idle_timeout_s: float | None = None  # None: the content's own timing
-    idle_warning_s: float | None = None
-    languages: tuple[str, ...] | None = None  # None: every language the content offers
-    staff: StaffSettings = field(default_factory=StaffSettings)
-    content_store: Path | None = None  # None: the data folder's content-store/
-    trusted_keys: tuple[Path, ...] = ()
-    watched_folders: tuple[Path, ...] = ()
-    analytics: bool = True
-    metrics_port: int | None = None  # Prometheus metrics on 127.0.0.1; None: off
-    metrics_address: str = "127.0.0.1"  # where metrics_port listens (kiosk.ui.fleet_metrics)
-    metrics_textfile: Path | None = None  # the node exporter's textfile; None: not written
-    opening_hours: MappingType[str, str] = field(default_factory=dict)
-    path: Path | None = None  # the file it came from
-    # Why the station's trust cannot be known for certain; empty when it can.  Non-empty
-    # means: signatures required, and no pack command decides on trust (see module doc).
-    trust_problems: tuple[Issue, ...] = ()
-    store_budget_mib: int = 2048  # kept content versions, at most, in MiB
-    # The keypad's keys by intent (``keypad:``); an intent not named keeps its default keys
-    # (kiosk.ui.keypad.key_map).  Empty: the documented default for a numeric keypad.
-    keypad: MappingType[str, tuple[str, ...]] = field(default_factory=dict)
-    # Listening (kiosk.audio.settings.AudioSettings takes these three).
-    audio_output_device: str = ""  # part of the sound output's name; "": the session's default
-    speech: bool = True  # espeak-ng for texts with no recording; off: those texts are skipped
-    default_volume: int = 70  # percent; every visit starts at it
 
 
 def _path(node: Node, reader: FieldReader) -> Any:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -18,7 +18,7 @@ from kiosk.content.model import Exhibit
 from kiosk.ops.notify import claim_notifier
 from kiosk.ops.station_lock import StationBusyError, hold_station_lock
 from kiosk.paths import data_dir
-from kiosk.station import StationConfig
+from kiosk.station_config import StationConfig
 from kiosk.ui.application import Kiosk, build_kiosk, create_application
 from kiosk.ui.window import KioskWindow
 
@@ -57,13 +57,14 @@ class RunOptions:
     screen_index: int | None
     exit_after_first_frame: bool = False
     exit_when_ready: bool = False
+    data_folder: Path | None = None  # None: kiosk.paths.data_dir()
 
 
 def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
     # systemd's variables leave the environment before any child (or Qt) can inherit them.
     claim_notifier()
     try:  # one kiosk per station (kiosk.ops.station_lock); a read-only or full disk is fine
-        lock = hold_station_lock(data_dir())
+        lock = hold_station_lock(options.data_folder or data_dir())
     except StationBusyError:
         print("kiosk: a kiosk is already running on this station", file=sys.stderr)
         return 2
@@ -86,6 +87,8 @@ def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
         return 2
     screen = screens[screen_index] if screen_index is not None else app.primaryScreen()
     hold_light_until_first_frame(window)
+    # In the order they were installed (Qt asks the last installed first).
+    filters_after_first_frame(app, window, [window.keypad, kiosk.activity, kiosk.lockdown])
     _report_milestones(window, app, options.exit_after_first_frame, options.exit_when_ready)
     if not (options.exit_after_first_frame or options.exit_when_ready):
         # What serves staff and later visits starts once the first frame is up (and the
@@ -129,6 +132,28 @@ def hold_light_until_first_frame(window: KioskWindow) -> None:
     # is never held; this light may be gone by then).
     window.first_frame_shown.connect(
         lambda: QTimer.singleShot(0, light.release), Qt.ConnectionType.SingleShotConnection
+    )
+
+
+def filters_after_first_frame(
+    app: QApplication, window: KioskWindow, filters: list[QObject]
+) -> None:
+    """The application's input filters (keypad, idle activity, lockdown) start right after
+    the first frame, before the other screens are built (zero-delay timers run in the order
+    they were started).  Until the first frame no visitor can act on anything, yet every
+    event of the start-up (about 185: the window's, its screen's, the style's) would cross
+    into Python and have PySide build the Python types it carries (all of QStyle's enums,
+    say): about 10 ms of the first frame.  Lockdown's guard against losing full screen
+    looks every 500 ms in any case."""
+    for watcher in filters:
+        app.removeEventFilter(watcher)
+
+    def install() -> None:
+        for watcher in filters:  # in the order given, which must be the order of install
+            app.installEventFilter(watcher)
+
+    window.first_frame_shown.connect(
+        lambda: QTimer.singleShot(0, install), Qt.ConnectionType.SingleShotConnection
     )
 
 

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut, QTouchEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk.station import StaffSettings
+from kiosk.station_config import StaffSettings
 
 TAP_GAP_MS = 1500  # taps further apart than this start the count again
 CORNER_MM = 15.0

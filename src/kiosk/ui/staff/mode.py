@@ -21,7 +21,7 @@ from kiosk.core.reloader import ContentReloader
 from kiosk.packs.store import ContentStore
 from kiosk.paths import default_content_dir
 from kiosk.security import log as staff_log
-from kiosk.station import StationConfig
+from kiosk.station_config import StationConfig
 from kiosk.ui.activity import InputActivityFilter
 from kiosk.ui.staff.actions import PackAction
 from kiosk.ui.staff.content_desk import ContentDesk

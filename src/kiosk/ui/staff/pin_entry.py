@@ -13,7 +13,8 @@ from PySide6.QtCore import QObject, Signal
 from kiosk.paths import data_dir
 from kiosk.security import PIN_RECORD, PinGate, PinRecord
 from kiosk.security import log as staff_log
-from kiosk.station import StationConfig, default_config_path, load_station_config
+from kiosk.station import default_config_path, load_station_config
+from kiosk.station_config import StationConfig
 from kiosk.ui.staff.pin_pad import PinPad
 
 
