@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -87,6 +88,7 @@ def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
         return 2
     screen = screens[screen_index] if screen_index is not None else app.primaryScreen()
     hold_light_until_first_frame(window)
+    collect_cycles_after_first_frame(window)
     # In the order they were installed (Qt asks the last installed first).
     filters_after_first_frame(app, window, [window.keypad, kiosk.activity, kiosk.lockdown])
     _report_milestones(window, app, options.exit_after_first_frame, options.exit_when_ready)
@@ -133,6 +135,20 @@ def hold_light_until_first_frame(window: KioskWindow) -> None:
     window.first_frame_shown.connect(
         lambda: QTimer.singleShot(0, light.release), Qt.ConnectionType.SingleShotConnection
     )
+
+
+# However the first frame is delayed (a display that never shows the window), the cycle
+# collector is not left off for longer than this.
+COLLECTOR_OFF_AT_MOST_MS = 10_000
+
+
+def collect_cycles_after_first_frame(window: KioskWindow) -> None:
+    """Python's cycle collector back on right after the first frame (``kiosk run`` turns it
+    off while it starts: see kiosk.cli), or after ten seconds without one."""
+    window.first_frame_shown.connect(
+        lambda: QTimer.singleShot(0, gc.enable), Qt.ConnectionType.SingleShotConnection
+    )
+    QTimer.singleShot(COLLECTOR_OFF_AT_MOST_MS, gc.enable)
 
 
 def filters_after_first_frame(
