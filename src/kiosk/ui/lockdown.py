@@ -14,6 +14,7 @@ window takes its whole screen back in both cases.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -24,12 +25,16 @@ from PySide6.QtWidgets import QApplication, QWidget
 BLOCKED_KEYS = frozenset(
     {Qt.Key.Key_Escape, Qt.Key.Key_F11, Qt.Key.Key_Menu, Qt.Key.Key_Close, Qt.Key.Key_Exit}
 )
-BLOCKED_SEQUENCES = (
-    QKeySequence("Alt+F4"),
-    QKeySequence("Ctrl+Q"),
-    QKeySequence("Ctrl+W"),
-    QKeySequence("Ctrl+F4"),
-)
+BLOCKED_SEQUENCES = ("Alt+F4", "Ctrl+Q", "Ctrl+W", "Ctrl+F4")
+
+
+@cache
+def blocked_sequences() -> tuple[QKeySequence, ...]:
+    """BLOCKED_SEQUENCES as Qt's: made when the first key is looked at, not at import, so
+    the kiosk's first frame does not pay for Qt's key sequences."""
+    return tuple(QKeySequence(text) for text in BLOCKED_SEQUENCES)
+
+
 BLOCKED_EVENTS = frozenset(
     {
         QEvent.Type.ContextMenu,
@@ -154,7 +159,7 @@ class Lockdown(QObject):
     def _blocked(event: QKeyEvent) -> bool:
         if event.type() not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             return False
-        return event.key() in BLOCKED_KEYS or _sequence(event) in BLOCKED_SEQUENCES
+        return event.key() in BLOCKED_KEYS or _sequence(event) in blocked_sequences()
 
     def _look(self) -> None:
         """The periodic look: restore what no event announced (an X11 unmap)."""

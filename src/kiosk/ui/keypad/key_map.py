@@ -35,7 +35,7 @@ from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 
 from kiosk.core.keypad import KeyIntent, missing_essentials
-from kiosk.ui.lockdown import BLOCKED_KEYS, BLOCKED_SEQUENCES
+from kiosk.ui.lockdown import BLOCKED_KEYS, blocked_sequences
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ def _kept_by_lockdown(binding: Binding) -> bool:
     if Qt.Key(key) in BLOCKED_KEYS:
         return True
     combination = QKeyCombination(Qt.KeyboardModifier(modifiers), Qt.Key(key))
-    return QKeySequence(combination) in BLOCKED_SEQUENCES
+    return QKeySequence(combination) in blocked_sequences()
 
 
 class KeyMap:

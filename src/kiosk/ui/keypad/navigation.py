@@ -128,7 +128,9 @@ class KeypadNavigation(QObject):
         super().__init__(window)
         self.window = window
         self.controller = controller
-        self.key_map: KeyMap = default_key_map()
+        # The numeric keypad's keys, read when the first key arrives (not before the
+        # kiosk's first frame), unless the station's setting came first.
+        self._key_map: KeyMap | None = None
         self.ring = FocusRing(window)
         # The control last focused on each screen: Back returns to it.
         self._remembered: dict[Screen, QWidget] = {}
@@ -145,6 +147,16 @@ class KeypadNavigation(QObject):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+
+    @property
+    def key_map(self) -> KeyMap:
+        if self._key_map is None:
+            self._key_map = default_key_map()
+        return self._key_map
+
+    @key_map.setter
+    def key_map(self, key_map: KeyMap) -> None:
+        self._key_map = key_map
 
     def use_setting(self, setting: Mapping[str, Sequence[str]] | None) -> list[str]:
         """The station's ``keypad:`` mapping; what was wrong with it (then the default
