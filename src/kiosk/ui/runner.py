@@ -93,7 +93,8 @@ def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
     # The station's keys, else the numeric keypad's: read with the filters, after the first
     # frame (reading a key map is Qt's key sequences' first use: about 1.5 ms).
     window.first_frame_shown.connect(
-        lambda: window.keypad.use_setting(config.keypad), Qt.ConnectionType.SingleShotConnection
+        lambda: QTimer.singleShot(0, lambda: window.keypad.use_setting(config.keypad)),
+        Qt.ConnectionType.SingleShotConnection,
     )
     _report_milestones(window, app, options.exit_after_first_frame, options.exit_when_ready)
     if not (options.exit_after_first_frame or options.exit_when_ready):
