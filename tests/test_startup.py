@@ -63,6 +63,7 @@ NOT_BEFORE_FIRST_FRAME = (
     "kiosk.content.loader",
     "kiosk.content.checks",
     "platformdirs",
+    "kiosk.audio.settings",  # taken when the Listen control is built, after the first frame
 )
 
 

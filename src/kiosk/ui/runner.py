@@ -78,7 +78,6 @@ def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
     app = create_application()
     kiosk = build_kiosk(app, exhibit, languages=config.languages)
     window = kiosk.window
-    window.audio_settings = audio_settings(config)  # taken when the Listen control is built
     kiosk.controller.set_idle_override(config.idle_timeout_s, config.idle_warning_s)
     screens = app.screens()
     screen_index = options.screen_index if options.screen_index is not None else config.screen
@@ -90,12 +89,7 @@ def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
     collect_cycles_after_first_frame(window)
     # In the order they were installed (Qt asks the last installed first).
     filters_after_first_frame(app, window, [window.keypad, kiosk.activity, kiosk.lockdown])
-    # The station's keys, else the numeric keypad's: read with the filters, after the first
-    # frame (reading a key map is Qt's key sequences' first use: about 1.5 ms).
-    window.first_frame_shown.connect(
-        lambda: QTimer.singleShot(0, lambda: window.keypad.use_setting(config.keypad)),
-        Qt.ConnectionType.SingleShotConnection,
-    )
+    settings_after_first_frame(window, config)
     _report_milestones(window, app, options.exit_after_first_frame, options.exit_when_ready)
     if not (options.exit_after_first_frame or options.exit_when_ready):
         # What serves staff and later visits starts once the first frame is up (and the
@@ -154,6 +148,21 @@ def collect_cycles_after_first_frame(window: KioskWindow) -> None:
         lambda: QTimer.singleShot(0, gc.enable), Qt.ConnectionType.SingleShotConnection
     )
     QTimer.singleShot(COLLECTOR_OFF_AT_MOST_MS, gc.enable)
+
+
+def settings_after_first_frame(window: KioskWindow, config: StationConfig) -> None:
+    """The station's keys (else the numeric keypad's) and its audio settings, handed over
+    right after the first frame, before the other screens are built: the keys are read with
+    the input filters (a key map is Qt's key sequences' first use, about 1.5 ms), and the
+    audio settings are taken when the Listen control is built, with the other screens."""
+
+    def hand_over() -> None:
+        window.keypad.use_setting(config.keypad)
+        window.audio_settings = audio_settings(config)
+
+    window.first_frame_shown.connect(
+        lambda: QTimer.singleShot(0, hand_over), Qt.ConnectionType.SingleShotConnection
+    )
 
 
 def filters_after_first_frame(
