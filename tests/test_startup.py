@@ -22,7 +22,7 @@ from conftest import settle_deletions
 from kiosk.content.model import Exhibit
 from kiosk.ui.activity import InputActivityFilter
 from kiosk.ui.application import build_kiosk
-from kiosk.ui.runner import filters_after_first_frame, hold_light_until_first_frame
+from kiosk.ui.runner import hold_light_until_first_frame, input_after_first_frame
 
 # `kiosk run` to its first frame, then the names of every module it imported.
 FIRST_FRAME_MODULES = """
@@ -64,6 +64,11 @@ NOT_BEFORE_FIRST_FRAME = (
     "kiosk.content.checks",
     "platformdirs",
     "kiosk.audio.settings",  # taken when the Listen control is built, after the first frame
+    # The visitor's input starts right after the first frame (Kiosk.start_input).
+    "kiosk.ui.activity",
+    "kiosk.ui.lockdown",
+    "kiosk.ui.keypad.navigation",
+    "kiosk.ui.keypad.focus_ring",
 )
 
 
@@ -197,26 +202,21 @@ def test_the_input_filters_start_with_the_frame_after_the_first(
     qapp: QApplication, qtbot: QtBot, exhibit: Exhibit
 ) -> None:
     """Every event before the first frame would cross into Python through the three
-    application-wide filters (about 10 ms of it); they are in place right after it, before
-    the other screens are built: a touch keeps the visit alive, and the window refuses to
-    close."""
-    kiosk = build_kiosk(qapp, exhibit, reduced_motion=True)
+    application-wide filters (about 10 ms of it); `kiosk run` starts them right after it,
+    before the other screens are built: a touch keeps the visit alive, the window refuses
+    to close, and the keys move the focus."""
+    kiosk = build_kiosk(qapp, exhibit, reduced_motion=True, with_input=False)
     window = kiosk.window
-    filters_after_first_frame(qapp, window, [window.keypad, kiosk.activity, kiosk.lockdown])
-    activity = window.findChild(InputActivityFilter)
-    assert activity is kiosk.activity
-    pokes: list[str] = []
-    activity._on_input = lambda: pokes.append("input")  # counts what the filter sees
-    at_first_frame: list[int] = []
-
-    def first_frame() -> None:
-        QTest.mouseClick(window, Qt.MouseButton.LeftButton)
-        at_first_frame.append(len(pokes))
-
-    window.first_frame_shown.connect(first_frame)
+    input_after_first_frame(kiosk, None)
+    at_first_frame: list[bool] = []
+    window.first_frame_shown.connect(
+        lambda: at_first_frame.append(window.findChild(InputActivityFilter) is None)
+    )
     when_screens_built: list[tuple[int, bool]] = []
 
     def screens_built() -> None:
+        pokes: list[str] = []
+        kiosk.activity._on_input = lambda: pokes.append("input")  # counts what it sees
         QTest.mouseClick(window, Qt.MouseButton.LeftButton)
         when_screens_built.append((len(pokes), window.close()))
 
@@ -225,9 +225,12 @@ def test_the_input_filters_start_with_the_frame_after_the_first(
         window.resize(1280, 800)
         with qtbot.waitSignal(window.screens_ready, timeout=10_000):
             window.show()
-        assert at_first_frame == [0]  # not yet watching
+        assert at_first_frame == [True]  # nothing watching the input yet
         assert when_screens_built == [(2, False)]  # press and release seen; close refused
         assert window.isVisible()
+        kiosk.session.go_home()
+        QTest.keyClick(window, Qt.Key.Key_Tab)  # the keys' navigation is in place
+        assert window.keypad.ring.isVisible()
     finally:
         kiosk.close()
         settle_deletions()

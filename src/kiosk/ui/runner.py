@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -76,7 +76,7 @@ def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
         os.environ["KIOSK_CONFIG"] = str(options.config_path)
     config, config_issues = options.config, options.config_issues
     app = create_application()
-    kiosk = build_kiosk(app, exhibit, languages=config.languages)
+    kiosk = build_kiosk(app, exhibit, languages=config.languages, with_input=False)
     window = kiosk.window
     kiosk.controller.set_idle_override(config.idle_timeout_s, config.idle_warning_s)
     screens = app.screens()
@@ -85,10 +85,15 @@ def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
         print(f"kiosk: there is no screen {screen_index}; found {len(screens)}", file=sys.stderr)
         return 2
     screen = screens[screen_index] if screen_index is not None else app.primaryScreen()
+    # A display hung on its side or upside down: the interface turns inside the app.
+    shown: QWidget = window
+    if config.rotation:
+        from kiosk.ui.rotation import RotatedHost  # noqa: PLC0415 - only for turned displays
+
+        shown = RotatedHost(window, config.rotation)
     hold_light_until_first_frame(window)
     collect_cycles_after_first_frame(window)
-    # In the order they were installed (Qt asks the last installed first).
-    filters_after_first_frame(app, window, [window.keypad, kiosk.activity, kiosk.lockdown])
+    input_after_first_frame(kiosk, None if options.windowed else shown)
     settings_after_first_frame(window, config)
     _report_milestones(window, app, options.exit_after_first_frame, options.exit_when_ready)
     if not (options.exit_after_first_frame or options.exit_when_ready):
@@ -99,12 +104,6 @@ def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
                 0, lambda: _start_services(kiosk, options, config, config_issues)
             )
         )
-    # A display hung on its side or upside down: the interface turns inside the app.
-    shown: QWidget = window
-    if config.rotation:
-        from kiosk.ui.rotation import RotatedHost  # noqa: PLC0415 - only for turned displays
-
-        shown = RotatedHost(window, config.rotation)
     if options.windowed:
         width, height = options.size or DEFAULT_WINDOW
         shown.resize(width, height)
@@ -117,8 +116,6 @@ def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
         if config.cursor == "hidden":
             app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
         shown.showFullScreen()
-        kiosk.lockdown.window = shown
-        kiosk.lockdown.full_screen = True
     code = app.exec()
     lock.release()
     return code
@@ -150,6 +147,25 @@ def collect_cycles_after_first_frame(window: KioskWindow) -> None:
     QTimer.singleShot(COLLECTOR_OFF_AT_MOST_MS, gc.enable)
 
 
+def input_after_first_frame(kiosk: Kiosk, full_screen: QWidget | None) -> None:
+    """The visitor's input (``Kiosk.start_input``: the keys, the visit's activity, the
+    lockdown) right after the first frame, before the other screens are built (zero-delay
+    timers run in the order they were started); on a real kiosk display the lockdown then
+    keeps ``full_screen`` (the window, or the host that turns it) covering its screen.
+    Until the first frame no visitor can act on anything; the lockdown's guard looks
+    every 500 ms in any case."""
+
+    def start() -> None:
+        kiosk.start_input()
+        if full_screen is not None:
+            kiosk.lockdown.window = full_screen
+            kiosk.lockdown.full_screen = True
+
+    kiosk.window.first_frame_shown.connect(
+        lambda: QTimer.singleShot(0, start), Qt.ConnectionType.SingleShotConnection
+    )
+
+
 def settings_after_first_frame(window: KioskWindow, config: StationConfig) -> None:
     """The station's keys (else the numeric keypad's) and its audio settings, handed over
     right after the first frame, before the other screens are built: the keys are read with
@@ -162,28 +178,6 @@ def settings_after_first_frame(window: KioskWindow, config: StationConfig) -> No
 
     window.first_frame_shown.connect(
         lambda: QTimer.singleShot(0, hand_over), Qt.ConnectionType.SingleShotConnection
-    )
-
-
-def filters_after_first_frame(
-    app: QApplication, window: KioskWindow, filters: list[QObject]
-) -> None:
-    """The application's input filters (keypad, idle activity, lockdown) start right after
-    the first frame, before the other screens are built (zero-delay timers run in the order
-    they were started).  Until the first frame no visitor can act on anything, yet every
-    event of the start-up (about 185: the window's, its screen's, the style's) would cross
-    into Python and have PySide build the Python types it carries (all of QStyle's enums,
-    say): about 10 ms of the first frame.  Lockdown's guard against losing full screen
-    looks every 500 ms in any case."""
-    for watcher in filters:
-        app.removeEventFilter(watcher)
-
-    def install() -> None:
-        for watcher in filters:  # in the order given, which must be the order of install
-            app.installEventFilter(watcher)
-
-    window.first_frame_shown.connect(
-        lambda: QTimer.singleShot(0, install), Qt.ConnectionType.SingleShotConnection
     )
 
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 from kiosk.content.model import Colours, Exhibit
 from kiosk.core.kiosk import KioskController, KioskEvent
 from kiosk.core.session import Screen
-from kiosk.ui.keypad.navigation import KeypadNavigation
 from kiosk.ui.screens.attract import AttractScreen
 from kiosk.ui.screens.base import ScreenView
 from kiosk.ui.theme import Metrics, compute_metrics, pixels_per_mm, style_sheet
@@ -21,6 +20,7 @@ from kiosk.ui.translations import LanguageNames, Translations
 
 if TYPE_CHECKING:
     from kiosk.audio.settings import AudioSettings
+    from kiosk.ui.keypad.navigation import KeypadNavigation
     from kiosk.ui.listen.desk import ListenDesk
     from kiosk.ui.screens.figures import FiguresScreen
     from kiosk.ui.screens.home import HomeScreen
@@ -99,8 +99,22 @@ class KioskWindow(QWidget):
         idle.warning_started.connect(self.show_idle_warning)
         idle.countdown.connect(self._count_down)
         idle.warning_cancelled.connect(self._dismiss_idle_warning)
-        # Keys: last, so the window has followed a new screen before the focus moves there.
-        self.keypad = KeypadNavigation(self, controller)
+        # Keys: made on first use (kiosk run: right after the first frame), so after the
+        # window's own connections: the window has followed a new screen before the focus
+        # moves there.
+        self._keypad: KeypadNavigation | None = None
+
+    @property
+    def keypad(self) -> KeypadNavigation:
+        """The keys' navigation, made on first use: it is no part of the first frame
+        (kiosk.ui.application.Kiosk.start_input)."""
+        if self._keypad is None:
+            from kiosk.ui.keypad.navigation import KeypadNavigation  # noqa: PLC0415
+
+            self._keypad = KeypadNavigation(self, self.controller)
+            if self.metrics is not None and self._colours_applied is not None:
+                self._keypad.apply_metrics(self.metrics.px(4), self._colours_applied.background)
+        return self._keypad
 
     @property
     def exhibit(self) -> Exhibit:
@@ -300,7 +314,8 @@ class KioskWindow(QWidget):
             self.metrics = metrics
             self._colours_applied = colours
             self.setStyleSheet(style_sheet(colours, metrics))
-            self.keypad.apply_metrics(metrics.px(4), colours.background)
+            if self._keypad is not None:
+                self._keypad.apply_metrics(metrics.px(4), colours.background)
             if self._layers is not None:
                 self._layers.nav.apply_metrics(metrics)
                 self._layers.idle_overlay.apply_metrics(metrics)
