@@ -10,8 +10,13 @@ previous part), one at a time or in quick runs, so that touches also land while 
 narrator reads (to the sound server when one answers, else finding no sound output).  Now
 and then it rests, so the short idle timeout shows "Still there?" and, unless answered, ends
 the visit; every ``--reload-every`` events the kiosk is switched between the bundled exhibit
-and an edited copy of it, through the hot-reload path (``ContentReloader`` validates in a
-child process, ``LiveContent`` applies the new content on the start screen).
+and an edited copy of it.  By default that comes through a content channel the kiosk follows
+(``soak_channel.py``): a local HTTP server, polled every second, between publications
+answering 304; each switch publishes the other signed pack as a new sequence, which the
+kiosk downloads, verifies and installs into its content store, and the store follower hands
+to the hot-reload path (``ContentReloader`` validates in a child process, ``LiveContent``
+applies the new content on the start screen).  ``--no-channel`` switches the reloader
+between the two folders instead.
 
 It passes when, for the whole run:
 
@@ -32,7 +37,9 @@ It passes when, for the whole run:
 - back on the start screen, no espeak-ng child is left and the narrator is silent;
 - every screen was seen: start, home, statement, timeline, figures, the visitor's settings
   panel and the idle warning, and a reading aloud; the warm-up also lasts until
-  ``WARMUP_SOUNDS`` parts were read (the audio stack's own warm-up is not growth).
+  ``WARMUP_SOUNDS`` parts were read (the audio stack's own warm-up is not growth);
+- with the channel: no round was refused or failed, and after the warm-up polls found
+  nothing new (304), new sequences were installed, and new content was shown.
 
 The event loop runs through ``pump`` (``QEventLoop.exec``), never ``QTest.qWait``: see there.
 
@@ -62,7 +69,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -96,6 +103,7 @@ from kiosk.ui.pictures import PictureLoader
 from kiosk.ui.screens.statement import StatementScreen
 from kiosk.ui.screens.timeline import TimelineScreen
 from kiosk.ui.widgets.fade import FadeOverlay
+from soak_channel import ChannelRotation
 
 REPO = Path(__file__).resolve().parents[1]
 # The tests' offscreen screen (3840x2160): Qt finds touch targets by screen position, so the
@@ -174,22 +182,46 @@ class SoakError(AssertionError):
 # -- small tools ---------------------------------------------------------------------------
 
 
+# The event loops the soak runs, with their timers, made once and used again.  A fresh
+# QEventLoop per wait leaks in PySide6 6.11 (measured: about 55 bytes of Python memory per
+# call, both ``QTimer.singleShot(ms, loop.quit)`` with ms > 0 and a new QTimer connected to
+# a new loop's quit), and the soak waits hundreds of thousands of times: its own leak, not
+# the kiosk's, counted as the kiosk's growth.  One loop per nesting depth.
+class _Loops:
+    made: ClassVar[list[tuple[QEventLoop, QTimer]]] = []
+    depth: ClassVar[int] = 0
+
+
+@contextmanager
+def _event_loop() -> Iterator[tuple[QEventLoop, QTimer]]:
+    """A loop and a single-shot timer that quits it, for this nesting depth."""
+    if len(_Loops.made) <= _Loops.depth:
+        loop = QEventLoop()
+        timer = QTimer(singleShot=True)
+        timer.timeout.connect(loop.quit)
+        _Loops.made.append((loop, timer))
+    loop, timer = _Loops.made[_Loops.depth]
+    _Loops.depth += 1
+    try:
+        yield loop, timer
+    finally:
+        timer.stop()
+        _Loops.depth -= 1
+
+
 def wait_for(signal: SignalInstance, timeout_ms: int) -> bool:
     """Run the event loop until ``signal`` is emitted (True) or the time is up (False)."""
-    loop = QEventLoop()
     fired: list[bool] = []
+    with _event_loop() as (loop, timer):
 
-    def done(*_: object) -> None:
-        fired.append(True)
-        loop.quit()
+        def done(*_: object) -> None:
+            fired.append(True)
+            loop.quit()
 
-    timer = QTimer(singleShot=True, interval=timeout_ms)
-    timer.timeout.connect(loop.quit)
-    signal.connect(done)
-    timer.start()
-    loop.exec()
-    timer.stop()
-    signal.disconnect(done)
+        signal.connect(done)
+        timer.start(timeout_ms)
+        loop.exec()
+        signal.disconnect(done)
     return bool(fired)
 
 
@@ -200,9 +232,9 @@ def pump(ms: int) -> None:
     keeps it, and Qt Multimedia's playback threads, when they end, wait for it (they tell
     the ``QAudioOutput``, a Python object) while the loop waits for them: a deadlock that
     hung the soak once the monkey pressed Listen."""
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
+    with _event_loop() as (loop, timer):
+        timer.start(ms)
+        loop.exec()
 
 
 def wait_until(condition: Callable[[], bool], timeout_ms: int) -> bool:
@@ -715,6 +747,32 @@ class Summary:
     readings: list[tuple[int, int]] = field(default_factory=list)
     problems: int = 0
     sounds: int = 0  # parts read aloud (warm-up included)
+    # After the warm-up: channel rounds by result, sequences published, the server's
+    # answers by status (304: a poll that found nothing new).  None: no channel followed.
+    channel_rounds: Counter[str] | None = None
+    published: int = 0
+    served: Counter[int] = field(default_factory=Counter)
+
+    @property
+    def polls(self) -> int:
+        return sum((self.channel_rounds or Counter()).values())
+
+    @property
+    def installs(self) -> int:
+        return (self.channel_rounds or Counter())["installed"]
+
+    def channel_line(self) -> str:
+        if self.channel_rounds is None:
+            return "channel: not followed (content switched between folders)"
+        results = ", ".join(f"{kind} {n}" for kind, n in self.channel_rounds.most_common())
+        refused = self.polls - sum(
+            n for kind, n in self.channel_rounds.items() if kind in ("installed", "up-to-date")
+        )
+        return (
+            f"channel: {self.polls} polls ({results or 'none'}), {self.installs} installs, "
+            f"{refused} refused or failed; {self.published} sequences published; server "
+            + ", ".join(f"{status} x{n}" for status, n in sorted(self.served.items()))
+        )
 
     @property
     def growth(self) -> int | None:
@@ -769,6 +827,7 @@ class Summary:
                 f"(least squares over {len(self.readings)} readings)"
             ),
             f"parts read aloud: {self.sounds}",
+            self.channel_line(),
             f"exceptions and Qt warnings: {self.problems}",
         ]
 
@@ -786,12 +845,20 @@ class Soak:
         reload_every: int = 250,
         progress_every: int = 0,
         report: Callable[[str], None] = print,
+        channel: Path | None = None,
     ) -> None:
+        """``channel``: a work folder; new content then comes through a channel the kiosk
+        follows (``soak_channel.ChannelRotation``), else the reloader is switched between
+        ``folders``."""
         self.kiosk = kiosk
         self.seed = seed
         self.rng = random.Random(seed)
         self.monkey = Monkey(kiosk, device, self.rng, self.fail)
-        self.content = ContentRotation(kiosk, folders)
+        self.content: ContentRotation | ChannelRotation = ContentRotation(kiosk, folders)
+        self.channel: ChannelRotation | None = None
+        if channel is not None:
+            self.channel = ChannelRotation(kiosk, self.content, channel, wait_until=wait_until)
+            self.content = self.channel
         self.reload_every = reload_every
         self.progress_every = progress_every
         self.report = report
@@ -818,8 +885,11 @@ class Soak:
             self._returned = True
 
     def close(self) -> None:
-        """Let a validation still running finish: its process must not outlive the window."""
+        """Let a validation still running finish: its process must not outlive the window;
+        nor the channel's round and server."""
         wait_until(lambda: not self.content.checking(), SETTLE_MS)
+        if self.channel is not None:
+            self.channel.close()
 
     def _on_warning(self, _seconds: int) -> None:
         if self.kiosk.window.idle_overlay.isVisible():
@@ -829,7 +899,9 @@ class Soak:
         where = f"seed {self.seed}, {self.stage} event {self.index}"
         return SoakError(
             f"{where}: {message}\n(run again: bench/soak.py --seed {self.seed} "
-            f"--events {self.index + 1} --reload-every {self.reload_every})"
+            f"--events {self.index + 1} --reload-every {self.reload_every}"
+            + ("" if self.channel else " --no-channel")
+            + ")"
         )
 
     # -- checks
@@ -839,6 +911,8 @@ class Soak:
             raise self.fail(self.problems.describe())
         if self.content.refusals:
             raise self.fail("content refused: " + self.content.refusals[0])
+        if self.channel is not None and self.channel.problems:
+            raise self.fail("channel round " + self.channel.problems[0])
         window, session = self.kiosk.window, self.kiosk.session
         if window.size() != self._size:
             raise self.fail(
@@ -862,10 +936,16 @@ class Soak:
             places["sound made"] += 1
 
     def _settle(self) -> None:
-        """Let a validation in flight finish and pending content apply."""
-        if not wait_until(lambda: not self.content.checking(), SETTLE_MS):
-            raise self.fail("a content validation did not finish")
-        flush_deletions()
+        """Let a validation in flight finish and pending content apply.  Content from the
+        channel arrives on its own time: the store follower may start the next validation
+        while the events are flushed, so until none is running afterwards."""
+        for _ in range(10):
+            if not wait_until(lambda: not self.content.checking(), SETTLE_MS):
+                raise self.fail("a content validation did not finish")
+            flush_deletions()
+            if not self.content.checking():
+                return
+        raise self.fail("content validations kept starting")
 
     def _check_at_rest(self) -> None:
         """Back on the start screen: nothing of the visit may be left."""
@@ -928,7 +1008,14 @@ class Soak:
         ``_quiet``), and the start screen painted (its light, 5 MB, is drawn once per size
         and colour).  The fades' spare frames (two whole-window images, 17.8 MB at 1920x1080,
         kept for 30 s after the last fade) are given back first, as the pixmap cache is: a
-        bounded cache held or not depending on when the last fade ran, never growth."""
+        bounded cache held or not depending on when the last fade ran, never growth.  No
+        channel round runs meanwhile (its download and install buffers come and go)."""
+        if self.channel is None:
+            return self._read_memory()
+        with self.channel.held():
+            return self._read_memory()
+
+    def _read_memory(self) -> Memory | None:
         window = self.kiosk.window
         if not wait_until(self._quiet, SETTLE_MS):
             raise self.fail("a transition or a picture's decoding did not finish")
@@ -1012,12 +1099,19 @@ class Soak:
         summary = self.summary
         started = time.perf_counter()
         reloads = (0, 0)
+        channel = self.channel
+        rounds: Counter[str] = Counter()
+        served: Counter[int] = Counter()
+        published = 0
         try:
             with recording(self.problems):
                 self._warm_up()
                 self.stage = "soak"
                 self.monkey.done.clear()
                 reloads = self.content.requested, self.content.applied
+                if channel is not None:
+                    rounds, served = Counter(channel.outcomes), Counter(channel.server.answers)
+                    published = channel.published
                 for index in range(events):
                     self.index = index
                     self._step()
@@ -1037,9 +1131,23 @@ class Soak:
             summary.reloads_requested = self.content.requested - reloads[0]
             summary.reloads_applied = self.content.applied - reloads[1]
             summary.problems = self.problems.count()
+            if channel is not None:
+                summary.channel_rounds = channel.outcomes - rounds
+                summary.served = channel.server.answers - served
+                summary.published = channel.published - published
         missing = summary.unvisited()
         if missing:
             raise self.fail(f"never seen: {', '.join(missing)}")
+        if channel is not None and not (
+            summary.installs and summary.reloads_applied and summary.served[304]
+        ):
+            # The channel's rounds must have run, found nothing new between publications,
+            # brought new content when there was some, and had it shown.
+            raise self.fail(
+                f"after the warm-up the channel was polled {summary.polls} times "
+                f"({summary.served[304]} found nothing new), installed {summary.installs}, "
+                f"and {summary.reloads_applied} new contents were shown"
+            )
         growth = summary.growth
         if growth is not None and growth > MEMORY_GROWTH_LIMIT:
             raise self.fail(
@@ -1068,6 +1176,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=None, help="default: a random one")
     parser.add_argument("--reload-every", type=int, default=250, metavar="N")
     parser.add_argument("--progress-every", type=int, default=5000, metavar="N")
+    parser.add_argument(
+        "--no-channel",
+        action="store_true",
+        help="switch the reloader between folders instead of publishing to a channel",
+    )
     options = parser.parse_args(argv)
     seed = options.seed if options.seed is not None else random.SystemRandom().randrange(2**32)
 
@@ -1079,7 +1192,8 @@ def main(argv: list[str] | None = None) -> int:
     warnings.simplefilter("error")  # as in the tests: a Python warning is a failure
 
     print(
-        f"soak: seed {seed}, {options.events} events, content reload every {options.reload_every}",
+        f"soak: seed {seed}, {options.events} events, content reload every {options.reload_every}"
+        + (" (folders)" if options.no_channel else " (through a channel)"),
         flush=True,
     )
     startup = Problems()
@@ -1108,15 +1222,17 @@ def main(argv: list[str] | None = None) -> int:
             reload_every=options.reload_every,
             progress_every=options.progress_every,
             report=lambda line: print(line, flush=True),
+            channel=None if options.no_channel else private / "channel",
         )
         try:
             summary = soak.run(options.events)
         except SoakError as failure:
-            soak.close()
             print(f"soak: FAILED: {failure}", flush=True)
             for line in soak.summary.lines():
                 print(f"  {line}")
             return 1
+        finally:
+            soak.close()
         print("soak: passed", flush=True)
         for line in summary.lines():
             print(f"  {line}", flush=True)

@@ -1,12 +1,13 @@
 """Soak: a seeded monkey touches every screen of the real kiosk and presses its keypad keys
 (Listen / Pause, Louder, Softer, Help, next and previous part among them, so touches land
 while audio plays) for 5,000 events, with a short idle timeout and new content every 250
-events, and the kiosk must come back to its start screen each time as it was: no exception,
-no Qt warning, as many widgets and QObjects as after the warm-up, no espeak-ng child left,
-the narrator silent, memory within 5 MB.  The real narrator plays: to the sound server when
-one answers (CI starts one), else it finds no sound output; both must pass.  The monkey and
-its checks are bench/soak.py's, which runs the same for as long as asked (``--events
-100000``).
+events published to a content channel the kiosk follows (served on 127.0.0.1, polled every
+second: installs, and 304s in between), and the kiosk must come back to its start screen
+each time as it was: no exception, no Qt warning, as many widgets and QObjects as after the
+warm-up, no espeak-ng child left, the narrator silent, memory within 5 MB.  The real
+narrator plays: to the sound server when one answers (CI starts one), else it finds no sound
+output; both must pass.  The monkey and its checks are bench/soak.py's, which runs the same
+for as long as asked (``--events 100000``).
 
 A failure names the seed and the event; ``KIOSK_SOAK_SEED`` runs another seed."""
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +27,7 @@ from PySide6.QtCore import QObject, qWarning
 from PySide6.QtGui import QPointingDevice
 
 from kiosk.content.model import Exhibit
+from kiosk.packs.keys import trusted_keys_dir
 from kiosk.paths import default_content_dir
 
 if TYPE_CHECKING:
@@ -32,17 +35,18 @@ if TYPE_CHECKING:
     from kiosk.ui.application import Kiosk
 
 
-def _load_soak() -> ModuleType:
-    path = Path(__file__).resolve().parents[1] / "bench" / "soak.py"
-    spec = importlib.util.spec_from_file_location("soak", path)
+def _load(name: str) -> ModuleType:
+    path = Path(__file__).resolve().parents[1] / "bench" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules["soak"] = module  # its dataclasses look their module up
+    sys.modules[name] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)
     return module
 
 
-soak = _load_soak()
+_load("soak_channel")  # soak.py imports it (bench/ is not on the path here)
+soak = _load("soak")
 
 # Minutes of monkey: `scripts/test.sh -m "not slow"` skips it; CI runs it.
 pytestmark = pytest.mark.slow
@@ -65,7 +69,9 @@ def run_soak(
     says (fades and the moving light included)."""
     kiosk = make_kiosk(exhibit)
     folders = [default_content_dir(), soak.edited_exhibit(tmp_path, default_content_dir())]
-    run = soak.Soak(kiosk, device, folders, seed=seed, reload_every=250)
+    run = soak.Soak(
+        kiosk, device, folders, seed=seed, reload_every=250, channel=tmp_path / "channel"
+    )
     if plant is not None:
         plant(kiosk, run)
     try:
@@ -88,6 +94,11 @@ def test_a_monkey_on_every_screen_leaves_no_trace(
     assert summary.reloads_applied >= 10
     assert summary.widget_range == (0, 0) and summary.object_range == (0, 0)
     assert summary.sounds >= soak.WARMUP_SOUNDS  # the keys did ask for sound
+    # New content came through the channel: polled every second, nothing new (304) most
+    # times, a new sequence installed and shown after most of the publications.
+    assert summary.published >= 15
+    assert summary.polls >= 30 and summary.served[304] >= 10
+    assert summary.installs >= 10 and summary.channel_rounds["refused"] == 0
     assert summary.growth is not None and summary.growth <= soak.MEMORY_GROWTH_LIMIT
     kinds = summary.actions
     assert all(kinds[kind] > 0 for kind in soak.ACTIONS), kinds
@@ -131,6 +142,19 @@ def test_an_exception_in_a_slot_fails_the_soak_at_once(
     assert message.startswith("seed 8, ")
     assert "RuntimeError: planted: the figures screen broke" in message
     assert "in broken" in message  # with its traceback
+
+
+def test_a_channel_round_refused_fails_the_soak_at_once(
+    make_kiosk: KioskFactory, exhibit: Exhibit, touch_device: QPointingDevice, tmp_path: Path
+) -> None:
+    def plant(kiosk: Kiosk, run: Any) -> None:
+        shutil.rmtree(trusted_keys_dir())  # the station no longer trusts the publisher
+
+    with pytest.raises(soak.SoakError) as failure:
+        run_soak(make_kiosk, exhibit, touch_device, tmp_path, 2_000, seed=10, plant=plant)
+    message = str(failure.value)
+    assert message.startswith("seed 10, warm-up event ")
+    assert "channel round refused: " in message and "no trusted keys" in message
 
 
 @pytest.mark.qt_log_ignore("planted:")
