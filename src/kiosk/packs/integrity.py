@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -32,11 +33,19 @@ Signature = tuple[int, int, int, int]  # inode, size, mtime_ns, ctime_ns
 KEYS_TTL_S = 30.0  # how long the station's trusted keys are taken as read
 
 
+# Versions whose verified files are remembered: the active one and what a rollback would
+# look at next.  A kiosk on a channel installs a version at every publication, for years:
+# remembering every version ever checked would grow with each of them.
+REMEMBERED_VERSIONS = 4
+
+
 class IntegrityChecker:
-    """Checks installed versions against their manifests; keeps what it has verified."""
+    """Checks installed versions against their manifests; keeps what it has verified, for
+    the last few versions it checked."""
 
     def __init__(self) -> None:
-        self._verified: dict[Path, Signature] = {}
+        # Per version folder, most recently checked last: each file's signature when hashed.
+        self._verified: OrderedDict[Path, dict[Path, Signature]] = OrderedDict()
         self._signed: dict[Path, tuple[Signature, Signature, tuple[str, ...]]] = {}
         self._keys_read: tuple[float, list[Any] | None] | None = None
         self._keys_stamp: tuple[str, ...] = ()
@@ -63,8 +72,9 @@ class IntegrityChecker:
         extra = sorted(present - set(files))
         if extra:
             return f"version {version} was altered: '{extra[0]}' was added"
+        verified = self._remembered(folder)
         for name, expected in sorted(files.items()):
-            if not self._matches(content / name, expected):
+            if not _matches(content / name, expected, verified):
                 return f"version {version} was altered: '{name}' is missing or changed"
         return self._signature_problem(folder, version)
 
@@ -133,23 +143,34 @@ class IntegrityChecker:
         self._keys_stamp = tuple(sorted(key.fingerprint for key in keys or []))
         return keys
 
-    def _matches(self, path: Path, expected: str) -> bool:
-        try:
-            status = path.lstat()
-            if not path.is_file() or path.is_symlink():
-                return False
-            signature = (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
-            if self._verified.get(path) == signature:
-                return True
-            with path.open("rb") as handle:
-                actual = hashlib.file_digest(handle, "sha256").hexdigest()
-            if actual != expected:
-                self._verified.pop(path, None)
-                return False
-        except OSError:
+    def _remembered(self, folder: Path) -> dict[Path, Signature]:
+        """What is remembered of ``folder``'s files; the least recently checked version
+        beyond REMEMBERED_VERSIONS is forgotten (it is hashed again if checked again)."""
+        verified = self._verified.pop(folder, {})
+        self._verified[folder] = verified
+        while len(self._verified) > REMEMBERED_VERSIONS:
+            forgotten, _ = self._verified.popitem(last=False)
+            self._signed.pop(forgotten, None)
+        return verified
+
+
+def _matches(path: Path, expected: str, verified: dict[Path, Signature]) -> bool:
+    try:
+        status = path.lstat()
+        if not path.is_file() or path.is_symlink():
             return False
-        self._verified[path] = signature
-        return True
+        signature = (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+        if verified.get(path) == signature:
+            return True
+        with path.open("rb") as handle:
+            actual = hashlib.file_digest(handle, "sha256").hexdigest()
+        if actual != expected:
+            verified.pop(path, None)
+            return False
+    except OSError:
+        return False
+    verified[path] = signature
+    return True
 
 
 def _stamp(path: Path) -> Signature:
