@@ -95,6 +95,7 @@ from kiosk.audio.speech import PROGRAM as SPEECH_PROGRAM
 from kiosk.content.loader import load_exhibit
 from kiosk.core.reloader import ContentReloader
 from kiosk.core.session import Screen
+from kiosk.ops.malloc_arenas import limit_malloc_arenas
 from kiosk.paths import default_content_dir
 from kiosk.ui.application import Kiosk, build_kiosk, create_application
 from kiosk.ui.listen.desk import Kind
@@ -1210,6 +1211,8 @@ def main(argv: list[str] | None = None) -> int:
         up = QTest.qWaitForWindowExposed(window) and wait_until(
             lambda: len(window.screens) == 5, SETTLE_MS
         )
+        # As kiosk run does right after its first frame (kiosk.ui.runner).
+        limit_malloc_arenas()
     try:
         if not up or startup.count():
             print(f"soak: the kiosk did not come up cleanly\n{startup.describe()}", flush=True)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.content.issues import Issue
 from kiosk.content.model import Exhibit
+from kiosk.ops.malloc_arenas import limit_malloc_arenas
 from kiosk.ops.notify import claim_notifier
 from kiosk.ops.station_lock import StationBusyError, hold_station_lock
 from kiosk.paths import data_dir
@@ -140,9 +141,15 @@ COLLECTOR_OFF_AT_MOST_MS = 10_000
 
 def collect_cycles_after_first_frame(window: KioskWindow) -> None:
     """Python's cycle collector back on right after the first frame (``kiosk run`` turns it
-    off while it starts: see kiosk.cli), or after ten seconds without one."""
+    off while it starts: see kiosk.cli), or after ten seconds without one; and from then
+    on one malloc arena for every thread (kiosk.ops.malloc_arenas)."""
+
+    def collect() -> None:
+        gc.enable()
+        limit_malloc_arenas()
+
     window.first_frame_shown.connect(
-        lambda: QTimer.singleShot(0, gc.enable), Qt.ConnectionType.SingleShotConnection
+        lambda: QTimer.singleShot(0, collect), Qt.ConnectionType.SingleShotConnection
     )
     QTimer.singleShot(COLLECTOR_OFF_AT_MOST_MS, gc.enable)
 
