@@ -60,9 +60,7 @@ def start(work: Callable[[], T]) -> Pending[T]:
     """Begin ``work`` in a forked child when that is safe here; see the module's note."""
     if not _can_fork():
         return Pending(work, None, None)
-    for stream in (sys.stdout, sys.stderr):  # else the child would write it out again
-        with contextlib.suppress(Exception):
-            stream.flush()
+    _flush_output()  # else the child would write out again what is still buffered
     reader, writer = os.pipe()
     try:
         pid = os.fork()
@@ -99,10 +97,14 @@ def _child(work: Callable[[], object], writer: int) -> None:
     finally:
         # What the work printed must reach the terminal before the child vanishes without
         # running the parent's exit handlers (os._exit).
-        for stream in (sys.stdout, sys.stderr):
-            with contextlib.suppress(Exception):  # a closed stream: nothing more to say
-                stream.flush()
+        _flush_output()
         os._exit(code)
+
+
+def _flush_output() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):  # a closed stream: nothing more to say
+            stream.flush()
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -122,6 +122,15 @@ def run_kiosk(exhibit: Exhibit, options: RunOptions) -> int:
     return code
 
 
+def right_after_first_frame(window: KioskWindow, action: Callable[[], object]) -> None:
+    """``action`` once, right after the window's first frame: from a zero-delay timer, so
+    after the frame's report and, in the order they were asked for, before the other
+    screens are built (the window starts that timer after these)."""
+    window.first_frame_shown.connect(
+        lambda: QTimer.singleShot(0, action), Qt.ConnectionType.SingleShotConnection
+    )
+
+
 def hold_light_until_first_frame(window: KioskWindow) -> None:
     """The start screen's first frame without its light's glow, which is painted (about
     12 ms at 1080p) in the frame right after it, before the other screens are built."""
@@ -129,9 +138,7 @@ def hold_light_until_first_frame(window: KioskWindow) -> None:
     light.hold()
     # Once: only the kiosk's first frame waits for its light (new content's start screen
     # is never held; this light may be gone by then).
-    window.first_frame_shown.connect(
-        lambda: QTimer.singleShot(0, light.release), Qt.ConnectionType.SingleShotConnection
-    )
+    right_after_first_frame(window, light.release)
 
 
 # However the first frame is delayed (a display that never shows the window), the cycle
@@ -148,9 +155,7 @@ def collect_cycles_after_first_frame(window: KioskWindow) -> None:
         gc.enable()
         limit_malloc_arenas()
 
-    window.first_frame_shown.connect(
-        lambda: QTimer.singleShot(0, collect), Qt.ConnectionType.SingleShotConnection
-    )
+    right_after_first_frame(window, collect)
     QTimer.singleShot(COLLECTOR_OFF_AT_MOST_MS, gc.enable)
 
 
@@ -168,9 +173,7 @@ def input_after_first_frame(kiosk: Kiosk, full_screen: QWidget | None) -> None:
             kiosk.lockdown.window = full_screen
             kiosk.lockdown.full_screen = True
 
-    kiosk.window.first_frame_shown.connect(
-        lambda: QTimer.singleShot(0, start), Qt.ConnectionType.SingleShotConnection
-    )
+    right_after_first_frame(kiosk.window, start)
 
 
 def settings_after_first_frame(window: KioskWindow, config: StationConfig) -> None:
@@ -183,9 +186,7 @@ def settings_after_first_frame(window: KioskWindow, config: StationConfig) -> No
         window.keypad.use_setting(config.keypad)
         window.audio_settings = audio_settings(config)
 
-    window.first_frame_shown.connect(
-        lambda: QTimer.singleShot(0, hand_over), Qt.ConnectionType.SingleShotConnection
-    )
+    right_after_first_frame(window, hand_over)
 
 
 def audio_settings(config: StationConfig) -> AudioSettings:
