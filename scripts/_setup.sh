@@ -31,6 +31,13 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
   echo "$wanted" > "$stamp"
 fi
 
+# PySide6 compiles its own support code (kept inside libshiboken) at every start; written
+# out once with shiboken's switch for it, Python byte-compiles it like any module: 10-15 ms
+# off every first frame.  Redone at every set-up, so it always matches the PySide6 installed.
+if ! "$VENV/bin/python" packaging/pyside_support.py install; then
+  echo "(the kiosk works as before; only its start is slower)" >&2
+fi
+
 # Qt's wheels bring Qt itself but not the system libraries it links against.
 qt_dir=$("$VENV/bin/python" -c 'import PySide6, os; print(os.path.join(os.path.dirname(PySide6.__file__), "Qt"))')
 if ! ensure_qt_libraries "$qt_dir" && [ "${KIOSK_IGNORE_MISSING_XCB:-0}" != 1 ]; then

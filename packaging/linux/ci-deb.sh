@@ -23,6 +23,10 @@ step "bundle: PyInstaller"
     --distpath dist --workpath build/pyinstaller --log-level WARN
 echo "bundle: $(du -sm dist/kiosk | cut -f1) MB unpacked in dist/kiosk"
 QT_QPA_PLATFORM=offscreen dist/kiosk/kiosk self-test
+# PySide6's support code ships compiled (packaging/pyside_support.py): .pyc files only.
+support=dist/kiosk/_internal/shiboken6/files.dir
+test -f "$support/shibokensupport/signature/loader.pyc"
+test -z "$(find "$support" -name '*.py' -print -quit)"
 
 step "package: dpkg-deb"
 deb=$(packaging/linux/build-deb.sh)
