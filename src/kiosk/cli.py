@@ -364,7 +364,7 @@ def _run_command(args_list: list[str]) -> int:
 
     gc.disable()
     try:
-        pending = prepare_run.start(lambda: _prepare_run(args_list))
+        pending = prepare_run.start(_prepare_run, args_list)
         from kiosk.ui import runner  # noqa: F401, PLC0415 - Qt, loaded while the child reads
 
         prepared = pending.result()

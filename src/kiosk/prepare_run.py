@@ -3,17 +3,24 @@
 Before its first frame the kiosk must read the station's configuration and read and check
 the content: about 30 ms, most of it importing and running the YAML reader and the
 content checks.  Loading Qt takes the parent three times as long and needs none of it, so
-the parent forks first: the child reads and checks, sends the result back through a pipe
-(pickled: parent and child are the same program, and the pipe is theirs alone) and ends;
-the parent takes it once Qt is loaded.  On a machine with a second core the reading costs
-the first frame nothing.
+the parent first starts a child: the child reads and checks, sends the result back through
+a pipe (pickled: parent and child are the same program, and the pipe is theirs alone) and
+ends; the parent takes it once Qt is loaded.  On a machine with a second core the reading
+costs the first frame nothing.
+
+The child is a fresh process (``posix_spawn``), not a fork: a forked child would share the
+parent's memory copy-on-write, and every page the parent then touched while loading Qt
+would be copied (4-8 ms of the first frame, measured in bench/RESULTS.md).  It runs the
+same kiosk package as the parent (the same folder first on ``sys.path``) and is told which
+function to run with which arguments, by reference.
 
 Nothing is cached and nothing is trusted that the checks did not just pass: the child runs
 exactly the code the parent would have run.  Whatever goes wrong with the child itself (no
-``fork`` on this platform, a crash, a result that does not arrive whole) the parent does
-the work itself, as it always did; what the work raised in the child is raised in the
-parent.  Forking is done only while the process is single-threaded and before Qt is loaded
-(in tests, where Qt already runs, the work is simply done in place).
+``posix_spawn`` on this platform, a crash, a result that does not arrive whole) the parent
+does the work itself, as it always did; what the work raised in the child is raised in the
+parent.  A process whose Qt application runs already (tests, tools that show the kiosk)
+does the work in place: it is past its first frame, and a child would not share what it
+has set up in itself.
 """
 
 from __future__ import annotations
@@ -22,83 +29,110 @@ import contextlib
 import os
 import pickle
 import sys
-import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
 CHILD_FAILED = 70  # EX_SOFTWARE: the child could not send a result
+# The child: Python with the kiosk package's folder first on its path, so it imports the
+# parent's kiosk even when that is not the installed one (bench/startup.py --before).
+_BOOT = (
+    "import sys; sys.path.insert(0, {folder!r}); "
+    "from kiosk.prepare_run import serve; raise SystemExit(serve(sys.argv[1:]))"
+)
 
 
 class Pending(Generic[T]):
-    """A result being made by a child process, or made on demand where none was forked."""
+    """A result being made by a child process, or made on demand where none was started."""
 
-    def __init__(self, work: Callable[[], T], pid: int | None, reader: int | None) -> None:
+    def __init__(
+        self,
+        work: Callable[[list[str]], T],
+        arguments: list[str],
+        pid: int | None,
+        reader: int | None,
+    ) -> None:
         self._work = work
+        self._arguments = arguments
         self._pid = pid
         self._reader = reader
-        self.forked = pid is not None  # whether a child was started for the work
+        self.in_child = pid is not None  # whether a child was started for the work
 
     def result(self) -> T:
         """The work's result (raising what the work raised); waits for the child."""
         if self._pid is None or self._reader is None:
-            return self._work()
+            return self._work(self._arguments)
         data = _read_all(self._reader)
         os.waitpid(self._pid, 0)
         self._pid = self._reader = None
         try:
             outcome, value = pickle.loads(data)
         except Exception:  # nothing whole arrived: do the work here instead
-            return self._work()
+            return self._work(self._arguments)
         if outcome == "raised":
             raise value
         return value  # type: ignore[no-any-return]
 
 
-def start(work: Callable[[], T]) -> Pending[T]:
-    """Begin ``work`` in a forked child when that is safe here; see the module's note."""
-    if not _can_fork():
-        return Pending(work, None, None)
-    _flush_output()  # else the child would write out again what is still buffered
-    reader, writer = os.pipe()
+def start(work: Callable[[list[str]], T], arguments: list[str]) -> Pending[T]:
+    """Begin ``work(arguments)`` in a child process when that can be done here; ``work``
+    must be a module-level function (the child finds it by its module and name)."""
+    command = _child_command()
     try:
-        pid = os.fork()
+        request = pickle.dumps((work, arguments), protocol=pickle.HIGHEST_PROTOCOL).hex()
+    except Exception:  # not a module-level function: only this process can run it
+        command = None
+    if command is None:
+        return Pending(work, arguments, None, None)
+    reader, writer = os.pipe()
+    os.set_inheritable(writer, True)  # the child's only inherited descriptor besides 0-2
+    try:
+        pid = os.posix_spawn(command[0], [*command, str(writer), request], os.environ)
     except OSError:  # out of processes or memory: the parent does the work itself
         os.close(reader)
+        return Pending(work, arguments, None, None)
+    finally:
         os.close(writer)
-        return Pending(work, None, None)
-    if pid == 0:  # the child: never returns
-        os.close(reader)
-        _child(work, writer)
-    os.close(writer)
-    return Pending(work, pid, reader)
+    return Pending(work, arguments, pid, reader)
 
 
-def _can_fork() -> bool:
-    return (
-        hasattr(os, "fork")
-        and threading.active_count() == 1
-        and not any(name.startswith("PySide6") for name in sys.modules)
-    )
-
-
-def _child(work: Callable[[], object], writer: int) -> None:
-    code = 0
+def serve(argv: list[str]) -> int:
+    """The child's side: ``argv`` is the pipe's descriptor and the pickled request; the
+    outcome goes back through the pipe; the exit status says whether it could be sent."""
+    writer, request = int(argv[0]), bytes.fromhex(argv[1])
     try:
         try:
-            outcome: tuple[str, object] = ("ok", work())
+            work, arguments = pickle.loads(request)
+            outcome: tuple[str, object] = ("ok", work(arguments))
         except Exception as error:  # handed to the parent, which raises it
             outcome = ("raised", error)
         # What cannot be pickled is not sent: the parent then does the work itself.
         _write_all(writer, pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
     except BaseException:  # unpicklable, or the parent is gone
-        code = CHILD_FAILED
+        return CHILD_FAILED
     finally:
-        # What the work printed must reach the terminal before the child vanishes without
-        # running the parent's exit handlers (os._exit).
-        _flush_output()
-        os._exit(code)
+        _flush_output()  # what the work printed reaches the terminal before the child ends
+    return 0
+
+
+def _child_command() -> list[str] | None:
+    # A PyInstaller bundle reads in place: its child would be a second bundle, whose own
+    # start (the boot loader, PyInstaller's Qt hook loading QtCore) costs more than the
+    # reading spares (first frame 263 -> 355 ms, bench/RESULTS.md).
+    if not hasattr(os, "posix_spawn") or getattr(sys, "frozen", False):
+        return None
+    if _qt_application_exists():
+        return None
+    package_folder = Path(__file__).resolve().parents[1]
+    return [sys.executable, "-c", _BOOT.format(folder=str(package_folder))]
+
+
+def _qt_application_exists() -> bool:
+    # Looked up, not imported: QtCore may be loaded before any application exists.
+    qt_core = sys.modules.get("PySide6.QtCore")
+    return qt_core is not None and qt_core.QCoreApplication.instance() is not None
 
 
 def _flush_output() -> None:
