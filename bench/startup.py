@@ -533,8 +533,11 @@ def before_subjects(source: Path) -> tuple[tuple[Subject, Subject] | None, str]:
         return None, f"before skipped: no kiosk package in {source}"
 
     def started_from(name: str, folder: Path) -> Subject:
+        # kiosk.launch is the entry point since issue 20's fourth round; older trees: kiosk.cli.
+        entry = "launch" if (folder / "kiosk" / "launch.py").is_file() else "cli"
         boot = (
-            f"import sys; sys.path.insert(0, {str(folder)!r}); from kiosk.cli import entry; entry()"
+            f"import sys; sys.path.insert(0, {str(folder)!r}); "
+            f"from kiosk.{entry} import entry; entry()"
         )
         argv = [sys.executable, "-c", boot, "run", "--windowed", "--size", "1920x1080"]
         return Subject(name, [*argv, "--exit-after-first-frame"])

@@ -67,7 +67,7 @@ def test_the_installed_command_and_python_m_kiosk_leave_through_it() -> None:
     # Both entry points the packages use must go through leave(), not main() alone.
     root = Path(__file__).resolve().parents[1]
     scripts = tomllib.loads((root / "pyproject.toml").read_text())["project"]["scripts"]
-    assert scripts["kiosk"] == "kiosk.cli:entry"
+    assert scripts["kiosk"] == "kiosk.launch:entry"
     frozen = (root / "packaging" / "pyinstaller" / "kiosk_main.py").read_text()
     assert "entry()" in frozen
     assert "entry()" in (root / "src" / "kiosk" / "__main__.py").read_text()

@@ -1,9 +1,9 @@
 """``kiosk.prepare_run``: work done in a child process while the parent loads Qt, with the
 parent doing it itself whenever the child cannot deliver (issue 20, start-up).
 
-Each case runs in a fresh interpreter (pytest has Qt loaded, where the module rightly does
-the work in place: that is tested here too), with work functions from a module of the
-test's own that the child imports by name, as it imports ``kiosk.cli``'s."""
+Each case runs in a fresh interpreter (pytest's Qt application runs, where the module
+rightly does the work in place: that is tested here too), with work functions from a module
+of the test's own that the child imports by name, as it imports ``kiosk.cli``'s."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def run_script(tmp_path: Path) -> Runner:
 
     def run(body: str) -> subprocess.CompletedProcess[str]:
         script = (
-            "import os, sys, threading\nfrom kiosk import prepare_run\nimport works\n"
+            "import os, sys, threading\nfrom kiosk import prepare_run\n"
             "os.environ['TEST_PARENT'] = str(os.getpid())\n" + textwrap.dedent(body)
         )
         return subprocess.run(
@@ -68,7 +68,7 @@ def run_script(tmp_path: Path) -> Runner:
 def test_the_work_runs_in_a_child_and_its_result_reaches_the_parent(run_script: Runner) -> None:
     result = run_script(
         """
-        pending = prepare_run.start(works.pid_and_words, ["20 January"])
+        pending = prepare_run.start("works:pid_and_words", ["20 January"])
         pid, value = pending.result()
         print(pending.in_child, pid != os.getpid(), value)
         """
@@ -79,7 +79,7 @@ def test_the_work_runs_in_a_child_and_its_result_reaches_the_parent(run_script: 
 def test_what_the_work_raises_in_the_child_is_raised_in_the_parent(run_script: Runner) -> None:
     result = run_script(
         """
-        pending = prepare_run.start(works.refuse, ["/etc/kiosk/station.yaml"])
+        pending = prepare_run.start("works:refuse", ["/etc/kiosk/station.yaml"])
         try:
             pending.result()
         except PermissionError as error:
@@ -92,7 +92,7 @@ def test_what_the_work_raises_in_the_child_is_raised_in_the_parent(run_script: R
 def test_a_child_that_dies_leaves_the_work_to_the_parent(run_script: Runner) -> None:
     result = run_script(
         """
-        pending = prepare_run.start(works.die_in_child, [])
+        pending = prepare_run.start("works:die_in_child", [])
         print(pending.in_child, pending.result())
         """
     )
@@ -102,7 +102,7 @@ def test_a_child_that_dies_leaves_the_work_to_the_parent(run_script: Runner) -> 
 def test_a_result_that_cannot_be_sent_is_made_again_by_the_parent(run_script: Runner) -> None:
     result = run_script(
         """
-        made_in = prepare_run.start(works.unsendable, []).result()()
+        made_in = prepare_run.start("works:unsendable", []).result()()
         print(made_in == os.getpid())
         """
     )
@@ -112,7 +112,7 @@ def test_a_result_that_cannot_be_sent_is_made_again_by_the_parent(run_script: Ru
 def test_what_the_child_prints_is_printed_once_and_no_child_is_left(run_script: Runner) -> None:
     result = run_script(
         """
-        pending = prepare_run.start(works.say_and_fail, [])
+        pending = prepare_run.start("works:say_and_fail", [])
         print(pending.result(), pending.in_child)
         try:
             os.waitpid(-1, os.WNOHANG)
@@ -131,7 +131,7 @@ def test_a_child_is_started_while_threads_run(run_script: Runner) -> None:
         stop = threading.Event()
         thread = threading.Thread(target=stop.wait)
         thread.start()
-        pending = prepare_run.start(works.pid_and_words, [])
+        pending = prepare_run.start("works:pid_and_words", [])
         print(pending.in_child, pending.result()[0] != os.getpid())
         stop.set()
         thread.join()
@@ -140,14 +140,17 @@ def test_a_child_is_started_while_threads_run(run_script: Runner) -> None:
     assert result.stdout.strip() == "True True", result.stderr
 
 
-def test_work_the_child_cannot_find_by_name_is_done_in_place(run_script: Runner) -> None:
+def test_work_the_child_cannot_find_is_an_error_in_the_parent(run_script: Runner) -> None:
     result = run_script(
         """
-        pending = prepare_run.start(lambda arguments: os.getpid(), [])
-        print(pending.in_child, pending.result() == os.getpid())
+        pending = prepare_run.start("works:no_such_work", [])
+        try:
+            pending.result()
+        except AttributeError as error:
+            print(pending.in_child, "no_such_work" in str(error))
         """
     )
-    assert result.stdout.strip() == "False True", result.stderr
+    assert result.stdout.strip() == "True True", result.stderr
 
 
 def test_a_child_is_started_where_qt_is_loaded_without_an_application(run_script: Runner) -> None:
@@ -155,7 +158,7 @@ def test_a_child_is_started_where_qt_is_loaded_without_an_application(run_script
     result = run_script(
         """
         import PySide6.QtCore
-        pending = prepare_run.start(works.pid_and_words, [])
+        pending = prepare_run.start("works:pid_and_words", [])
         print(pending.in_child, pending.result()[0] != os.getpid())
         """
     )
@@ -166,7 +169,7 @@ def test_without_posix_spawn_the_work_is_done_in_place(run_script: Runner) -> No
     result = run_script(
         """
         del os.posix_spawn
-        pending = prepare_run.start(works.pid_and_words, [])
+        pending = prepare_run.start("works:pid_and_words", [])
         print(pending.in_child, pending.result()[0] == os.getpid())
         """
     )
@@ -176,21 +179,21 @@ def test_without_posix_spawn_the_work_is_done_in_place(run_script: Runner) -> No
 def test_no_child_where_a_qt_application_runs(qapp: object) -> None:
     # This test process: pytest-qt's application runs.  The work is done in place.
     assert qapp is not None
-    pending = prepare_run.start(_pid, [])
+    pending = prepare_run.start(f"{__name__}:_pid", [])
     assert not pending.in_child
     assert pending.result() == os.getpid()
 
 
 def test_in_place_work_raises_as_it_always_did() -> None:
     with pytest.raises(FileNotFoundError, match="content folder not found"):
-        prepare_run.start(_missing, []).result()
+        prepare_run.start(f"{__name__}:_missing", []).result()
 
 
 def test_a_bundle_reads_in_place(monkeypatch: pytest.MonkeyPatch) -> None:
     # Its child would be a second bundle, dearer to start than the reading it spares.
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(prepare_run, "_qt_application_exists", lambda: False)
-    pending = prepare_run.start(_pid, [])
+    pending = prepare_run.start(f"{__name__}:_pid", [])
     assert not pending.in_child
     assert pending.result() == os.getpid()
 

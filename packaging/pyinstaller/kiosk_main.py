@@ -1,6 +1,6 @@
 """PyInstaller's entry script: the same ``kiosk`` command the wheel installs."""
 
-from kiosk.cli import entry
+from kiosk.launch import entry
 
 if __name__ == "__main__":
     entry()

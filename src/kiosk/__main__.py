@@ -1,5 +1,5 @@
 """Allows ``python -m kiosk``."""
 
-from kiosk.cli import entry
+from kiosk.launch import entry
 
 entry()

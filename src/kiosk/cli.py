@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING, NamedTuple, TypeAlias, cast
 from kiosk import __version__
 from kiosk.content.issues import ContentError, Issue
 from kiosk.content.model import Exhibit
+from kiosk.launch import command_line
 from kiosk.paths import default_content_dir
 
 if TYPE_CHECKING:
+    from kiosk.prepare_run import Pending
     from kiosk.station_config import StationConfig
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -252,10 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list[:1] in ([IMAGE_PROBE], [AUDIO_PROBE]):
         return _probe(args_list[0], args_list[1:])
-    if not args_list or (
-        args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")
-    ):
-        args_list.insert(0, "run")  # plain `kiosk` means `kiosk run`
+    args_list = command_line(args_list)  # plain `kiosk` means `kiosk run`
     first = args_list[0]
     if first in COMMANDS and COMMANDS[first].reads_own_options:
         own = cast("Callable[[list[str]], int]", COMMANDS[first].run)
@@ -349,25 +348,38 @@ def _fallback(args: argparse.Namespace) -> int:
 
 
 def _run_command(args_list: list[str]) -> int:
-    """``kiosk run``: its options, the station and the content are read by a child process
-    while this one loads Qt (kiosk.prepare_run), so the first frame waits for whichever is
-    slower, not for both.
+    """``kiosk run`` from :func:`main` (the command itself starts in kiosk.launch)."""
+    import gc  # noqa: PLC0415
 
-    Python's cycle collector is off until the first frame (the runner turns it back on
-    right after it): start-up only builds what the kiosk keeps, so the collector's passes
-    over the growing heap would find nothing, and cost about 11 ms of the first frame.
-    Memory freed by reference counting is freed as always."""
+    from kiosk import prepare_run  # noqa: PLC0415
+    from kiosk.launch import RUN_PREPARATION  # noqa: PLC0415
+
+    gc.disable()  # until the first frame: see finish_run
+    return finish_run(prepare_run.start(RUN_PREPARATION, args_list))
+
+
+def guarded_run(pending: Pending) -> int:
+    """:func:`finish_run`, with a refusing disk said in a line (kiosk.launch's way in)."""
+    return _guarded(lambda: finish_run(pending))
+
+
+def finish_run(pending: Pending) -> int:
+    """``kiosk run`` once its options, station and content are being read by a child
+    process (kiosk.prepare_run): Qt is loaded meanwhile, so the first frame waits for
+    whichever is slower, not for both.
+
+    Python's cycle collector is off until the first frame (the caller turned it off; the
+    runner turns it back on right after the frame): start-up only builds what the kiosk
+    keeps, so the collector's passes over the growing heap would find nothing, and cost
+    about 11 ms of the first frame.  Memory freed by reference counting is freed as
+    always."""
     import gc  # noqa: PLC0415
     import os  # noqa: PLC0415
 
-    from kiosk import prepare_run  # noqa: PLC0415
-
-    gc.disable()
     try:
-        pending = prepare_run.start(_prepare_run, args_list)
         from kiosk.ui import runner  # noqa: F401, PLC0415 - Qt, loaded while the child reads
 
-        prepared = pending.result()
+        prepared = cast("PreparedRun | int", pending.result())
         if isinstance(prepared, int):  # the options were wrong, or only help was asked for
             return prepared
         args, station, folder, exhibit, data_folder = prepared
@@ -385,9 +397,9 @@ PreparedRun: TypeAlias = (
 )
 
 
-def _prepare_run(args_list: list[str]) -> PreparedRun | int:
+def prepare_to_run(args_list: list[str]) -> PreparedRun | int:
     """What ``kiosk run`` needs before its window, or the exit status when the options say
-    to stop (an error, ``--help``)."""
+    to stop (an error, ``--help``); run by kiosk.prepare_run's child (kiosk.launch)."""
     from kiosk.paths import data_dir  # noqa: PLC0415
 
     parser = build_parser(with_packs=False, only="run")

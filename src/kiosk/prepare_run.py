@@ -12,7 +12,7 @@ The child is a fresh process (``posix_spawn``), not a fork: a forked child would
 parent's memory copy-on-write, and every page the parent then touched while loading Qt
 would be copied (4-8 ms of the first frame, measured in bench/RESULTS.md).  It runs the
 same kiosk package as the parent (the same folder first on ``sys.path``) and is told which
-function to run with which arguments, by reference.
+function to run, by name, with which arguments.
 
 Nothing is cached and nothing is trusted that the checks did not just pass: the child runs
 exactly the code the parent would have run.  Whatever goes wrong with the child itself (no
@@ -26,14 +26,12 @@ has set up in itself.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import pickle
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Generic, TypeVar
-
-T = TypeVar("T")
+from typing import Any
 
 CHILD_FAILED = 70  # EX_SOFTWARE: the child could not send a result
 # The child: Python with the kiosk package's folder first on its path, so it imports the
@@ -44,52 +42,43 @@ _BOOT = (
 )
 
 
-class Pending(Generic[T]):
+class Pending:
     """A result being made by a child process, or made on demand where none was started."""
 
-    def __init__(
-        self,
-        work: Callable[[list[str]], T],
-        arguments: list[str],
-        pid: int | None,
-        reader: int | None,
-    ) -> None:
+    def __init__(self, work: str, arguments: list[str], pid: int | None, reader: int | None):
         self._work = work
         self._arguments = arguments
         self._pid = pid
         self._reader = reader
         self.in_child = pid is not None  # whether a child was started for the work
 
-    def result(self) -> T:
+    def result(self) -> Any:
         """The work's result (raising what the work raised); waits for the child."""
         if self._pid is None or self._reader is None:
-            return self._work(self._arguments)
+            return _call(self._work, self._arguments)
         data = _read_all(self._reader)
         os.waitpid(self._pid, 0)
         self._pid = self._reader = None
         try:
             outcome, value = pickle.loads(data)
         except Exception:  # nothing whole arrived: do the work here instead
-            return self._work(self._arguments)
+            return _call(self._work, self._arguments)
         if outcome == "raised":
             raise value
-        return value  # type: ignore[no-any-return]
+        return value
 
 
-def start(work: Callable[[list[str]], T], arguments: list[str]) -> Pending[T]:
-    """Begin ``work(arguments)`` in a child process when that can be done here; ``work``
-    must be a module-level function (the child finds it by its module and name)."""
+def start(work: str, arguments: list[str]) -> Pending:
+    """Begin ``work(arguments)`` in a child process when that can be done here.  ``work``
+    names a module-level function, ``"package.module:function"``: the child imports it by
+    that name, and so does this process when it does the work itself."""
     command = _child_command()
-    try:
-        request = pickle.dumps((work, arguments), protocol=pickle.HIGHEST_PROTOCOL).hex()
-    except Exception:  # not a module-level function: only this process can run it
-        command = None
     if command is None:
         return Pending(work, arguments, None, None)
     reader, writer = os.pipe()
     os.set_inheritable(writer, True)  # the child's only inherited descriptor besides 0-2
     try:
-        pid = os.posix_spawn(command[0], [*command, str(writer), request], os.environ)
+        pid = os.posix_spawn(command[0], [*command, str(writer), work, *arguments], os.environ)
     except OSError:  # out of processes or memory: the parent does the work itself
         os.close(reader)
         return Pending(work, arguments, None, None)
@@ -99,13 +88,13 @@ def start(work: Callable[[list[str]], T], arguments: list[str]) -> Pending[T]:
 
 
 def serve(argv: list[str]) -> int:
-    """The child's side: ``argv`` is the pipe's descriptor and the pickled request; the
-    outcome goes back through the pipe; the exit status says whether it could be sent."""
-    writer, request = int(argv[0]), bytes.fromhex(argv[1])
+    """The child's side: ``argv`` is the pipe's descriptor, the work's name and its
+    arguments; the outcome goes back through the pipe; the exit status says whether it
+    could be sent."""
+    writer, work, arguments = int(argv[0]), argv[1], argv[2:]
     try:
         try:
-            work, arguments = pickle.loads(request)
-            outcome: tuple[str, object] = ("ok", work(arguments))
+            outcome: tuple[str, object] = ("ok", _call(work, arguments))
         except Exception as error:  # handed to the parent, which raises it
             outcome = ("raised", error)
         # What cannot be pickled is not sent: the parent then does the work itself.
@@ -115,6 +104,11 @@ def serve(argv: list[str]) -> int:
     finally:
         _flush_output()  # what the work printed reaches the terminal before the child ends
     return 0
+
+
+def _call(work: str, arguments: list[str]) -> Any:
+    module, _, function = work.partition(":")
+    return getattr(importlib.import_module(module), function)(arguments)
 
 
 def _child_command() -> list[str] | None:
