@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.model import Colours, Exhibit
 from kiosk.core.kiosk import KioskController, KioskEvent
@@ -19,6 +19,8 @@ from kiosk.ui.theme import Metrics, compute_metrics, pixels_per_mm, style_sheet
 from kiosk.ui.translations import LanguageNames, Translations
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QScrollArea
+
     from kiosk.audio.settings import AudioSettings
     from kiosk.ui.keypad.navigation import KeypadNavigation
     from kiosk.ui.listen.desk import ListenDesk
