@@ -353,7 +353,9 @@ def _run_command(args_list: list[str]) -> int:
 
     from kiosk import prepare_run  # noqa: PLC0415
     from kiosk.launch import RUN_PREPARATION  # noqa: PLC0415
+    from kiosk.ops.notify import claim_notifier  # noqa: PLC0415
 
+    claim_notifier()  # systemd's variables leave the environment before the child starts
     gc.disable()  # until the first frame: see finish_run
     return finish_run(prepare_run.start(RUN_PREPARATION, args_list))
 

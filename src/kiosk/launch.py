@@ -37,6 +37,9 @@ def entry() -> None:
 
     gc.disable()  # until the first frame: see kiosk.cli.finish_run
     from kiosk import prepare_run  # noqa: PLC0415
+    from kiosk.ops.notify import claim_notifier  # noqa: PLC0415
+
+    claim_notifier()  # systemd's variables leave the environment before the child starts
 
     pending = prepare_run.start(RUN_PREPARATION, arguments)
     from kiosk.cli import guarded_run  # noqa: PLC0415
