@@ -3,7 +3,6 @@ a pack from a watched folder installed only after staff confirm it."""
 
 from __future__ import annotations
 
-import dataclasses
 import shutil
 import subprocess
 import sys
@@ -167,7 +166,7 @@ def test_no_pin_set_points_to_the_recovery_command(
 def without_pin(make_kiosk: KioskFactory, exhibit: Exhibit, station: StationConfig) -> StaffMode:
     kiosk = make_kiosk(exhibit, reduced_motion=True)
     reloader = ContentReloader(REPO / "content", kiosk.window)
-    config = dataclasses.replace(station, staff=StaffSettings(hold_seconds=0.3))
+    config = station._replace(staff=StaffSettings(hold_seconds=0.3))
     return staff_mode_on(kiosk, reloader, config)
 
 
@@ -180,9 +179,7 @@ def test_the_panel_locks_itself_when_left_alone(
 ) -> None:
     kiosk = make_kiosk(exhibit, reduced_motion=True)
     kiosk.session.go_home()
-    config = dataclasses.replace(
-        station, staff=dataclasses.replace(station.staff, auto_lock_seconds=0.5)
-    )
+    config = station._replace(staff=station.staff._replace(auto_lock_seconds=0.5))
     reloader = ContentReloader(REPO / "content", kiosk.window)
     mode = staff_mode_on(kiosk, reloader, config)
     corner_gesture(qtbot, finger, mode)
@@ -406,7 +403,7 @@ def test_without_a_pin_the_pad_only_says_how_to_set_one(
 ) -> None:
     kiosk = make_kiosk(exhibit, size=size, reduced_motion=True)
     reloader = ContentReloader(REPO / "content", kiosk.window)
-    config = dataclasses.replace(station, staff=StaffSettings(hold_seconds=0.3))
+    config = station._replace(staff=StaffSettings(hold_seconds=0.3))
     mode = staff_mode_on(kiosk, reloader, config)
     mode.ask_for_pin()
     pad = mode.pin_pad

@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Mapping as MappingType
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -436,4 +435,4 @@ def _read_environment(
 
 
 def with_pin_hash(config: StationConfig, pin_hash: str) -> StationConfig:
-    return replace(config, staff=replace(config.staff, pin_hash=pin_hash))
+    return config._replace(staff=config.staff._replace(pin_hash=pin_hash))

@@ -6,9 +6,8 @@ import gc
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCursor
@@ -45,8 +44,7 @@ def _report_milestones(window: KioskWindow, app: QApplication, first: bool, read
         window.screens_ready.connect(lambda: app.exit(0))
 
 
-@dataclass(frozen=True)
-class RunOptions:
+class RunOptions(NamedTuple):
     content_dir: Path
     # True when the folder is the content store's (or the factory default), so installs
     # and rollbacks switch what is shown; False for a folder chosen with --content.

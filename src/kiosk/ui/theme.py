@@ -8,7 +8,7 @@ displays often misreport it).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QScreen
 
@@ -19,8 +19,7 @@ SANS = "Noto Sans"
 DESIGN_SIDE_PX = 1080
 
 
-@dataclass(frozen=True)
-class Metrics:
+class Metrics(NamedTuple):
     scale: float
     pixels_per_mm: float
     primary_target: int

@@ -24,8 +24,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QElapsedTimer, QPointF, QRect, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPixmap, QRegion
@@ -109,8 +108,7 @@ def radial_strength(glow: QImage, background: QColor | None) -> list[float]:
     return strengths
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(NamedTuple):
     """A part of the glow's square that steps ``steps`` times between opacity 0 and 1."""
 
     region: QRegion
