@@ -116,3 +116,9 @@ def test_validate_warns_that_images_were_not_decoded_without_qt(
     assert checked.returncode == 0, output
     assert "warning" in output
     assert "not decoded" in output
+
+
+def test_kiosk_run_without_qt_says_so(env: dict[str, str]) -> None:
+    shown = kiosk(env, "run", "--windowed", "--exit-after-first-frame")
+    assert shown.returncode == 2
+    assert "Qt (PySide6) is not installed" in shown.stderr

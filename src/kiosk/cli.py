@@ -379,8 +379,17 @@ def finish_run(pending: Pending) -> int:
     import os  # noqa: PLC0415
 
     try:
-        from kiosk.ui import runner  # noqa: F401, PLC0415 - Qt, loaded while the child reads
-
+        try:
+            from kiosk.ui import runner  # noqa: F401, PLC0415 - Qt, loaded while the child reads
+        except ModuleNotFoundError as absent:
+            if not (absent.name or "").startswith(("PySide6", "shiboken6")):
+                raise
+            print(
+                "kiosk run: cannot show the exhibit here: Qt (PySide6) is not installed "
+                "(the staff's tools, kiosk validate and kiosk pack, work without it)",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
         prepared = cast("PreparedRun | int", pending.result())
         if isinstance(prepared, int):  # the options were wrong, or only help was asked for
             return prepared
