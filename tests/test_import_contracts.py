@@ -4,7 +4,6 @@ deliberate violation added."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import subprocess
@@ -13,6 +12,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from script_modules import load_script
 
 REPO = Path(__file__).resolve().parents[1]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
@@ -125,13 +126,7 @@ def test_core_reaching_widgets_through_another_module_is_named_with_its_chain(
 
 
 def _contracts_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "import_contracts", REPO / "scripts" / "import_contracts.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(REPO / "scripts" / "import_contracts.py")
 
 
 @pytest.mark.parametrize(

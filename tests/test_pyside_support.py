@@ -6,7 +6,6 @@ caches their byte-code; the PyInstaller bundle carries them as ``.pyc`` files on
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -14,17 +13,13 @@ from types import ModuleType
 
 import pytest
 
+from script_modules import load_script
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "pyside_support", ROOT / "packaging" / "pyside_support.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "packaging" / "pyside_support.py")
 
 
 def test_the_set_up_left_pyside_support_as_files_python_caches() -> None:

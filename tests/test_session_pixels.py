@@ -4,14 +4,11 @@ title-barred output, and on one without the start screen's text, and pass on the
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from types import ModuleType
-
 import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage, QPainter
 
+from script_modules import load_script
 from test_packaging import LINUX
 
 SIZE = (320, 180)
@@ -19,16 +16,7 @@ SCREEN = QColor("#14110F")  # the exhibit's background: dark, never cage's black
 TITLE = QRect(60, 60, 200, 24)
 
 
-def _module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("session_pixels", LINUX / "session_pixels.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("session_pixels", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-pixels = _module()
+pixels = load_script(LINUX / "session_pixels.py")
 
 
 def start_screen() -> QImage:

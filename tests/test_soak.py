@@ -13,10 +13,8 @@ A failure names the seed and the event; ``KIOSK_SOAK_SEED`` runs another seed.""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -30,6 +28,7 @@ from kiosk.content.model import Exhibit
 from kiosk.ops.malloc_arenas import limit_malloc_arenas
 from kiosk.packs.keys import trusted_keys_dir
 from kiosk.paths import default_content_dir
+from script_modules import load_script
 
 if TYPE_CHECKING:
     from conftest import KioskFactory
@@ -37,13 +36,7 @@ if TYPE_CHECKING:
 
 
 def _load(name: str) -> ModuleType:
-    path = Path(__file__).resolve().parents[1] / "bench" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_script(Path(__file__).resolve().parents[1] / "bench" / f"{name}.py")
 
 
 _load("soak_channel")  # soak.py imports it (bench/ is not on the path here)
