@@ -349,15 +349,9 @@ def _fallback(args: argparse.Namespace) -> int:
 
 def _run_command(args_list: list[str]) -> int:
     """``kiosk run`` from :func:`main` (the command itself starts in kiosk.launch)."""
-    import gc  # noqa: PLC0415
+    from kiosk.launch import start_run  # noqa: PLC0415
 
-    from kiosk import prepare_run  # noqa: PLC0415
-    from kiosk.launch import RUN_PREPARATION  # noqa: PLC0415
-    from kiosk.ops.notify import claim_notifier  # noqa: PLC0415
-
-    claim_notifier()  # systemd's variables leave the environment before the child starts
-    gc.disable()  # until the first frame: see finish_run
-    return finish_run(prepare_run.start(RUN_PREPARATION, args_list))
+    return finish_run(start_run(args_list))
 
 
 def guarded_run(pending: Pending) -> int:

@@ -10,6 +10,10 @@ finish in, even on a busy machine.  Every other command goes straight to kiosk.c
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.prepare_run import Pending
 
 RUN = "run"
 # What the child runs for ``kiosk run`` (kiosk.prepare_run finds it by this name).
@@ -25,6 +29,20 @@ def command_line(arguments: list[str]) -> list[str]:
     return arguments
 
 
+def start_run(arguments: list[str]) -> Pending:
+    """``kiosk run``'s first steps: systemd's variables out of the environment, the cycle
+    collector off until the first frame (see kiosk.cli.finish_run), then the child that
+    reads the options, the station and the content."""
+    import gc  # noqa: PLC0415
+
+    gc.disable()  # first: the imports below are start-up too
+    from kiosk import prepare_run  # noqa: PLC0415
+    from kiosk.ops.notify import claim_notifier  # noqa: PLC0415
+
+    claim_notifier()  # before the child starts, so that it cannot inherit them
+    return prepare_run.start(RUN_PREPARATION, arguments)
+
+
 def entry() -> None:
     """The ``kiosk`` command; it leaves through kiosk.ops.leave (no hang in Qt's teardown)."""
     arguments = command_line(sys.argv[1:])
@@ -33,15 +51,7 @@ def entry() -> None:
 
         other_command()
         return
-    import gc  # noqa: PLC0415
-
-    gc.disable()  # until the first frame: see kiosk.cli.finish_run
-    from kiosk import prepare_run  # noqa: PLC0415
-    from kiosk.ops.notify import claim_notifier  # noqa: PLC0415
-
-    claim_notifier()  # systemd's variables leave the environment before the child starts
-
-    pending = prepare_run.start(RUN_PREPARATION, arguments)
+    pending = start_run(arguments)
     from kiosk.cli import guarded_run  # noqa: PLC0415
     from kiosk.ops.leave import leave  # noqa: PLC0415
 

@@ -10,7 +10,8 @@ costs the first frame nothing.
 
 The child is a fresh process (``posix_spawn``), not a fork: a forked child would share the
 parent's memory copy-on-write, and every page the parent then touched while loading Qt
-would be copied (4-8 ms of the first frame, measured in bench/RESULTS.md).  It runs the
+would be copied (with kiosk.launch starting it first, about 10 ms off the first frame:
+bench/RESULTS.md, "Start-up, fourth round").  It runs the
 same kiosk package as the parent (the same folder first on ``sys.path``) and is told which
 function to run, by name, with which arguments.
 
@@ -25,7 +26,6 @@ has set up in itself.
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import os
 import pickle
@@ -101,8 +101,6 @@ def serve(argv: list[str]) -> int:
         _write_all(writer, pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
     except BaseException:  # unpicklable, or the parent is gone
         return CHILD_FAILED
-    finally:
-        _flush_output()  # what the work printed reaches the terminal before the child ends
     return 0
 
 
@@ -127,12 +125,6 @@ def _qt_application_exists() -> bool:
     # Looked up, not imported: QtCore may be loaded before any application exists.
     qt_core = sys.modules.get("PySide6.QtCore")
     return qt_core is not None and qt_core.QCoreApplication.instance() is not None
-
-
-def _flush_output() -> None:
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(Exception):  # a closed stream: nothing more to say
-            stream.flush()
 
 
 def _write_all(fd: int, data: bytes) -> None:
