@@ -55,6 +55,7 @@ import argparse
 import contextlib
 import ctypes
 import gc
+import json
 import os
 import random
 import shutil
@@ -797,6 +798,28 @@ class Summary:
     def unvisited(self) -> list[str]:
         return [place for place in PLACES if not self.visits[place]]
 
+    def facts(self) -> dict[str, object]:
+        """What a caller in another process checks (``--summary``), as JSON-ready values."""
+        return {
+            "seed": self.seed,
+            "events": self.events,
+            "unvisited": self.unvisited(),
+            "actions": dict(self.actions),
+            "returns": self.returns,
+            "checks": self.checks,
+            "reloads_applied": self.reloads_applied,
+            "widget_range": list(self.widget_range),
+            "object_range": list(self.object_range),
+            "growth": self.growth,
+            "problems": self.problems,
+            "sounds": self.sounds,
+            "channel_rounds": None if self.channel_rounds is None else dict(self.channel_rounds),
+            "published": self.published,
+            "polls": self.polls,
+            "installs": self.installs,
+            "served": {str(status): n for status, n in self.served.items()},
+        }
+
     def lines(self) -> list[str]:
         baselines = ", ".join(
             f"{name}: {census.widgets} widgets / {census.objects} objects"
@@ -1182,6 +1205,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="switch the reloader between folders instead of publishing to a channel",
     )
+    parser.add_argument(
+        "--summary",
+        type=Path,
+        metavar="FILE",
+        help="also write the run's figures to FILE as JSON, passed or failed (tests read it)",
+    )
     options = parser.parse_args(argv)
     seed = options.seed if options.seed is not None else random.SystemRandom().randrange(2**32)
 
@@ -1236,6 +1265,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         finally:
             soak.close()
+            if options.summary is not None:
+                options.summary.write_text(json.dumps(soak.summary.facts()), encoding="utf-8")
         print("soak: passed", flush=True)
         for line in summary.lines():
             print(f"  {line}", flush=True)
