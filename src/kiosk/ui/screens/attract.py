@@ -27,7 +27,7 @@ class AttractScreen(ScreenView):
         self.setObjectName("AttractScreen")
         colours = exhibit.settings.colours
         self.ambient = AmbientLight(colours.accent, self, background=colours.background)
-        self.title = make_label("title")
+        self.title = make_label("title", drawn_once=True)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.rule = make_rule()
         self.invitation = make_label("invitation")

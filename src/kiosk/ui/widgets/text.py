@@ -5,9 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
+from kiosk.ui.widgets.drawn_once import DrawnOnceLabel
 
-def make_label(role: str, parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:
-    label = QLabel(parent)
+
+def make_label(
+    role: str, parent: QWidget | None = None, *, wrap: bool = True, drawn_once: bool = False
+) -> QLabel:
+    """``drawn_once``: a label over the start screen's light, whose large text would otherwise
+    be drawn again with each of the light's frames (``DrawnOnceLabel``)."""
+    label = DrawnOnceLabel(parent) if drawn_once else QLabel(parent)
     # QLabel guesses rich text by default; content must never be interpreted as markup.
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
