@@ -84,9 +84,10 @@ def run_soak(
 
 def test_a_monkey_on_every_screen_leaves_no_trace(tmp_path: Path) -> None:
     """In a process of its own, as ``kiosk run`` is: the memory a process holds is only the
-    kiosk's there.  In this one it also holds what 1,600 earlier tests left and the
-    malloc arenas their threads made before the soak could limit them (kiosk.ops.malloc_arenas): CI read +6.5 MB (limit 5) in a 1.8 GB test
-    process; the same seed in its own process read -0.3 MB (96 MB held)."""
+    kiosk's there.  In this one it also holds what 1,600 earlier tests left and the malloc
+    arenas their threads made before the soak could limit them (kiosk.ops.malloc_arenas):
+    CI read +6.5 MB (limit 5) in a 1.8 GB test process; the same seed in its own process
+    read -0.3 MB (96 MB held)."""
     summary_file = tmp_path / "summary.json"
     command = [
         sys.executable,

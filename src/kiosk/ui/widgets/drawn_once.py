@@ -4,10 +4,9 @@ Qt's raster engine keeps no cache for glyphs larger than 64 pixels: it fills the
 anew every time the label paints.  The start screen's title is that large, and the breathing
 light under it repaints the part of the screen it covers a few times a second, so the title's
 outlines were filled a few times a second too: about three quarters of each of the light's
-frames (1.4 of 1.9 ms at 1920x1080).  This label paints through QLabel itself once, into a
-transparent pixmap, and then only blends that pixmap over whatever is under it.  The look is
-QLabel's own (same layout, wrapping, font and colour), up to one level of rounding where the
-text's edges are blended.
+frames (1.4 of 1.9 ms at 1920x1080).  This label draws its text once, as QLabel does, into
+a transparent pixmap, and then only blends that pixmap over whatever is under it: the same
+place, wrapping, font and colour, and no visible difference (tests/test_drawn_once.py).
 """
 
 from __future__ import annotations
