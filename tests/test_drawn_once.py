@@ -74,6 +74,7 @@ def assert_looks_like_qlabel(label: QLabel) -> None:
         ("title", "Ölüm, iş, ğ, ə, ı: Azərbaycan", False, Qt.AlignmentFlag.AlignRight),
         ("title", "שלום עולם", True, Qt.AlignmentFlag.AlignLeft),  # right to left
         ("note", "Shown in English", True, Qt.AlignmentFlag.AlignCenter),
+        ("title", "Memory & Mourning: <b>not</b> markup", True, Qt.AlignmentFlag.AlignCenter),
     ],
 )
 def test_it_looks_exactly_as_qlabel_draws_it(
