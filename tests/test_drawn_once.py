@@ -38,8 +38,9 @@ def image(widget: QWidget) -> QImage:
     return widget.grab().toImage().convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
 
 
-# Glyph outlines rasterised twice can differ by a few levels of coverage at their edges (a
-# font engine Qt made anew after its font cache let the first go): seen up to 0x20.  A wrong
+# Glyph outlines filled at two moments of a long test session can differ at their edges by a
+# few levels of coverage (seen up to 0x20 after other tests had run, while a drawing made at
+# the same moment matched exactly; Qt's font engines are cached and made anew).  A wrong
 # drawing (other text, size, colour or place) differs by far more in many pixels.
 EDGE_NOISE = 64
 
