@@ -14,8 +14,8 @@ from __future__ import annotations
 import unicodedata
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
-from PySide6.QtWidgets import QFrame, QLabel, QStyle, QStyleOption, QWidget
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import QFrame, QLabel, QStyle, QWidget
 
 _Key = tuple[str, int, int, float, int, bool]
 
@@ -24,8 +24,8 @@ class DrawnOnceLabel(QLabel):
     """A QLabel whose plain text is drawn into a pixmap once per text, size and look.
 
     The drawing is QLabel's own way of drawing plain text (its contents rectangle less its
-    margin, the style's ``drawItemText`` with the label's font, palette and alignment); a
-    widget cannot simply render itself while it paints."""
+    margin, ``QStyle.drawItemText``'s pen and text, the label's font, palette and
+    alignment); a widget cannot simply render itself while it paints."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,10 +72,6 @@ class DrawnOnceLabel(QLabel):
         drawing = QPixmap(self.size() * ratio)
         drawing.setDevicePixelRatio(ratio)
         drawing.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(drawing)
-        painter.setFont(self.font())
-        option = QStyleOption()
-        option.initFrom(self)
         margin = self.margin()
         area = self.contentsRect().adjusted(margin, margin, -margin, -margin)
         text = self.text()
@@ -89,15 +85,14 @@ class DrawnOnceLabel(QLabel):
         )
         if self.wordWrap():
             flags |= Qt.TextFlag.TextWordWrap
-        self.style().drawItemText(
-            painter,
-            area,
-            int(flags.value),
-            option.palette,
-            self.isEnabled(),
-            text,
-            self.foregroundRole(),
-        )
+        painter = QPainter(drawing)
+        painter.setFont(self.font())
+        # QStyle.drawItemText's way (a pen of the label's text role, the disabled colours when
+        # disabled), without asking the label for its style: PySide keeps the wrapper style()
+        # returns, and a style sheet's style is replaced when colours or content change.
+        group = QPalette.ColorGroup.Active if self.isEnabled() else QPalette.ColorGroup.Disabled
+        painter.setPen(QPen(self.palette().brush(group, self.foregroundRole()), 1.0))
+        painter.drawText(area, int(flags.value), text)
         painter.end()
         self._drawing = drawing
         self._drawn_for = key
