@@ -11,11 +11,9 @@ place, wrapping, font and colour, and no visible difference (tests/test_drawn_on
 
 from __future__ import annotations
 
-import unicodedata
-
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen, QPixmap
-from PySide6.QtWidgets import QFrame, QLabel, QStyle, QWidget
+from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
+from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 _Key = tuple[str, int, int, float, int, bool]
 
@@ -31,6 +29,7 @@ class DrawnOnceLabel(QLabel):
         super().__init__(parent)
         self._drawing = QPixmap()
         self._drawn_for: _Key | None = None
+        self._painted_for: _Key | None = None
         self.drawings = 0  # how many times the text was drawn, not blended (tests count)
 
     def _key(self) -> _Key:
@@ -46,7 +45,7 @@ class DrawnOnceLabel(QLabel):
         )
 
     def forget_drawing(self) -> None:
-        self._drawn_for = None
+        self._drawn_for = self._painted_for = None
         self._drawing = QPixmap()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -62,12 +61,23 @@ class DrawnOnceLabel(QLabel):
             return
         key = self._key()
         if key != self._drawn_for or self._drawing.isNull():
+            if key != self._painted_for:
+                # Painted once as QLabel paints: a text painted only once (the first frame,
+                # a screen passing by) costs no drawing; a second paint unchanged makes one.
+                self._painted_for = key
+                super().paintEvent(event)
+                return
             self._draw(key)
         painter = QPainter(self)
         painter.drawPixmap(0, 0, self._drawing)
         painter.end()
 
     def _draw(self, key: _Key) -> None:
+        # Imported here: from the second paint on, never on the way to the first frame (a
+        # class PySide makes ready costs start-up time and memory).
+        from PySide6.QtGui import QPalette, QPen  # noqa: PLC0415
+        from PySide6.QtWidgets import QStyle  # noqa: PLC0415
+
         ratio = self.devicePixelRatioF()
         drawing = QPixmap(self.size() * ratio)
         drawing.setDevicePixelRatio(ratio)
@@ -101,6 +111,8 @@ class DrawnOnceLabel(QLabel):
 
 def _right_to_left(text: str) -> bool:
     """As Qt decides a plain text's direction: by its first strongly directional letter."""
+    import unicodedata  # noqa: PLC0415 - at the second paint, never before the first frame
+
     for letter in text:
         kind = unicodedata.bidirectional(letter)
         if kind in ("R", "AL"):
