@@ -729,6 +729,7 @@ class Census:
 @dataclass
 class Summary:
     seed: int
+    memory_limit: int = MEMORY_GROWTH_LIMIT  # bytes of growth after the warm-up allowed
     events: int = 0
     warmup_events: int = 0
     seconds: float = 0.0
@@ -842,7 +843,7 @@ class Summary:
             f"memory held after warm-up {memory_text(self.memory_warmup)}, at the end "
             f"{memory_text(self.memory_end)}, most checked {megabytes(self.held_max)}, growth "
             + ("n/a" if growth is None else f"{growth / 1024 / 1024:+.2f} MB")
-            + f" (limit {MEMORY_GROWTH_LIMIT // 1024 // 1024} MB)",
+            + f" (limit {self.memory_limit // 1024 // 1024} MB)",
             "memory trend: "
             + (
                 "n/a"
@@ -870,10 +871,11 @@ class Soak:
         progress_every: int = 0,
         report: Callable[[str], None] = print,
         channel: Path | None = None,
+        memory_limit: int = MEMORY_GROWTH_LIMIT,
     ) -> None:
         """``channel``: a work folder; new content then comes through a channel the kiosk
         follows (``soak_channel.ChannelRotation``), else the reloader is switched between
-        ``folders``."""
+        ``folders``.  ``memory_limit``: bytes the memory held may grow after the warm-up."""
         self.kiosk = kiosk
         self.seed = seed
         self.rng = random.Random(seed)
@@ -887,7 +889,7 @@ class Soak:
         self.progress_every = progress_every
         self.report = report
         self.problems = Problems()
-        self.summary = Summary(seed)
+        self.summary = Summary(seed, memory_limit)
         self.stage = "warm-up"
         self.index = 0
         self._returned = False
@@ -1173,10 +1175,10 @@ class Soak:
                 f"and {summary.reloads_applied} new contents were shown"
             )
         growth = summary.growth
-        if growth is not None and growth > MEMORY_GROWTH_LIMIT:
+        if growth is not None and growth > summary.memory_limit:
             raise self.fail(
                 f"memory grew by {growth / 1024 / 1024:.1f} MB after the warm-up "
-                f"(limit {MEMORY_GROWTH_LIMIT // 1024 // 1024} MB)\n" + "\n".join(summary.lines())
+                f"(limit {summary.memory_limit // 1024 // 1024} MB)\n" + "\n".join(summary.lines())
             )
         return summary
 
@@ -1204,6 +1206,13 @@ def main(argv: list[str] | None = None) -> int:
         "--no-channel",
         action="store_true",
         help="switch the reloader between folders instead of publishing to a channel",
+    )
+    parser.add_argument(
+        "--memory-limit",
+        type=float,
+        default=MEMORY_GROWTH_LIMIT / 1024 / 1024,
+        metavar="MB",
+        help="growth of the memory held allowed after the warm-up (default: %(default)s)",
     )
     parser.add_argument(
         "--summary",
@@ -1255,6 +1264,7 @@ def main(argv: list[str] | None = None) -> int:
             progress_every=options.progress_every,
             report=lambda line: print(line, flush=True),
             channel=None if options.no_channel else private / "channel",
+            memory_limit=int(options.memory_limit * 1024 * 1024),
         )
         try:
             summary = soak.run(options.events)
