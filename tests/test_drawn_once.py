@@ -5,7 +5,7 @@ anew whenever its text, size or look changes."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -15,6 +15,7 @@ from kiosk.content.model import Exhibit
 from kiosk.core.session import Access
 from kiosk.ui.widgets.drawn_once import DrawnOnceLabel
 from kiosk.ui.widgets.text import make_label
+from paint_counter import PaintCounter
 
 STYLE = """
     QWidget { background: transparent; color: #f2ebe3; font-family: "Noto Serif"; }
@@ -101,18 +102,6 @@ def test_it_looks_exactly_as_qlabel_draws_it(
     assert label.drawings == 1
 
 
-class PaintCount(QObject):
-    def __init__(self, watched: QWidget) -> None:
-        super().__init__(watched)
-        self.paints = 0
-        watched.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.paints += 1
-        return False
-
-
 def test_the_title_is_drawn_once_while_the_light_breathes_and_anew_when_it_changes(
     qtbot: QtBot, make_kiosk: KioskFactory, exhibit: Exhibit, finger: Finger
 ) -> None:
@@ -126,7 +115,9 @@ def test_the_title_is_drawn_once_while_the_light_breathes_and_anew_when_it_chang
     title = attract.title
     assert isinstance(title, DrawnOnceLabel)
     assert attract.ambient.is_animating()
-    title_paints, light_paints = PaintCount(title), PaintCount(attract.ambient)
+    title_paints, light_paints = PaintCounter(), PaintCounter()
+    title.installEventFilter(title_paints)
+    attract.ambient.installEventFilter(light_paints)
     # The light's frames repaint the screen under the title: the title paints with each.
     qtbot.waitUntil(lambda: light_paints.paints >= 4 and title_paints.paints >= 4, timeout=20_000)
     assert title.drawings == 1

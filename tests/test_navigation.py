@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
@@ -17,6 +16,7 @@ from conftest import Finger, click, views
 from kiosk.core.session import Screen
 from kiosk.render import screen_states
 from kiosk.ui.application import build_kiosk
+from paint_counter import PaintCounter
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPointingDevice
@@ -71,17 +71,6 @@ def test_transitions_fade_calmly_and_finish(
         assert kiosk.session.screen is Screen.HOME
     finally:
         kiosk.close()
-
-
-class PaintCounter(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.paints = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.paints += 1
-        return False
 
 
 def test_a_fade_blends_two_snapshots_without_repainting_the_screen_beneath(

@@ -8,13 +8,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QColor, QImage, QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QScroller, QWidget
 
 from conftest import Finger, make_kiosk
 from kiosk.core.session import Screen
+from paint_counter import PaintCounter
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -22,17 +23,6 @@ if TYPE_CHECKING:
     from kiosk.content.model import Exhibit
     from kiosk.ui.application import Kiosk
     from kiosk.ui.screens.statement import StatementScreen
-
-
-class PaintCounter(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.paints = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.paints += 1
-        return False
 
 
 def open_statement(kiosk: Kiosk, finger: Finger) -> StatementScreen:
